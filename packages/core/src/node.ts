@@ -1,0 +1,2 @@
+// Node-only helpers (fs): model load/save, .npy files.
+export {};
