@@ -20,14 +20,21 @@ function hasH5py() {
   }
 }
 
-const missing = need.filter(([name, file]) => (file ? !existsSync(file) : name === 'python3-h5py' && !hasH5py()));
+const missing = need.filter(([name, file]) =>
+  file ? !existsSync(file) : name === 'python3-h5py' && !hasH5py(),
+);
 if (missing.length === 0) process.exit(0);
 const names = missing.map(([n]) => n);
 if (process.platform !== 'linux' || typeof process.getuid !== 'function' || process.getuid() !== 0) {
-  console.error(`test-env: missing system packages: ${names.join(' ')} (install them: sudo apt-get install -y ${names.join(' ')})`);
+  console.error(
+    `test-env: missing system packages: ${names.join(' ')} (install them: sudo apt-get install -y ${names.join(' ')})`,
+  );
   process.exit(1);
 }
 console.log(`test-env: installing ${names.join(' ')} with apt-get`);
 const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
 execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
-execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...names], { stdio: 'inherit', env });
+execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...names], {
+  stdio: 'inherit',
+  env,
+});

@@ -1,6 +1,8 @@
 // @camkit/core public API. What is not exported here is private.
+// Each folder's index.ts is its explicit barrel; this file groups them.
 
-// Attribution
+// Attribution: explain() and the CAM / gradient methods
+export * from './attribution/index.js';
 export type {
   CamMethod,
   ExplainResult,
@@ -10,6 +12,11 @@ export type {
   Prediction,
   Targets,
 } from './attribution/types.js';
+// Data: the seeded synthetic shapes dataset
+export * from './data/index.js';
+
+// Model and array I/O that works everywhere (URLs, in-memory artifacts, .npy bytes)
+export * from './io/index.js';
 export type { CamFuseAttrs, CamFuseInputs } from './kernels-contract/cam-fuse.js';
 // Kernel contract (implemented by @camkit/kernels)
 export { CamFuse, GradcamWeights } from './kernels-contract/cam-fuse.js';
@@ -23,7 +30,7 @@ export type {
   ModelEntry,
   OutputEntry,
 } from './manifest/schema.js';
-// Run manifest
+// Run manifest, history and metrics files
 export {
   BoxSchema,
   HistorySchema,
@@ -35,3 +42,9 @@ export {
   OutputEntrySchema,
   parseManifest,
 } from './manifest/schema.js';
+// Metrics: pointing game, boxes and IoU, localization error, deletion/insertion, confidence
+export * from './metrics/index.js';
+// Models: camNet, vggLike, vgg16
+export * from './models/index.js';
+// Visualisation: colormaps and overlays
+export * from './viz/index.js';

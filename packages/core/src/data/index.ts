@@ -1,0 +1,2 @@
+// data: public API of this folder, re-exported by src/index.ts.
+export {};

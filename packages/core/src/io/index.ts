@@ -1,0 +1,2 @@
+// io: public API of this folder, re-exported by src/index.ts.
+export {};

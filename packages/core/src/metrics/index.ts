@@ -1,0 +1,2 @@
+// metrics: public API of this folder, re-exported by src/index.ts.
+export {};
