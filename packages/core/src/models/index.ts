@@ -1,2 +1,7 @@
 // models: public API of this folder, re-exported by src/index.ts.
-export {};
+export type { CamNetOptions } from './cam-net.js';
+export { camNet } from './cam-net.js';
+export type { VggLikeOptions } from './vgg-like.js';
+export { vggLike } from './vgg-like.js';
+export type { Vgg16Options } from './vgg16.js';
+export { vgg16 } from './vgg16.js';

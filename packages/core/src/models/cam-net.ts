@@ -1,0 +1,66 @@
+import * as tf from '@tensorflow/tfjs-layers';
+import { CamkitError } from '../errors.js';
+import { resolveInputShape } from './input-shape.js';
+
+/** Options for {@link camNet}. */
+export interface CamNetOptions {
+  /**
+   * Input height/width: one number for a square input, `[height, width]`, or `null` for a model
+   * that accepts any size (input shape `[null, null, channels]`). Default 64.
+   */
+  inputSize?: number | readonly [number, number] | null;
+  /** Input channels. Default 3. */
+  channels?: number;
+  /** Filters of each 3×3 conv layer, in order. Default `[16, 32, 64, 64]`. */
+  filters?: readonly number[];
+  /** Number of classes of the softmax output. Default 4. */
+  numClasses?: number;
+  /** Model name. Default `'camnet'`. */
+  name?: string;
+}
+
+/**
+ * The no-pooling CAM network: `conv1..convN` (3×3, 'same', ReLU), `gap`
+ * (GlobalAveragePooling2D) and `logits` (Dense, softmax). With no pooling every feature map keeps
+ * the input resolution, so the CAM of the last conv layer is full-resolution.
+ *
+ * @example
+ * const model = camNet({ inputSize: 64, numClasses: 4 });
+ * model.getLayer('conv4').outputShape; // [null, 64, 64, 64]
+ */
+export function camNet(opts: CamNetOptions = {}): tf.Sequential {
+  const channels = opts.channels ?? 3;
+  const filters = opts.filters ?? [16, 32, 64, 64];
+  const numClasses = opts.numClasses ?? 4;
+  const inputShape = resolveInputShape(
+    opts.inputSize === undefined ? 64 : opts.inputSize,
+    channels,
+    'camNet',
+  );
+  if (filters.length === 0 || filters.some((f) => !Number.isInteger(f) || f < 1)) {
+    throw new CamkitError(`camNet: filters must be a non-empty list of positive integers, got [${filters}]`);
+  }
+  checkPositiveInt(numClasses, 'numClasses');
+  const model = tf.sequential({ name: opts.name ?? 'camnet' });
+  filters.forEach((f, i) => {
+    model.add(
+      tf.layers.conv2d({
+        name: `conv${i + 1}`,
+        filters: f,
+        kernelSize: 3,
+        padding: 'same',
+        activation: 'relu',
+        ...(i === 0 ? { inputShape } : {}),
+      }),
+    );
+  });
+  model.add(tf.layers.globalAveragePooling2d({ name: 'gap' }));
+  model.add(tf.layers.dense({ name: 'logits', units: numClasses, activation: 'softmax' }));
+  return model;
+}
+
+function checkPositiveInt(value: number, name: string): void {
+  if (!Number.isInteger(value) || value < 1) {
+    throw new CamkitError(`camNet: ${name} must be a positive integer, got ${value}`);
+  }
+}
