@@ -1,0 +1,39 @@
+import { Command, CommanderError } from 'commander';
+import { trainCommand } from './commands/train.js';
+import { isUserError, oneLine } from './errors.js';
+import { type Log, stderrLog } from './log.js';
+
+/** Builds the `camkit` program (exported so tests and the bench can inspect it). */
+export function buildProgram(): Command {
+  const program = new Command('camkit')
+    .description('Train CNN classifiers and explain them with class activation maps (CAM, Grad-CAM, ...).')
+    .option('-q, --quiet', 'only warnings and results')
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride();
+  const log = (): Log => stderrLog(Boolean(program.opts().quiet));
+  program.addCommand(trainCommand(log));
+  for (const cmd of program.commands) cmd.exitOverride();
+  return program;
+}
+
+/** Runs the CLI: every failure becomes one line on stderr and exit code 1 (no stack traces). */
+export async function main(argv: string[] = process.argv): Promise<number> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv);
+    return 0;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      // Commander already printed its one-line message (or the help text).
+      return err.exitCode === 0 || err.code === 'commander.helpDisplayed' || err.code === 'commander.version'
+        ? 0
+        : err.exitCode || 1;
+    }
+    if (isUserError(err)) process.stderr.write(`camkit: error: ${oneLine(err)}\n`);
+    else {
+      process.stderr.write(`camkit: internal error: ${oneLine(err)} (set CAMKIT_DEBUG=1 for the stack)\n`);
+      if (process.env.CAMKIT_DEBUG) process.stderr.write(`${(err as Error)?.stack}\n`);
+    }
+    return 1;
+  }
+}

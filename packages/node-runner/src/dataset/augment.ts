@@ -1,0 +1,31 @@
+import type { Rng } from '../random.js';
+
+/**
+ * Light augmentation of one [H, W, C] image into `out`: a horizontal flip with probability 1/2 and
+ * a random shift of up to `maxShift` pixels each way (a small crop of the edge-padded image).
+ */
+export function augmentInto(
+  src: Float32Array,
+  srcOffset: number,
+  out: Float32Array,
+  outOffset: number,
+  h: number,
+  w: number,
+  c: number,
+  rng: Rng,
+  maxShift = 2,
+): void {
+  const flip = rng.next() < 0.5;
+  const dy = rng.int(2 * maxShift + 1) - maxShift;
+  const dx = rng.int(2 * maxShift + 1) - maxShift;
+  for (let y = 0; y < h; y++) {
+    const sy = Math.min(h - 1, Math.max(0, y + dy));
+    for (let x = 0; x < w; x++) {
+      let sx = Math.min(w - 1, Math.max(0, x + dx));
+      if (flip) sx = w - 1 - sx;
+      const s = srcOffset + (sy * w + sx) * c;
+      const o = outOffset + (y * w + x) * c;
+      for (let k = 0; k < c; k++) out[o + k] = src[s + k];
+    }
+  }
+}

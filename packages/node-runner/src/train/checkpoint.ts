@@ -1,0 +1,104 @@
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { History } from '@camkit/core';
+import * as tf from '@tensorflow/tfjs-core';
+import type * as tfl from '@tensorflow/tfjs-layers';
+import { CliError } from '../errors.js';
+import { writeFileAtomic, writeJsonAtomic } from '../fs/write-file-atomic.js';
+
+/** Everything needed to continue training after a crash, written after each finished epoch. */
+export interface CheckpointState {
+  version: 1;
+  /** Epochs completed so far. */
+  epochsDone: number;
+  rngState: number;
+  /** The settings of the run being resumed; a resume must match them. */
+  config: Record<string, unknown>;
+  history: History;
+  weights: { file: string; specs: tf.io.WeightsManifestEntry[] };
+  optimizer: { file: string; specs: tf.io.WeightsManifestEntry[] };
+}
+
+const STATE = 'checkpoint.json';
+const DIR = 'checkpoint';
+
+async function encode(named: { name: string; tensor: tf.Tensor }[]) {
+  const { data, specs } = await tf.io.encodeWeights(named);
+  return { bytes: new Uint8Array(data as ArrayBuffer), specs };
+}
+
+/**
+ * Writes the checkpoint for `epochsDone`: weight and optimizer files named by epoch first, then
+ * checkpoint.json pointing at them (atomic rename), then removes older files. A kill -9 at any
+ * moment leaves checkpoint.json naming complete files.
+ */
+export async function writeCheckpoint(
+  runDir: string,
+  model: tfl.LayersModel,
+  optimizer: tf.Optimizer,
+  state: Omit<CheckpointState, 'version' | 'weights' | 'optimizer'>,
+): Promise<void> {
+  const w = await encode(model.weights.map((v) => ({ name: v.originalName, tensor: v.read() })));
+  // Adam's two slots per variable share one name: prefix the position so decodeWeights keeps both.
+  const o = await encode(
+    (await optimizer.getWeights()).map((w, i) => ({ name: `${i}|${w.name}`, tensor: w.tensor })),
+  );
+  const wFile = `${DIR}/weights-e${state.epochsDone}.bin`;
+  const oFile = `${DIR}/optimizer-e${state.epochsDone}.bin`;
+  writeFileAtomic(join(runDir, wFile), w.bytes);
+  writeFileAtomic(join(runDir, oFile), o.bytes);
+  const full: CheckpointState = {
+    version: 1,
+    ...state,
+    weights: { file: wFile, specs: w.specs },
+    optimizer: { file: oFile, specs: o.specs },
+  };
+  writeJsonAtomic(join(runDir, STATE), full);
+  for (const f of readdirSync(join(runDir, DIR))) {
+    if (`${DIR}/${f}` !== wFile && `${DIR}/${f}` !== oFile) rmSync(join(runDir, DIR, f), { force: true });
+  }
+}
+
+/** Reads checkpoint.json, or null when the run has none. */
+export function readCheckpoint(runDir: string): CheckpointState | null {
+  const p = join(runDir, STATE);
+  if (!existsSync(p)) return null;
+  try {
+    const s = JSON.parse(readFileSync(p, 'utf8')) as CheckpointState;
+    if (s.version !== 1) throw new Error(`unknown version ${s.version}`);
+    return s;
+  } catch (err) {
+    throw new CliError(`${p}: unreadable checkpoint (${(err as Error).message.split('\n')[0]})`);
+  }
+}
+
+function readBytes(runDir: string, file: string): ArrayBuffer {
+  const b = readFileSync(join(runDir, file));
+  return b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer;
+}
+
+/** Loads a checkpoint's weights into `model` and its slots into `optimizer`. */
+export async function restoreCheckpoint(
+  runDir: string,
+  state: CheckpointState,
+  model: tfl.LayersModel,
+  optimizer: tf.Optimizer,
+): Promise<void> {
+  const weights = tf.io.decodeWeights(readBytes(runDir, state.weights.file), state.weights.specs);
+  const byName = model.weights.map((v) => {
+    const t = weights[v.originalName];
+    if (!t) throw new CliError(`${join(runDir, STATE)}: checkpoint lacks weight ${v.originalName}`);
+    return t;
+  });
+  model.setWeights(byName);
+  tf.dispose(Object.values(weights));
+  const slots = tf.io.decodeWeights(readBytes(runDir, state.optimizer.file), state.optimizer.specs);
+  // Order matters: getWeights() lists iterations first, then slot variables in model order.
+  await optimizer.setWeights(
+    state.optimizer.specs.map((s) => ({
+      name: s.name.slice(s.name.indexOf('|') + 1),
+      tensor: slots[s.name],
+    })),
+  );
+  tf.dispose(Object.values(slots));
+}
