@@ -4,9 +4,27 @@ export default defineConfig({
   resolve: { conditions: ['@camkit/source'] },
   ssr: { resolve: { conditions: ['@camkit/source'] } },
   test: {
-    include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     testTimeout: 120_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+          exclude: ['**/*.webgpu.test.ts'],
+        },
+      },
+      {
+        // Its own project: the setup file installs Dawn's navigator.gpu before tfjs-backend-webgpu loads.
+        extends: true,
+        test: {
+          name: 'webgpu',
+          include: ['test/webgpu/**/*.webgpu.test.ts'],
+          setupFiles: ['test/webgpu/setup.ts'],
+        },
+      },
+    ],
   },
 });

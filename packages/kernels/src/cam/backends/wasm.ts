@@ -1,0 +1,141 @@
+import { getKernel, type KernelConfig, type KernelFunc, type TensorInfo } from '@tensorflow/tfjs-core';
+import { camPostImpl, weightedSumImpl } from '../cam-fuse-impl.js';
+import { gradcamPlusPlusWeightsImpl, gradcamWeightsImpl } from '../gradcam-weights-impl.js';
+import {
+  CamFuse,
+  type CamFuseKernelAttrs,
+  type CamFuseKernelInputs,
+  GradcamPlusPlusWeights,
+  type GradcamPlusPlusWeightsInputs,
+  GradcamWeights,
+  type GradcamWeightsInputs,
+} from '../kernel-names.js';
+import { camFuseDims } from '../validate.js';
+import type { WasmBackendLike } from './backend-types.js';
+
+/**
+ * The weighted sum is a batched matrix product, and wasm's BatchMatMul (XNNPACK, SIMD) beats any
+ * JavaScript loop at it; so hand it that step, on views of the inputs reshaped in place (same
+ * dataId, no copy), and fuse everything after it over the wasm heap.
+ */
+function weightedSumWasm(
+  backend: WasmBackendLike,
+  features: TensorInfo,
+  weights: TensorInfo,
+  n: number,
+  hw: number,
+  k: number,
+  c: number,
+  batched: boolean,
+): TensorInfo {
+  const matMul = getKernel('BatchMatMul', 'wasm');
+  const a: TensorInfo = { dataId: features.dataId, shape: [n, hw, k], dtype: 'float32' };
+  if (matMul && batched) {
+    return matMul.kernelFunc({
+      inputs: { a, b: weights },
+      backend: backend as never,
+      attrs: { transposeA: false, transposeB: false },
+    }) as TensorInfo;
+  }
+  if (matMul) {
+    // Shared [K, C] weights: one [N*hw, K] x [K, C] product.
+    const a2: TensorInfo = { dataId: features.dataId, shape: [1, n * hw, k], dtype: 'float32' };
+    const b2: TensorInfo = { dataId: weights.dataId, shape: [1, k, c], dtype: 'float32' };
+    return matMul.kernelFunc({
+      inputs: { a: a2, b: b2 },
+      backend: backend as never,
+      attrs: { transposeA: false, transposeB: false },
+    }) as TensorInfo;
+  }
+  const out = backend.makeOutput([n, hw, c], 'float32');
+  weightedSumImpl(
+    backend.typedArrayFromHeap(features) as Float32Array,
+    backend.typedArrayFromHeap(weights) as Float32Array,
+    n,
+    hw,
+    k,
+    c,
+    batched,
+    backend.typedArrayFromHeap(out) as Float32Array,
+  );
+  return out;
+}
+
+function camFuseWasm(args: {
+  inputs: CamFuseKernelInputs;
+  backend: WasmBackendLike;
+  attrs: CamFuseKernelAttrs;
+}): TensorInfo {
+  const { backend, attrs } = args;
+  const { features, weights } = args.inputs;
+  const d = camFuseDims(features.shape, weights.shape, attrs);
+  const sum = weightedSumWasm(backend, features, weights, d.n, d.h * d.w, d.k, d.c, d.weightsBatched);
+  const out = backend.makeOutput([d.n, d.c, d.outH, d.outW], 'float32');
+  // Views are taken after the last allocation: growing the wasm heap detaches older views.
+  camPostImpl(
+    backend.typedArrayFromHeap(sum) as Float32Array,
+    d.n,
+    d.h,
+    d.w,
+    d.c,
+    attrs,
+    backend.typedArrayFromHeap(out) as Float32Array,
+  );
+  backend.disposeData(sum.dataId);
+  return out;
+}
+
+function gradcamWeightsWasm(args: { inputs: GradcamWeightsInputs; backend: WasmBackendLike }): TensorInfo {
+  const { backend } = args;
+  const { grads } = args.inputs;
+  const [n, h, w, k] = grads.shape as [number, number, number, number];
+  const out = backend.makeOutput([n, k], 'float32');
+  gradcamWeightsImpl(
+    backend.typedArrayFromHeap(grads) as Float32Array,
+    n,
+    h * w,
+    k,
+    backend.typedArrayFromHeap(out) as Float32Array,
+  );
+  return out;
+}
+
+function gradcamPlusPlusWeightsWasm(args: {
+  inputs: GradcamPlusPlusWeightsInputs;
+  backend: WasmBackendLike;
+}): TensorInfo {
+  const { backend } = args;
+  const { grads, activations } = args.inputs;
+  const [n, h, w, k] = grads.shape as [number, number, number, number];
+  const out = backend.makeOutput([n, k], 'float32');
+  gradcamPlusPlusWeightsImpl(
+    backend.typedArrayFromHeap(grads) as Float32Array,
+    backend.typedArrayFromHeap(activations) as Float32Array,
+    n,
+    h * w,
+    k,
+    backend.typedArrayFromHeap(out) as Float32Array,
+  );
+  return out;
+}
+
+/** CamFuse on 'wasm': XNNPACK matMul + the fused post-processing over the wasm heap. */
+export const camFuseWasmConfig: KernelConfig = {
+  kernelName: CamFuse,
+  backendName: 'wasm',
+  kernelFunc: camFuseWasm as unknown as KernelFunc,
+};
+
+/** GradcamWeights on 'wasm', one pass over the heap. */
+export const gradcamWeightsWasmConfig: KernelConfig = {
+  kernelName: GradcamWeights,
+  backendName: 'wasm',
+  kernelFunc: gradcamWeightsWasm as unknown as KernelFunc,
+};
+
+/** GradcamPlusPlusWeights on 'wasm', two passes over the heap. */
+export const gradcamPlusPlusWeightsWasmConfig: KernelConfig = {
+  kernelName: GradcamPlusPlusWeights,
+  backendName: 'wasm',
+  kernelFunc: gradcamPlusPlusWeightsWasm as unknown as KernelFunc,
+};

@@ -1,0 +1,83 @@
+import { type WebGPUProgram, webgpu_util } from '@tensorflow/tfjs-backend-webgpu';
+
+const WG = 64;
+
+/**
+ * Grad-CAM weights, one thread per (n, k): alpha = mean_p grads[n, p, k]. Neighbouring threads
+ * read neighbouring k, so every load of the p loop is coalesced. Uniforms: hw, numChannels.
+ */
+export class GradcamWeightsProgram implements WebGPUProgram {
+  variableNames = ['grads'];
+  outputShape: number[];
+  shaderKey = `camkitGradcamWeights_${WG}`;
+  dispatchLayout: { x: number[] };
+  dispatch: [number, number, number];
+  workgroupSize: [number, number, number] = [WG, 1, 1];
+  uniforms = 'hw : i32, numChannels : i32,';
+  size = true;
+
+  constructor(n: number, k: number) {
+    this.outputShape = [n, k];
+    this.dispatchLayout = webgpu_util.flatDispatchLayout(this.outputShape);
+    this.dispatch = webgpu_util.computeDispatch(this.dispatchLayout, this.outputShape, this.workgroupSize);
+  }
+
+  getUserCode(): string {
+    return `
+    fn main(index : i32) {
+      if (index < uniforms.size) {
+        let n = index / uniforms.numChannels;
+        let k = index - n * uniforms.numChannels;
+        var acc = 0.0;
+        for (var p = 0; p < uniforms.hw; p++) {
+          acc = acc + grads[(n * uniforms.hw + p) * uniforms.numChannels + k];
+        }
+        result[index] = acc / f32(uniforms.hw);
+      }
+    }`;
+  }
+}
+
+/**
+ * Grad-CAM++ weights (pytorch-grad-cam), one thread per (n, k): S = sum_p A, then
+ * w = sum_p relu(g) g^2 / (2 g^2 + S g^3 + 1e-6). Uniforms: hw, numChannels.
+ */
+export class GradcamPlusPlusWeightsProgram implements WebGPUProgram {
+  variableNames = ['grads', 'activations'];
+  outputShape: number[];
+  shaderKey = `camkitGradcamPlusPlusWeights_${WG}`;
+  dispatchLayout: { x: number[] };
+  dispatch: [number, number, number];
+  workgroupSize: [number, number, number] = [WG, 1, 1];
+  uniforms = 'hw : i32, numChannels : i32,';
+  size = true;
+
+  constructor(n: number, k: number) {
+    this.outputShape = [n, k];
+    this.dispatchLayout = webgpu_util.flatDispatchLayout(this.outputShape);
+    this.dispatch = webgpu_util.computeDispatch(this.dispatchLayout, this.outputShape, this.workgroupSize);
+  }
+
+  getUserCode(): string {
+    return `
+    fn main(index : i32) {
+      if (index < uniforms.size) {
+        let n = index / uniforms.numChannels;
+        let k = index - n * uniforms.numChannels;
+        var s = 0.0;
+        for (var p = 0; p < uniforms.hw; p++) {
+          s = s + activations[(n * uniforms.hw + p) * uniforms.numChannels + k];
+        }
+        var acc = 0.0;
+        for (var p = 0; p < uniforms.hw; p++) {
+          let g = grads[(n * uniforms.hw + p) * uniforms.numChannels + k];
+          if (g > 0.0) {
+            let g2 = g * g;
+            acc = acc + g * g2 / (2.0 * g2 + s * g2 * g + 1e-6);
+          }
+        }
+        result[index] = acc;
+      }
+    }`;
+  }
+}

@@ -1,0 +1,140 @@
+import type { WebGPUBackend } from '@tensorflow/tfjs-backend-webgpu';
+import type { KernelConfig, KernelFunc, TensorInfo } from '@tensorflow/tfjs-core';
+import {
+  CamFuse,
+  type CamFuseKernelAttrs,
+  type CamFuseKernelInputs,
+  GradcamPlusPlusWeights,
+  type GradcamPlusPlusWeightsInputs,
+  GradcamWeights,
+  type GradcamWeightsInputs,
+} from '../../kernel-names.js';
+import { camFuseDims } from '../../validate.js';
+import {
+  CAM_PIXELS_PER_THREAD,
+  CAM_WORKGROUP,
+  CamFuseSumProgram,
+  CamFuseTileMinMaxProgram,
+  CamFuseWriteProgram,
+} from './cam-fuse-programs.js';
+import { GradcamPlusPlusWeightsProgram, GradcamWeightsProgram } from './gradcam-weights-programs.js';
+
+type Uniform = { type: 'int32' | 'float32'; data: number[] };
+const i32 = (...data: number[]): Uniform => ({ type: 'int32', data });
+const f32 = (...data: number[]): Uniform => ({ type: 'float32', data });
+
+/**
+ * CamFuse as two or three dispatches: (1) low-res weighted sum + ReLU + min-max, one read of the
+ * features; (2) per-tile extremes of the upsampled map (normalize only); (3) the upsampled,
+ * normalised output, each element written once. Only the [N, C, h*w] low-res maps and the tile
+ * extremes travel between passes.
+ */
+function camFuseWebGPU(args: {
+  inputs: CamFuseKernelInputs;
+  backend: WebGPUBackend;
+  attrs: CamFuseKernelAttrs;
+}): TensorInfo {
+  const { backend, attrs } = args;
+  const { features, weights } = args.inputs;
+  const d = camFuseDims(features.shape, weights.shape, attrs);
+  const hw = d.h * d.w;
+  const numMaps = d.n * d.c;
+  const outHW = d.outH * d.outW;
+  const outBytes = numMaps * outHW * 4;
+  const limit = backend.device.limits.maxStorageBufferBindingSize;
+  if (outBytes > limit) {
+    throw new Error(
+      `camFuse: output of ${outBytes} bytes exceeds this GPU's ${limit}-byte storage binding; split the batch or the classes`,
+    );
+  }
+  const sumProgram = new CamFuseSumProgram(d.n, d.c, hw, attrs.relu, attrs.normalize);
+  const low = backend.runWebGPUProgram(sumProgram, [features, weights], 'float32', [
+    i32(numMaps),
+    i32(d.c),
+    i32(d.k),
+    i32(hw),
+    i32(d.weightsBatched ? d.k * d.c : 0),
+    i32(Math.ceil(hw / CAM_WORKGROUP)),
+  ]);
+  const numTiles = Math.ceil(outHW / (CAM_WORKGROUP * CAM_PIXELS_PER_THREAD));
+  const offset = attrs.halfPixel ? 0.5 : 0;
+  const resizeUniforms = [
+    i32(numMaps),
+    i32(d.h),
+    i32(d.w),
+    i32(d.outW),
+    i32(outHW),
+    i32(numTiles),
+    f32(d.h / d.outH),
+    f32(d.w / d.outW),
+    f32(offset),
+  ];
+  const toDispose: TensorInfo[] = [low];
+  const writeInputs: TensorInfo[] = [low];
+  if (attrs.normalize) {
+    const tileProgram = new CamFuseTileMinMaxProgram(numMaps, numTiles, attrs.relu);
+    const partials = backend.runWebGPUProgram(tileProgram, [low], 'float32', resizeUniforms);
+    toDispose.push(partials);
+    writeInputs.push(partials);
+  }
+  const writeProgram = new CamFuseWriteProgram(
+    [d.n, d.c, d.outH, d.outW],
+    numTiles,
+    attrs.relu,
+    attrs.normalize,
+  );
+  const out = backend.runWebGPUProgram(writeProgram, writeInputs, 'float32', resizeUniforms);
+  for (const t of toDispose) backend.disposeData(t.dataId);
+  return out;
+}
+
+function gradcamWeightsWebGPU(args: { inputs: GradcamWeightsInputs; backend: WebGPUBackend }): TensorInfo {
+  const { grads } = args.inputs;
+  const [n, h, w, k] = grads.shape as [number, number, number, number];
+  return args.backend.runWebGPUProgram(new GradcamWeightsProgram(n, k), [grads], 'float32', [
+    i32(h * w),
+    i32(k),
+  ]);
+}
+
+function gradcamPlusPlusWeightsWebGPU(args: {
+  inputs: GradcamPlusPlusWeightsInputs;
+  backend: WebGPUBackend;
+}): TensorInfo {
+  const { grads, activations } = args.inputs;
+  const [n, h, w, k] = grads.shape as [number, number, number, number];
+  return args.backend.runWebGPUProgram(
+    new GradcamPlusPlusWeightsProgram(n, k),
+    [grads, activations],
+    'float32',
+    [i32(h * w), i32(k)],
+  );
+}
+
+/** CamFuse on 'webgpu': hand-written WGSL, see {@link camFuseWebGPU}. */
+export const camFuseWebGPUConfig: KernelConfig = {
+  kernelName: CamFuse,
+  backendName: 'webgpu',
+  kernelFunc: camFuseWebGPU as unknown as KernelFunc,
+};
+
+/** GradcamWeights on 'webgpu'. */
+export const gradcamWeightsWebGPUConfig: KernelConfig = {
+  kernelName: GradcamWeights,
+  backendName: 'webgpu',
+  kernelFunc: gradcamWeightsWebGPU as unknown as KernelFunc,
+};
+
+/** GradcamPlusPlusWeights on 'webgpu'. */
+export const gradcamPlusPlusWeightsWebGPUConfig: KernelConfig = {
+  kernelName: GradcamPlusPlusWeights,
+  backendName: 'webgpu',
+  kernelFunc: gradcamPlusPlusWeightsWebGPU as unknown as KernelFunc,
+};
+
+/** Every webgpu config, for registration. */
+export const webgpuKernelConfigs: KernelConfig[] = [
+  camFuseWebGPUConfig,
+  gradcamWeightsWebGPUConfig,
+  gradcamPlusPlusWeightsWebGPUConfig,
+];
