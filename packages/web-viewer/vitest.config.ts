@@ -1,13 +1,30 @@
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig } from 'vitest/config';
 
+const conditions = ['@camkit/source'];
+
 export default defineConfig({
-  plugins: [svelte()],
-  resolve: { conditions: ['@camkit/source'] },
-  ssr: { resolve: { conditions: ['@camkit/source'] } },
   test: {
-    include: ['src/**/*.test.ts'],
-    testTimeout: 60_000,
     pool: 'forks',
+    projects: [
+      {
+        plugins: [svelte()],
+        resolve: { conditions },
+        ssr: { resolve: { conditions } },
+        test: { name: 'unit', include: ['src/**/*.test.ts'], testTimeout: 60_000 },
+      },
+      {
+        // The browser tests: build, a real run, `camkit view`, headless chromium.
+        resolve: { conditions },
+        ssr: { resolve: { conditions } },
+        test: {
+          name: 'e2e',
+          include: ['e2e/**/*.e2e.test.ts'],
+          testTimeout: 180_000,
+          hookTimeout: 300_000,
+          fileParallelism: false,
+        },
+      },
+    ],
   },
 });

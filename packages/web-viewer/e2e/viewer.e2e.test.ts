@@ -1,0 +1,231 @@
+// End to end: the built viewer, served by `camkit view`, in headless Debian chromium (WebGPU on
+// SwiftShader), against a run written on small synthetic data.
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { explain, type Manifest, type Method, syntheticSample } from '@camkit/core';
+import { loadModel } from '@camkit/core/node';
+import '@tensorflow/tfjs-backend-cpu';
+import * as tf from '@tensorflow/tfjs-core';
+import type { BrowserContext, Page } from 'playwright-core';
+import { build } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from './browser.js';
+import { makeRun } from './make-run.js';
+import { camkitView } from './serve.js';
+
+const SHOTS = join(import.meta.dirname, '..', 'test-output');
+const work = mkdtempSync(join(tmpdir(), 'camkit-e2e-'));
+const runDir = join(work, 'run');
+let manifest: Manifest;
+let server: Awaited<ReturnType<typeof camkitView>>;
+let browser: Awaited<ReturnType<typeof launchChromium>>;
+let context: BrowserContext;
+let page: Page;
+
+/** Pixels of a canvas by test id, as a plain array. */
+async function canvasPixels(testid: string): Promise<number[]> {
+  return page.evaluate((id) => {
+    const c = document.querySelector(`[data-testid="${id}"]`) as HTMLCanvasElement | null;
+    if (!c) throw new Error(`no canvas ${id}`);
+    return Array.from(c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data);
+  }, testid);
+}
+
+/** Wait until a canvas shows something other than `before` (and is not blank). */
+async function waitForCanvasChange(testid: string, before: number[]): Promise<number[]> {
+  await page.waitForFunction(
+    ([id, sum]) => {
+      const c = document.querySelector(`[data-testid="${id}"]`) as HTMLCanvasElement | null;
+      if (!c) return false;
+      const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+      let s = 0;
+      for (let i = 0; i < d.length; i++) s += d[i] * ((i % 7) + 1);
+      return s !== 0 && s !== sum;
+    },
+    [testid, weightedSum(before)] as const,
+  );
+  return canvasPixels(testid);
+}
+
+function weightedSum(px: number[]): number {
+  let s = 0;
+  for (let i = 0; i < px.length; i++) s += px[i] * ((i % 7) + 1);
+  return s;
+}
+
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  // The real build, as `pnpm --filter @camkit/web-viewer build` makes it.
+  await build({ root: join(import.meta.dirname, '..'), logLevel: 'warn' });
+  makeRun(runDir);
+  manifest = JSON.parse(readFileSync(join(runDir, 'manifest.json'), 'utf8'));
+  server = await camkitView(runDir);
+  browser = await launchChromium();
+  context = browser.context;
+  page = await context.newPage();
+  page.on('pageerror', (e) => console.error('page error:', e.message));
+}, 240_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+  rmSync(work, { recursive: true, force: true });
+});
+
+describe('run explorer', () => {
+  it('lists every image of the run in the gallery', async () => {
+    await page.goto(server.url);
+    await page.getByTestId('gallery-item').first().waitFor();
+    const ids = new Set<string>();
+    // Walk every page: the gallery is paged.
+    for (;;) {
+      for (const id of await page
+        .getByTestId('gallery-item')
+        .evaluateAll((els) => els.map((e) => e.getAttribute('data-image-id')))) {
+        ids.add(id!);
+      }
+      const next = page.getByRole('button', { name: 'Next page' });
+      if (await next.isDisabled()) break;
+      await next.click();
+    }
+    expect([...ids].sort()).toEqual(manifest.images.map((i) => i.id).sort());
+    await expect
+      .poll(() => page.getByTestId('gallery-count').textContent())
+      .toBe(`${manifest.images.length} of ${manifest.images.length}`);
+  });
+
+  it('switching class changes the overlay, and the opacity slider changes it', async () => {
+    // An image with maps for at least two classes of the first model.
+    const withTwo = manifest.images.find(
+      (img) =>
+        new Set(
+          manifest.outputs
+            .filter((o) => o.image === img.id && o.model === manifest.models[0].id && o.method === 'cam')
+            .map((o) => o.classIndex),
+        ).size > 1,
+    )!;
+    await page.locator(`[data-testid="gallery-item"][data-image-id="${withTwo.id}"]`).click();
+    await page.locator(`[data-testid="image-detail"][data-image-id="${withTwo.id}"]`).waitFor();
+    await page.getByTestId('select-method').selectOption('cam');
+    const first = await waitForCanvasChange('overlay-canvas', []);
+    const classes = await page
+      .getByTestId('select-class')
+      .locator('option')
+      .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+    const current = await page.getByTestId('select-class').inputValue();
+    await page.getByTestId('select-class').selectOption(classes.find((c) => c !== current)!);
+    const other = await waitForCanvasChange('overlay-canvas', first);
+    expect(other).not.toEqual(first);
+
+    await page.screenshot({ path: join(SHOTS, 'gallery-detail.png'), fullPage: true });
+
+    // Opacity 0 must show the picture itself; opacity 1 a picture unlike it.
+    const original = await canvasPixels('original-canvas');
+    await page.getByTestId('opacity').fill('0');
+    const at0 = await waitForCanvasChange('overlay-canvas', other);
+    const maxDiff0 = Math.max(...at0.map((v, i) => Math.abs(v - original[i])));
+    expect(maxDiff0).toBeLessThanOrEqual(1);
+    await page.getByTestId('opacity').fill('1');
+    const at1 = await waitForCanvasChange('overlay-canvas', at0);
+    const heat = await canvasPixels('heatmap-canvas');
+    expect(Math.max(...at1.map((v, i) => Math.abs(v - heat[i])))).toBeLessThanOrEqual(1);
+  });
+
+  it('renders the plots: loss and accuracy per epoch, confusion matrix', async () => {
+    await page.getByRole('button', { name: 'Plots & metrics' }).click();
+    const loss = page.getByTestId('loss-chart');
+    await loss.waitFor();
+    const d = await loss.getByTestId('series-path').first().getAttribute('d');
+    // One point per epoch of history.json.
+    const history = JSON.parse(readFileSync(join(runDir, 'history.json'), 'utf8'));
+    expect((d ?? '').split(/[ML]/).filter((s) => s.trim()).length).toBe(history.epochs.length);
+    await page.getByTestId('accuracy-chart').waitFor();
+    const cells = await page.getByTestId('confusion-matrix').first().locator('tbody td').allTextContents();
+    expect(cells.map(Number).reduce((a, b) => a + b, 0)).toBe(manifest.images.length);
+    await page.screenshot({ path: join(SHOTS, 'plots.png'), fullPage: true });
+  });
+});
+
+describe('live mode', () => {
+  const methods: Method[] = ['cam', 'gradcam', 'guided-gradcam'];
+  it('explains a synthetic sample on WebGPU and matches the Node cpu result within 1e-4', async () => {
+    await page.getByRole('button', { name: 'Live' }).click();
+    await page.getByTestId('live-backend').getByText('webgpu').waitFor({ timeout: 60_000 });
+    await expect
+      .poll(() => page.getByTestId('live-backend').textContent(), { timeout: 60_000 })
+      .toMatch(/model camnet/);
+    const sample = 3;
+    await tf.setBackend('cpu');
+    const entry = manifest.models[0];
+    const model = await loadModel(join(runDir, entry.path));
+    const s = syntheticSample(sample, { size: entry.inputSize[0] });
+    for (const method of methods) {
+      await page.evaluate(() => {
+        (globalThis as Record<string, unknown>).__camkitLive = null;
+      });
+      await page.getByTestId('live-method').selectOption(method);
+      await page.getByTestId('live-sample').nth(sample).click();
+      const live = (await page
+        .waitForFunction(
+          (m) => {
+            const r = (globalThis as Record<string, unknown>).__camkitLive as { method: string } | null;
+            return r && r.method === m ? r : null;
+          },
+          method,
+          { timeout: 120_000 },
+        )
+        .then((h) => h.jsonValue())) as {
+        backend: string;
+        map: number[];
+        shape: number[];
+        classIndex: number;
+      };
+      expect(live.backend).toBe('webgpu');
+
+      const x = tf.tensor4d(s.image, [1, entry.inputSize[0], entry.inputSize[1], 3]);
+      const r = await explain(model, x, { method, targets: [live.classIndex] });
+      x.dispose();
+      const ref = r.heatmaps[0];
+      expect(live.shape).toEqual(ref.shape);
+      let maxDiff = 0;
+      ref.map.forEach((v, i) => {
+        maxDiff = Math.max(maxDiff, Math.abs(v - live.map[i]));
+      });
+      expect(maxDiff, `${method}: max |webgpu - cpu|`).toBeLessThanOrEqual(1e-4);
+    }
+    model.dispose();
+    await page.getByTestId('live-method').selectOption('gradcam');
+    await page.getByTestId('live-timing').getByText('gradcam').waitFor();
+    await page.screenshot({ path: join(SHOTS, 'live.png'), fullPage: true });
+  });
+});
+
+describe('bad runs', () => {
+  it('shows a clear message for a malformed manifest, not a blank page', async () => {
+    const bad = join(work, 'bad');
+    mkdirSync(bad);
+    writeFileSync(join(bad, 'manifest.json'), JSON.stringify({ version: 2, models: [] }));
+    const s = await camkitView(bad);
+    try {
+      await page.goto(s.url);
+      const alert = page.getByTestId('run-error');
+      await alert.waitFor();
+      expect(await alert.textContent()).toMatch(/manifest.json: invalid manifest at version/);
+      await page.screenshot({ path: join(SHOTS, 'bad-manifest.png') });
+      writeFileSync(join(bad, 'manifest.json'), '{"version": 1,');
+      await page.reload();
+      await page.getByTestId('run-error').getByText('manifest.json is not valid JSON').waitFor();
+    } finally {
+      await s.stop();
+    }
+  });
+
+  it('says where it looked when the manifest is missing', async () => {
+    await page.goto(`${server.url}?run=/nowhere/`);
+    await page
+      .getByTestId('run-error')
+      .getByText(/nowhere\/manifest.json \(HTTP 404\)/)
+      .waitFor();
+  });
+});

@@ -1,0 +1,143 @@
+import { type ExplainResult, explain, loadModelFromUrl, type Method, type ModelEntry } from '@camkit/core';
+import * as tf from '@tensorflow/tfjs-core';
+import type { LayersModel } from '@tensorflow/tfjs-layers';
+import { runFileUrl } from '../run/run-url.js';
+import { type BackendChoice, pickBackend } from './backend.js';
+
+/** Methods live mode offers: the three the issue asks for, cheap enough for a browser. */
+export const LIVE_METHODS: readonly Method[] = ['cam', 'gradcam', 'guided-gradcam'];
+
+/** A model input: float pixels at the model's input size, with where they came from. */
+export interface LiveInput {
+  data: Float32Array;
+  width: number;
+  height: number;
+  /** RGB bytes for display. */
+  rgb: Uint8ClampedArray;
+  source: string;
+}
+
+/** What the last explain produced, with its timing. */
+export interface LiveResult {
+  method: Method;
+  backend: string;
+  classIndex: number;
+  map: Float32Array;
+  shape: number[];
+  probabilities: Float32Array;
+  predicted: number;
+  /** Wall time of the explain call, ms (the first call includes shader compilation). */
+  ms: number;
+}
+
+/**
+ * Live mode: one backend, one loaded model, one input image, one result. Heavy objects (model,
+ * arrays) are raw state: they are replaced, never mutated.
+ */
+export class LiveState {
+  backend = $state.raw<BackendChoice | null>(null);
+  /** Whether camkit's fused kernels are registered for the active backend. */
+  kernels = $state<'registered' | 'not for this backend' | 'unavailable' | 'pending'>('pending');
+  kernelsNote = $state('');
+  status = $state('');
+  busy = $state(false);
+  error = $state<string | null>(null);
+  modelId = $state('');
+  model = $state.raw<LayersModel | null>(null);
+  input = $state.raw<LiveInput | null>(null);
+  result = $state.raw<LiveResult | null>(null);
+  method = $state<Method>('gradcam');
+
+  /** Pick the backend (WebGPU → WebGL → CPU) and register camkit's fused kernels once. */
+  async init(order?: Parameters<typeof pickBackend>[0]): Promise<void> {
+    if (this.backend) return;
+    this.status = 'Starting TensorFlow.js…';
+    try {
+      this.backend = await pickBackend(order);
+    } catch (e) {
+      this.error = e instanceof Error ? e.message : String(e);
+      return;
+    }
+    try {
+      const kernels = await import('@camkit/kernels');
+      const withKernels = await kernels.registerCamkitKernels();
+      // webgl has no fused kernels: explain then runs on plain tfjs ops.
+      this.kernels = withKernels.includes(tf.getBackend()) ? 'registered' : 'not for this backend';
+    } catch (e) {
+      // The explain still runs on tfjs ops; say so instead of failing.
+      this.kernels = 'unavailable';
+      this.kernelsNote = e instanceof Error ? e.message.split('\n')[0] : String(e);
+    }
+    this.status = '';
+  }
+
+  /** Load a model of the run (its model.json path is run-relative). */
+  async loadModel(base: string, entry: ModelEntry): Promise<void> {
+    if (this.modelId === entry.id && this.model) return;
+    this.busy = true;
+    this.error = null;
+    this.status = `Loading model ${entry.id}…`;
+    try {
+      const url = /^[a-z]+:\/\//i.test(entry.path) ? entry.path : runFileUrl(base, entry.path);
+      const model = await loadModelFromUrl(url);
+      this.model?.dispose();
+      this.model = model;
+      this.modelId = entry.id;
+      this.result = null;
+      this.status = '';
+    } catch (e) {
+      this.error = `Could not load model ${entry.id} from ${entry.path}: ${e instanceof Error ? e.message : e}`;
+      this.status = '';
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  setInput(input: LiveInput): void {
+    this.input = input;
+    this.result = null;
+  }
+
+  /** Explain the current input with the current method for `classIndex` (default: the predicted class). */
+  async run(classIndex?: number): Promise<void> {
+    const model = this.model;
+    const input = this.input;
+    if (!model || !input || !this.backend) return;
+    this.busy = true;
+    this.error = null;
+    this.status = `Computing ${this.method} on ${tf.getBackend()}…`;
+    const x = tf.tensor4d(input.data, [
+      1,
+      input.height,
+      input.width,
+      input.data.length / (input.width * input.height),
+    ]);
+    try {
+      const t0 = performance.now();
+      const r: ExplainResult = await explain(model, x, {
+        method: this.method,
+        targets: classIndex === undefined ? 'pred' : [classIndex],
+      });
+      const ms = performance.now() - t0;
+      const h = r.heatmaps[0];
+      const p = r.predictions[0];
+      this.result = {
+        method: this.method,
+        backend: tf.getBackend(),
+        classIndex: h.classIndex,
+        map: h.map,
+        shape: h.shape,
+        probabilities: p.probabilities,
+        predicted: p.predicted,
+        ms,
+      };
+      this.status = '';
+    } catch (e) {
+      this.error = `${this.method} failed: ${e instanceof Error ? e.message.split('\n')[0] : e}`;
+      this.status = '';
+    } finally {
+      x.dispose();
+      this.busy = false;
+    }
+  }
+}
