@@ -1,0 +1,294 @@
+import '@tensorflow/tfjs'; // registers tfjs's gradient configs (tfjs-core's node bundle has none)
+import '@tensorflow/tfjs-backend-cpu';
+import '@tensorflow/tfjs-backend-wasm';
+import * as tf from '@tensorflow/tfjs-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type RefConv, refConv, refConvGrads } from './conv-grad-reference.js';
+import { registerWasmTrainingKernels } from './register-wasm-training-kernels.js';
+
+type Pad = 'same' | 'valid' | [[0, 0], [number, number], [number, number], [0, 0]];
+
+interface Case {
+  name: string;
+  x: [number, number, number, number];
+  k: [number, number];
+  co: number;
+  stride: [number, number];
+  pad: Pad;
+  dilation?: [number, number];
+}
+
+const CASES: Case[] = [
+  { name: '3×3 same, stride 1, batch 2', x: [2, 8, 8, 3], k: [3, 3], co: 4, stride: [1, 1], pad: 'same' },
+  { name: '3×3 valid, odd 7×9', x: [2, 7, 9, 5], k: [3, 3], co: 6, stride: [1, 1], pad: 'valid' },
+  { name: '3×3 same, stride 2, odd 7×7', x: [3, 7, 7, 4], k: [3, 3], co: 5, stride: [2, 2], pad: 'same' },
+  { name: '3×3 valid, stride 2, 9×8', x: [2, 9, 8, 3], k: [3, 3], co: 4, stride: [2, 2], pad: 'valid' },
+  { name: '5×5 same, batch 1, 11×11', x: [1, 11, 11, 3], k: [5, 5], co: 7, stride: [1, 1], pad: 'same' },
+  { name: '5×5 valid, stride 3, 13×12', x: [2, 13, 12, 2], k: [5, 5], co: 3, stride: [3, 3], pad: 'valid' },
+  { name: '1×1 valid, batch 1', x: [1, 5, 6, 8], k: [1, 1], co: 3, stride: [1, 1], pad: 'valid' },
+  { name: '1×1 same, stride 2, odd', x: [2, 7, 5, 4], k: [1, 1], co: 6, stride: [2, 2], pad: 'same' },
+  { name: '2×4 kernel, strides [2,1]', x: [2, 9, 10, 3], k: [2, 4], co: 5, stride: [2, 1], pad: 'same' },
+  {
+    name: 'explicit padding',
+    x: [2, 6, 7, 3],
+    k: [3, 3],
+    co: 4,
+    stride: [1, 1],
+    pad: [
+      [0, 0],
+      [2, 1],
+      [0, 3],
+      [0, 0],
+    ],
+  },
+  {
+    name: 'explicit padding wider than the kernel, stride 2',
+    x: [1, 6, 5, 2],
+    k: [3, 3],
+    co: 3,
+    stride: [2, 2],
+    pad: [
+      [0, 0],
+      [4, 0],
+      [1, 5],
+      [0, 0],
+    ],
+  },
+  {
+    name: '3×3 same, channels 16→24, 13×13',
+    x: [3, 13, 13, 16],
+    k: [3, 3],
+    co: 24,
+    stride: [1, 1],
+    pad: 'same',
+  },
+];
+
+const DILATED: Case[] = [
+  {
+    name: '3×3 same, dilation 2',
+    x: [2, 9, 9, 3],
+    k: [3, 3],
+    co: 4,
+    stride: [1, 1],
+    pad: 'same',
+    dilation: [2, 2],
+  },
+  {
+    name: '3×3 valid, dilation 2, batch 1',
+    x: [1, 10, 8, 2],
+    k: [3, 3],
+    co: 3,
+    stride: [1, 1],
+    pad: 'valid',
+    dilation: [2, 2],
+  },
+  {
+    name: '2×3 same, dilation [3,2]',
+    x: [2, 11, 9, 3],
+    k: [2, 3],
+    co: 2,
+    stride: [1, 1],
+    pad: 'same',
+    dilation: [3, 2],
+  },
+];
+
+/** Geometry worked out independently of tfjs (TensorFlow's documented 'same'/'valid' rules). */
+function geometry(c: Case): RefConv {
+  const [, h, w] = c.x;
+  const d = c.dilation ?? [1, 1];
+  const span = [(c.k[0] - 1) * d[0] + 1, (c.k[1] - 1) * d[1] + 1];
+  let outH: number;
+  let outW: number;
+  let padTop = 0;
+  let padLeft = 0;
+  if (c.pad === 'valid') {
+    outH = Math.ceil((h - span[0] + 1) / c.stride[0]);
+    outW = Math.ceil((w - span[1] + 1) / c.stride[1]);
+  } else if (c.pad === 'same') {
+    outH = Math.ceil(h / c.stride[0]);
+    outW = Math.ceil(w / c.stride[1]);
+    padTop = Math.floor(Math.max(0, (outH - 1) * c.stride[0] + span[0] - h) / 2);
+    padLeft = Math.floor(Math.max(0, (outW - 1) * c.stride[1] + span[1] - w) / 2);
+  } else {
+    padTop = c.pad[1][0];
+    padLeft = c.pad[2][0];
+    outH = Math.floor((h + c.pad[1][0] + c.pad[1][1] - span[0]) / c.stride[0]) + 1;
+    outW = Math.floor((w + c.pad[2][0] + c.pad[2][1] - span[1]) / c.stride[1]) + 1;
+  }
+  return {
+    xShape: c.x,
+    wShape: [c.k[0], c.k[1], c.x[3], c.co],
+    stride: c.stride,
+    dilation: d,
+    padTop,
+    padLeft,
+    outH,
+    outW,
+  };
+}
+
+/** Mulberry32: seeded so a failure reproduces. */
+function random(seed: number, size: number): Float32Array {
+  let s = seed >>> 0;
+  const out = new Float32Array(size);
+  for (let i = 0; i < size; i++) {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    out[i] = ((t ^ (t >>> 14)) >>> 0) / 2 ** 31 - 1;
+  }
+  return out;
+}
+
+function relError(actual: ArrayLike<number>, expected: ArrayLike<number>): number {
+  expect(actual.length).toBe(expected.length);
+  let diff = 0;
+  let scale = 0;
+  for (let i = 0; i < expected.length; i++) {
+    diff = Math.max(diff, Math.abs(actual[i] - expected[i]));
+    scale = Math.max(scale, Math.abs(expected[i]));
+  }
+  return diff / Math.max(scale, 1e-30);
+}
+
+function inputs(c: Case, g: RefConv, seed: number) {
+  const x = random(
+    seed,
+    c.x.reduce((a, b) => a * b),
+  );
+  const w = random(
+    seed + 1,
+    g.wShape.reduce((a, b) => a * b),
+  );
+  const dy = random(seed + 2, c.x[0] * g.outH * g.outW * c.co);
+  return { x, w, dy };
+}
+
+/** Both gradients through tfjs's autodiff (Conv2D's gradient calls the two backprop kernels). */
+async function tfGrads(backend: string, c: Case, g: RefConv, data: ReturnType<typeof inputs>) {
+  await tf.setBackend(backend);
+  const x = tf.tensor4d(data.x, c.x);
+  const w = tf.tensor4d(data.w, g.wShape);
+  const dy = tf.tensor4d(data.dy, [c.x[0], g.outH, g.outW, c.co]);
+  const [dx, dw] = tf.grads((a, b) => tf.conv2d(a as tf.Tensor4D, b as tf.Tensor4D, c.stride, c.pad))(
+    [x, w],
+    dy,
+  );
+  const result = { dx: await dx.data(), dw: await dw.data() };
+  tf.dispose([x, w, dy, dx, dw]);
+  return result;
+}
+
+beforeAll(async () => {
+  registerWasmTrainingKernels();
+  await tf.setBackend('wasm');
+});
+
+describe('wasm Conv2DBackpropFilter / Conv2DBackpropInput', () => {
+  it.each(CASES)('matches the cpu backend and a float64 loop: $name', async (c) => {
+    const g = geometry(c);
+    const data = inputs(c, g, 17);
+    const wasm = await tfGrads('wasm', c, g, data);
+    const cpu = await tfGrads('cpu', c, g, data);
+    const ref = refConvGrads(g, data.x, data.w, data.dy);
+    expect(relError(wasm.dw, cpu.dw)).toBeLessThanOrEqual(1e-4);
+    expect(relError(wasm.dx, cpu.dx)).toBeLessThanOrEqual(1e-4);
+    expect(relError(wasm.dw, ref.dw)).toBeLessThanOrEqual(1e-4);
+    expect(relError(wasm.dx, ref.dx)).toBeLessThanOrEqual(1e-4);
+  });
+
+  // tfjs's own Conv2D gradient refuses dilation > 1 on every backend, so the kernels are called
+  // directly with camkit's `dilations` attribute and checked against the float64 loop.
+  it.each(DILATED)('supports dilation through the dilations attribute: $name', async (c) => {
+    await tf.setBackend('wasm');
+    const g = geometry(c);
+    const data = inputs(c, g, 5);
+    const x = tf.tensor4d(data.x, c.x);
+    const w = tf.tensor4d(data.w, g.wShape);
+    const dy = tf.tensor4d(data.dy, [c.x[0], g.outH, g.outW, c.co]);
+    const attrs = {
+      strides: c.stride,
+      pad: c.pad,
+      dataFormat: 'NHWC',
+      dilations: c.dilation,
+    } as unknown as tf.NamedAttrMap;
+    const dw = tf.engine().runKernel('Conv2DBackpropFilter', { x, dy }, {
+      ...attrs,
+      filterShape: g.wShape,
+    } as unknown as tf.NamedAttrMap);
+    const dx = tf.engine().runKernel('Conv2DBackpropInput', { dy, filter: w }, {
+      ...attrs,
+      inputShape: c.x,
+    } as unknown as tf.NamedAttrMap);
+    const ref = refConvGrads(g, data.x, data.w, data.dy);
+    expect(relError(await (dw as tf.Tensor).data(), ref.dw)).toBeLessThanOrEqual(1e-4);
+    expect(relError(await (dx as tf.Tensor).data(), ref.dx)).toBeLessThanOrEqual(1e-4);
+    tf.dispose([x, w, dy, dw as tf.Tensor, dx as tf.Tensor]);
+  });
+
+  it('agrees with central finite differences of the wasm forward conv', async () => {
+    await tf.setBackend('wasm');
+    const c: Case = { name: 'fd', x: [1, 5, 6, 2], k: [3, 3], co: 3, stride: [2, 2], pad: 'same' };
+    const g = geometry(c);
+    const data = inputs(c, g, 99);
+    // L = Σ conv(x, w) · r has gradient exactly (dL/dx, dL/dw) = backprop of dy = r.
+    const loss = (x: Float32Array, w: Float32Array): number =>
+      tf.tidy(() => {
+        const y = tf.conv2d(tf.tensor4d(x, c.x), tf.tensor4d(w, g.wShape), c.stride, c.pad);
+        return tf.sum(tf.mul(y, tf.tensor4d(data.dy, y.shape))).dataSync()[0];
+      });
+    const eps = 1e-2;
+    const fd = (v: Float32Array, i: number, f: (p: Float32Array) => number): number => {
+      const p = v.slice();
+      p[i] += eps;
+      const up = f(p);
+      p[i] -= 2 * eps;
+      return (up - f(p)) / (2 * eps);
+    };
+    const fdX = Array.from(data.x, (_, i) => fd(data.x, i, (p) => loss(p, data.w)));
+    const fdW = Array.from(data.w, (_, i) => fd(data.w, i, (p) => loss(data.x, p)));
+    const wasm = await tfGrads('wasm', c, g, data);
+    expect(relError(wasm.dx, fdX)).toBeLessThanOrEqual(1e-3);
+    expect(relError(wasm.dw, fdW)).toBeLessThanOrEqual(1e-3);
+    // And the forward conv itself is the one the float64 loop defines.
+    const y = tf.conv2d(tf.tensor4d(data.x, c.x), tf.tensor4d(data.w, g.wShape), c.stride, c.pad);
+    expect(relError(await y.data(), refConv(g, data.x, data.w))).toBeLessThanOrEqual(1e-5);
+    y.dispose();
+  });
+
+  it('leaks neither tensors nor wasm buffers', async () => {
+    await tf.setBackend('wasm');
+    const c = CASES[10];
+    const g = geometry(c);
+    const data = inputs(c, g, 3);
+    await tfGrads('wasm', c, g, data); // warm-up: first calls may allocate caches
+    const tensors = tf.memory().numTensors;
+    const buffers = tf.engine().backend.numDataIds();
+    for (const k of [2, 3, 11])
+      await tfGrads('wasm', CASES[k], geometry(CASES[k]), inputs(CASES[k], geometry(CASES[k]), k));
+    await tf.setBackend('wasm');
+    expect(tf.memory().numTensors).toBe(tensors);
+    expect(tf.engine().backend.numDataIds()).toBe(buffers);
+  });
+
+  it('rejects NCHW with a one-line error naming the layout', async () => {
+    await tf.setBackend('wasm');
+    const x = tf.zeros([1, 2, 5, 5]);
+    const dy = tf.zeros([1, 2, 5, 5]);
+    const attrs = { strides: 1, pad: 'same', dataFormat: 'NCHW', filterShape: [3, 3, 2, 2] };
+    expect(() => tf.engine().runKernel('Conv2DBackpropFilter', { x, dy }, attrs)).toThrow(
+      /supports dataFormat 'NHWC' only, got 'NCHW'/,
+    );
+    tf.dispose([x, dy]);
+  });
+
+  it('registration is idempotent and keeps the configs registered', () => {
+    registerWasmTrainingKernels();
+    registerWasmTrainingKernels();
+    expect(tf.getKernel('Conv2DBackpropFilter', 'wasm')).toBeDefined();
+    expect(tf.getKernel('Conv2DBackpropInput', 'wasm')?.kernelFunc.name).toBe('conv2DBackpropInputWasm');
+  });
+});

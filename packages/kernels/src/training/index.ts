@@ -1,0 +1,9 @@
+// training: the kernels tfjs-backend-wasm lacks for training CNNs. Re-exported by src/index.ts.
+export type { ConvBackpropAttrs } from './conv-geometry.js';
+export { conv2DBackpropFilterWasmConfig } from './conv2d-backprop-filter-wasm.js';
+export { conv2DBackpropInputWasmConfig } from './conv2d-backprop-input-wasm.js';
+export {
+  registerWasmTrainingKernels,
+  unregisterWasmTrainingKernels,
+  WASM_TRAINING_KERNELS,
+} from './register-wasm-training-kernels.js';

@@ -1,0 +1,46 @@
+import type { KernelConfig } from '@tensorflow/tfjs-core';
+import { getKernel, registerKernel, unregisterKernel } from '@tensorflow/tfjs-core';
+import { conv2DBackpropFilterWasmConfig } from './conv2d-backprop-filter-wasm.js';
+import { conv2DBackpropInputWasmConfig } from './conv2d-backprop-input-wasm.js';
+
+/** The kernels {@link registerWasmTrainingKernels} installs for 'wasm'. */
+export const WASM_TRAINING_KERNELS: readonly KernelConfig[] = [
+  conv2DBackpropFilterWasmConfig,
+  conv2DBackpropInputWasmConfig,
+];
+
+// What was registered before us, so unregisterWasmTrainingKernels can put it back.
+const replaced = new Map<string, KernelConfig | null>();
+
+/**
+ * Registers camkit's `Conv2DBackpropFilter` and `Conv2DBackpropInput` for the 'wasm' backend, so
+ * tfjs can train CNNs there (stock tfjs-backend-wasm 4.22 has no filter gradient and a slow input
+ * gradient). Idempotent; call it before or after `tf.setBackend('wasm')`. Does not import the wasm
+ * backend itself.
+ *
+ * @example
+ * import '@tensorflow/tfjs-backend-wasm';
+ * registerWasmTrainingKernels();
+ * await tf.setBackend('wasm');
+ * await model.fit(xs, ys); // conv gradients now run on XNNPACK
+ */
+export function registerWasmTrainingKernels(): void {
+  for (const config of WASM_TRAINING_KERNELS) {
+    const current = getKernel(config.kernelName, 'wasm');
+    if (current === config) continue;
+    if (!replaced.has(config.kernelName)) replaced.set(config.kernelName, current ?? null);
+    if (current != null) unregisterKernel(config.kernelName, 'wasm');
+    registerKernel(config);
+  }
+}
+
+/** Restores what {@link registerWasmTrainingKernels} replaced (for benchmarks and tests). */
+export function unregisterWasmTrainingKernels(): void {
+  for (const config of WASM_TRAINING_KERNELS) {
+    if (getKernel(config.kernelName, 'wasm') !== config) continue;
+    unregisterKernel(config.kernelName, 'wasm');
+    const previous = replaced.get(config.kernelName);
+    if (previous != null) registerKernel(previous);
+  }
+  replaced.clear();
+}
