@@ -38,6 +38,8 @@ export interface Heatmap {
   raw?: Float32Array;
   /** Shape of `raw`: [h, w]. */
   rawShape?: number[];
+  /** Channel weights [K] of the weighted-sum methods (cam, gradcam, gradcam++, xgradcam, scorecam). */
+  weights?: Float32Array;
 }
 
 /** Per-image prediction made during the explain pass (softmax of the logits). */
@@ -57,4 +59,32 @@ export interface ExplainResult {
   predictions: Prediction[];
   /** One entry per (image, target class), ordered by image then by class. */
   heatmaps: Heatmap[];
+}
+
+/** Options of {@link explain}. Every field but `method` is optional; defaults are stated per field. */
+export interface ExplainOptions {
+  method: Method;
+  /**
+   * Target layer name for the CAM methods (and guided-gradcam). It may name a layer inside a
+   * nested model. Default: the last layer with a 4-D output (see `findTargetLayer`).
+   */
+  layer?: string;
+  /** One class per image, `'all'` (every class), or `'pred'`/omitted (the predicted class). */
+  targets?: Targets;
+  /**
+   * Forward-pass batch size for the methods that run the model many times: Score-CAM's masked
+   * inputs (default 16, as pytorch-grad-cam), SmoothGrad's noisy copies and the
+   * integrated-gradients path points (default 16 images per pass).
+   */
+  batchSize?: number;
+  /** SmoothGrad: noisy samples per image. Default 25. */
+  samples?: number;
+  /** SmoothGrad: noise standard deviation as a fraction of each image's value range (max − min). Default 0.15. */
+  noiseLevel?: number;
+  /** SmoothGrad: seed of the Gaussian noise, so a run is reproducible. Default 0. */
+  seed?: number;
+  /** Integrated gradients: Riemann steps (right sums, α = k/steps, k = 1..steps). Default 32. */
+  steps?: number;
+  /** Integrated gradients: constant baseline image value. Default 0 (a black image). */
+  baseline?: number;
 }

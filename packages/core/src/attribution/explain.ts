@@ -1,0 +1,305 @@
+import * as tf from '@tensorflow/tfjs-core';
+import type { LayersModel } from '@tensorflow/tfjs-layers';
+import { camWeightMatrix } from './cam-head.js';
+import { eigenProjection } from './eigen-projection.js';
+import { fuseCam } from './fuse-cam.js';
+import { gradcamPlusPlusWeights } from './gradcam-plus-plus-weights.js';
+import { gradcamWeights } from './gradcam-weights.js';
+import { hirescamMap } from './hirescam-map.js';
+import { inputGradient, integratedGradients, smoothGrad } from './input-gradients.js';
+import { layercamMap } from './layercam-map.js';
+import { logitsModel } from './logits-model.js';
+import { scorecamMasks, scorecamWeights } from './score-cam.js';
+import { type SplitForward, splitModel } from './split-model.js';
+import { resolveTargetLayer } from './target-layer.js';
+import type { ExplainOptions, ExplainResult, Heatmap, Method, Prediction } from './types.js';
+import { validateExplainInput } from './validate-input.js';
+import { weightedSum } from './weighted-sum.js';
+import { xgradcamWeights } from './xgradcam-weights.js';
+
+const CAM_METHODS = new Set<Method>([
+  'cam',
+  'gradcam',
+  'gradcam++',
+  'layercam',
+  'xgradcam',
+  'hirescam',
+  'eigencam',
+  'scorecam',
+]);
+const WEIGHT_METHODS = new Set<Method>(['cam', 'gradcam', 'gradcam++', 'xgradcam', 'scorecam']);
+
+type Computed = {
+  logits: tf.Tensor2D;
+  /** CAM methods: gray maps [N, C, H, W]; input-gradient methods: [N, C, H, W, channels]. */
+  maps: tf.Tensor;
+  /** CAM methods: raw maps before ReLU, [N, h, w, C]. */
+  raw?: tf.Tensor4D;
+  /** Weighted-sum methods: channel weights [N, K, C]. */
+  weights?: tf.Tensor3D;
+};
+
+/**
+ * Explains a classifier's decisions on a batch of images with one attribution method.
+ *
+ * The score of class c is its pre-softmax logit (a softmax on the output layer is skipped).
+ * CAM methods return, per image and target class, the gray map at input resolution
+ * (`minmax(relu(resize(minmax(relu(raw)))))`, as pytorch-grad-cam 1.5) and the raw map at the
+ * target layer's resolution; input-gradient methods return the raw `[H, W, C]` gradient map.
+ * Every tensor created is disposed; the result holds plain typed arrays.
+ *
+ * @example
+ * const result = await explain(model, images, { method: 'gradcam', targets: 'pred' });
+ * result.heatmaps[0].map; // Float32Array H·W in [0, 1]
+ */
+export async function explain(
+  model: LayersModel,
+  images: tf.Tensor4D,
+  opts: ExplainOptions,
+): Promise<ExplainResult> {
+  const input = validateExplainInput(model, images, opts);
+  const method = opts.method;
+  const usesLayer = CAM_METHODS.has(method) || method === 'guided-gradcam';
+  const layer = usesLayer ? resolveTargetLayer(model, opts.layer) : null;
+  const camMatrix = method === 'cam' ? camWeightMatrix(model, layer!) : null;
+  const computed = tf.tidy(() => compute(model, images, opts, input.numClasses, layer, camMatrix));
+  try {
+    const [logits, maps, raw, weights] = await Promise.all([
+      computed.logits.data() as Promise<Float32Array>,
+      computed.maps.data() as Promise<Float32Array>,
+      computed.raw?.data() as Promise<Float32Array> | undefined,
+      computed.weights?.data() as Promise<Float32Array> | undefined,
+    ]);
+    const [n, classes] = computed.logits.shape;
+    const predictions: Prediction[] = [];
+    for (let i = 0; i < n; i++)
+      predictions.push(toPrediction(logits.subarray(i * classes, (i + 1) * classes)));
+    const targetCount = computed.maps.shape[1] as number;
+    const [height, width] = input.inputSize;
+    const mapSize = CAM_METHODS.has(method) ? height * width : height * width * input.channels;
+    const heatmaps: Heatmap[] = [];
+    for (let i = 0; i < n; i++) {
+      for (let j = 0; j < targetCount; j++) {
+        const classIndex = classOf(opts.targets, predictions, i, j);
+        const at = (i * targetCount + j) * mapSize;
+        const heatmap: Heatmap = {
+          imageIndex: i,
+          classIndex,
+          map: maps.slice(at, at + mapSize),
+          shape: CAM_METHODS.has(method) ? [height, width] : [height, width, input.channels],
+        };
+        if (raw && computed.raw) {
+          const [, h, w] = computed.raw.shape;
+          heatmap.raw = pickChannel(raw, i, j, h * w, targetCount);
+          heatmap.rawShape = [h, w];
+        }
+        if (weights && computed.weights) {
+          heatmap.weights = pickChannel(weights, i, j, computed.weights.shape[1], targetCount);
+        }
+        heatmaps.push(heatmap);
+      }
+    }
+    return { method, layer, inputSize: [height, width], predictions, heatmaps };
+  } finally {
+    for (const t of [computed.logits, computed.maps, computed.raw, computed.weights]) t?.dispose();
+  }
+}
+
+function toPrediction(logits: Float32Array): Prediction {
+  let max = -Infinity;
+  let predicted = 0;
+  logits.forEach((v, c) => {
+    if (v > max) {
+      max = v;
+      predicted = c;
+    }
+  });
+  const exp = Float32Array.from(logits, (v) => Math.exp(v - max));
+  const total = exp.reduce((a, b) => a + b, 0);
+  return { logits: Float32Array.from(logits), probabilities: exp.map((v) => v / total), predicted };
+}
+
+function classOf(
+  targets: ExplainOptions['targets'],
+  predictions: Prediction[],
+  image: number,
+  j: number,
+): number {
+  if (targets === 'all') return j;
+  if (Array.isArray(targets)) return targets[image];
+  return predictions[image].predicted;
+}
+
+/** Column j of image i of a `[N, L, C]` array, as a fresh array of length L. */
+function pickChannel(
+  data: Float32Array,
+  i: number,
+  j: number,
+  length: number,
+  columns: number,
+): Float32Array {
+  const out = new Float32Array(length);
+  const base = i * length * columns;
+  for (let p = 0; p < length; p++) out[p] = data[base + p * columns + j];
+  return out;
+}
+
+/** One-hot masks [N, classes], one per target column. */
+function targetMasks(
+  targets: ExplainOptions['targets'],
+  logits: tf.Tensor2D,
+  numClasses: number,
+): tf.Tensor2D[] {
+  const n = logits.shape[0];
+  if (targets === 'all') {
+    return Array.from(
+      { length: numClasses },
+      (_, c) => tf.oneHot(tf.fill([n], c, 'int32'), numClasses) as tf.Tensor2D,
+    );
+  }
+  if (Array.isArray(targets))
+    return [tf.oneHot(tf.tensor1d(targets as number[], 'int32'), numClasses) as tf.Tensor2D];
+  return [tf.oneHot(tf.argMax(logits, 1), numClasses) as tf.Tensor2D];
+}
+
+function compute(
+  model: LayersModel,
+  rawImages: tf.Tensor4D,
+  opts: ExplainOptions,
+  numClasses: number,
+  layer: string | null,
+  camMatrix: tf.Tensor2D | null,
+): Computed {
+  const images = (rawImages.dtype === 'float32' ? rawImages : tf.cast(rawImages, 'float32')) as tf.Tensor4D;
+  const size: [number, number] = [images.shape[1], images.shape[2]];
+  const method = opts.method;
+  const batchSize = opts.batchSize ?? 16;
+
+  if (!layer) {
+    const logits = logitsModel(model).predict(images);
+    const masks = targetMasks(opts.targets, logits, numClasses);
+    const perTarget = masks.map((mask) => {
+      if (method === 'guided-backprop') return inputGradient(model, images, mask, true);
+      if (method === 'smoothgrad') return smoothGrad(model, images, mask, { ...opts, batchSize });
+      return integratedGradients(model, images, mask, { ...opts, batchSize });
+    });
+    return { logits, maps: tf.stack(perTarget, 1) };
+  }
+
+  const split = splitModel(model, layer);
+  const fwd = split.forward(images);
+  const masks = targetMasks(opts.targets, fwd.logits, numClasses);
+  const columns = masks.length;
+  const gradsFor = (mask: tf.Tensor2D): tf.Tensor4D =>
+    tf.grads((a: tf.Tensor) => tf.sum(tf.mul(split.head(a as tf.Tensor4D, fwd), mask)))([
+      fwd.features,
+    ])[0] as tf.Tensor4D;
+
+  if (method === 'guided-gradcam') {
+    const perTarget = masks.map((mask) => {
+      const gray = fuseCam(
+        fwd.features,
+        tf.expandDims(gradcamWeights(gradsFor(mask)), 2) as tf.Tensor3D,
+        size,
+      );
+      const gb = inputGradient(model, images, mask, true);
+      return tf.mul(gb, tf.expandDims(tf.squeeze(gray, [1]), 3));
+    });
+    return { logits: fwd.logits, maps: tf.stack(perTarget, 1) };
+  }
+
+  if (WEIGHT_METHODS.has(method)) {
+    const weights = channelWeights(method, fwd, masks, gradsFor, camMatrix, size, model, batchSize);
+    return {
+      logits: fwd.logits,
+      maps: fuseCam(fwd.features, weights, size),
+      raw: weightedSum(fwd.features, weights),
+      weights,
+    };
+  }
+
+  let raw: tf.Tensor4D;
+  if (method === 'eigencam') {
+    raw = tf.tile(eigencamMaps(fwd.features), [1, 1, 1, columns]);
+  } else {
+    const mapFn = method === 'layercam' ? layercamMap : hirescamMap;
+    raw = tf.concat(
+      masks.map((mask) => mapFn(fwd.features, gradsFor(mask))),
+      3,
+    );
+  }
+  return { logits: fwd.logits, maps: fuseCam(raw, tf.eye(columns) as tf.Tensor2D, size), raw };
+}
+
+function channelWeights(
+  method: Method,
+  fwd: SplitForward,
+  masks: tf.Tensor2D[],
+  gradsFor: (mask: tf.Tensor2D) => tf.Tensor4D,
+  camMatrix: tf.Tensor2D | null,
+  size: [number, number],
+  model: LayersModel,
+  batchSize: number,
+): tf.Tensor3D {
+  const n = fwd.features.shape[0];
+  // [N, classes, C]: column j selects target j's class, so W[:, :, classes] @ masks picks weights.
+  const selector = tf.stack(masks, 2) as tf.Tensor3D;
+  if (method === 'cam') {
+    return tf.matMul(tf.tile(tf.expandDims(camMatrix!, 0), [n, 1, 1]) as tf.Tensor3D, selector);
+  }
+  if (method === 'scorecam') {
+    return tf.matMul(scorecamWeights(scorecamScores(model, fwd, size, batchSize)), selector);
+  }
+  const perTarget = masks.map((mask) => {
+    const grads = gradsFor(mask);
+    if (method === 'gradcam') return gradcamWeights(grads);
+    if (method === 'gradcam++') return gradcamPlusPlusWeights(fwd.features, grads);
+    return xgradcamWeights(fwd.features, grads);
+  });
+  return tf.stack(perTarget, 2) as tf.Tensor3D;
+}
+
+/** Logits of every masked input, `[N, K, classes]`, run through the model `batchSize` at a time. */
+function scorecamScores(
+  model: LayersModel,
+  fwd: SplitForward,
+  size: [number, number],
+  batchSize: number,
+): tf.Tensor3D {
+  const [n, , , k] = fwd.features.shape;
+  const logits = logitsModel(model);
+  const perImage: tf.Tensor2D[] = [];
+  for (let i = 0; i < n; i++) {
+    perImage.push(
+      tf.tidy(() => {
+        const acts = tf.squeeze(tf.slice(fwd.features, [i, 0, 0, 0], [1, -1, -1, -1]), [0]) as tf.Tensor3D;
+        const image = tf.slice(fwd.images, [i, 0, 0, 0], [1, -1, -1, -1]);
+        const masks = scorecamMasks(acts, size);
+        const chunks: tf.Tensor2D[] = [];
+        for (let start = 0; start < k; start += batchSize) {
+          const m = Math.min(batchSize, k - start);
+          chunks.push(
+            tf.tidy(() =>
+              logits.predict(
+                tf.mul(tf.slice(masks, [start, 0, 0, 0], [m, -1, -1, -1]), image) as tf.Tensor4D,
+              ),
+            ),
+          );
+        }
+        return tf.concat(chunks, 0);
+      }),
+    );
+  }
+  return tf.stack(perImage, 0) as tf.Tensor3D;
+}
+
+/** Eigen-CAM raw maps `[N, h, w, 1]`, computed in float64 on the host (SVD has no tfjs op). */
+function eigencamMaps(features: tf.Tensor4D): tf.Tensor4D {
+  const [n, h, w, k] = features.shape;
+  const data = features.dataSync();
+  const out = new Float32Array(n * h * w);
+  for (let i = 0; i < n; i++) {
+    out.set(eigenProjection(data.subarray(i * h * w * k, (i + 1) * h * w * k), h * w, k), i * h * w);
+  }
+  return tf.tensor4d(out, [n, h, w, 1]);
+}

@@ -1,0 +1,54 @@
+import type * as tf from '@tensorflow/tfjs-core';
+import type { LayersModel } from '@tensorflow/tfjs-layers';
+import { runGraph } from './graph-runner.js';
+
+/** One forward pass, kept so that `head` can recompute only what depends on the target layer. */
+export interface SplitForward {
+  images: tf.Tensor4D;
+  /** Target-layer output `[N, h, w, K]`. */
+  features: tf.Tensor4D;
+  /** Pre-softmax logits `[N, classes]`. */
+  logits: tf.Tensor2D;
+  /** Every node's outputs (tensors owned by the caller's tidy scope). */
+  cache: Map<string, tf.Tensor[]>;
+}
+
+/** A model cut at a layer: feature extractor + head that re-applies the later layers (shared weights). */
+export interface ModelSplit {
+  layer: string;
+  forward(images: tf.Tensor4D, guidedRelu?: (x: tf.Tensor) => tf.Tensor): SplitForward;
+  /** Logits for replaced target-layer features; layers not downstream of the target come from `from.cache`. */
+  head(features: tf.Tensor4D, from: SplitForward): tf.Tensor2D;
+}
+
+/**
+ * Splits `model` at `layer` (which may sit inside a nested model). No new symbolic model is
+ * built, so nested base models and skip connections are handled (see `runGraph`).
+ */
+export function splitModel(model: LayersModel, layer: string): ModelSplit {
+  return {
+    layer,
+    forward(images, guidedRelu) {
+      const cache = new Map<string, tf.Tensor[]>();
+      const run = runGraph(model, [images], {
+        capture: layer,
+        linearOutput: true,
+        record: cache,
+        guidedRelu,
+      });
+      if (run.captured?.rank !== 4) {
+        // resolveTargetLayer checked the static shape; this guards models whose graph skips the layer.
+        throw new Error(`layer '${layer}' produced no 4-D output in the forward pass`);
+      }
+      return { images, features: run.captured as tf.Tensor4D, logits: run.outputs[0] as tf.Tensor2D, cache };
+    },
+    head(features, from) {
+      return runGraph(model, [from.images], {
+        override: { name: layer, value: features },
+        linearOutput: true,
+        cache: from.cache,
+        unfused: true,
+      }).outputs[0] as tf.Tensor2D;
+    },
+  };
+}
