@@ -13,6 +13,8 @@ export async function useBackend(name: string): Promise<void> {
     }
     await import('@tensorflow/tfjs-backend-webgpu');
   } else throw new Error(`unknown backend ${name}`);
+  // Run every op on the GPU, so the poisoning NaN tensors really occupy GPU buffers.
+  if (name === 'webgpu') tf.env().set('WEBGPU_CPU_FORWARD', false);
   if (!(await tf.setBackend(name))) throw new Error(`tfjs backend '${name}' failed to initialise`);
   await tf.ready();
   const registered = await registerCamkitKernels();
@@ -29,6 +31,11 @@ export function backendBuffers(): number {
  * that a kernel reusing the memory shows any element it fails to write (webgpu recycles buffers
  * by size; wasm's malloc reuses freed blocks).
  */
-export function poisonPool(shapes: number[][]): void {
-  for (const shape of shapes) tf.fill(shape, Number.NaN).dispose();
+export async function poisonPool(shapes: number[][]): Promise<void> {
+  for (const shape of shapes) {
+    const t = tf.fill(shape, Number.NaN);
+    // Reading waits for the GPU, so the buffer is free (not owned by queued work) when disposed.
+    await t.data();
+    t.dispose();
+  }
 }

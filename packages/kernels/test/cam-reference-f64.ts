@@ -59,7 +59,7 @@ export function camReferenceF64(
   const out = new Float64Array(n * c * a.outH * a.outW);
   for (let b = 0; b < n; b++) {
     for (let cls = 0; cls < c; cls++) {
-      let m = new Float64Array(h * w);
+      let m: Float64Array = new Float64Array(h * w);
       for (let y = 0; y < h; y++) {
         for (let x = 0; x < w; x++) {
           let s = 0;

@@ -70,11 +70,11 @@ export function camFuseCases(backend: string): void {
       const w = tf.tensor(weights, wShape);
       const tensorsBefore = tf.memory().numTensors;
       const buffersBefore = backendBuffers();
-      poisonPool([
+      await poisonPool([
         [cs.n, cs.c, cs.outH, cs.outW],
         [cs.n, cs.c, cs.h * cs.w],
       ]);
-      const out = camFuse(f, w, attrs);
+      const out = camFuse(f, w as tf.Tensor2D, attrs);
       expect(out.shape).toEqual([cs.n, cs.c, cs.outH, cs.outW]);
       const got = await out.data();
       out.dispose();
@@ -152,7 +152,7 @@ export function weightsCases(backend: string): void {
       const gt = tf.tensor4d(g, [n, h, w, k]);
       const at = tf.tensor4d(a, [n, h, w, k]);
       const before = tf.memory().numTensors;
-      poisonPool([[n, k]]);
+      await poisonPool([[n, k]]);
       const alpha = gradcamWeights(gt);
       const pp = gradcamPlusPlusWeights(gt, at);
       expect(alpha.shape).toEqual([n, k]);
