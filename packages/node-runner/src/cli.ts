@@ -1,5 +1,8 @@
 import { Command, CommanderError } from 'commander';
+import { explainCommand } from './commands/explain.js';
+import { importKerasCommand } from './commands/import-keras.js';
 import { trainCommand } from './commands/train.js';
+import { viewCommand } from './commands/view.js';
 import { isUserError, oneLine } from './errors.js';
 import { type Log, stderrLog } from './log.js';
 
@@ -12,6 +15,9 @@ export function buildProgram(): Command {
     .exitOverride();
   const log = (): Log => stderrLog(Boolean(program.opts().quiet));
   program.addCommand(trainCommand(log));
+  program.addCommand(explainCommand(log));
+  program.addCommand(viewCommand(log));
+  program.addCommand(importKerasCommand(log));
   for (const cmd of program.commands) cmd.exitOverride();
   return program;
 }

@@ -1,0 +1,191 @@
+import { join } from 'node:path';
+import {
+  type Box,
+  encodeNpy,
+  explain,
+  type Manifest,
+  ManifestSchema,
+  type Method,
+  type ModelEntry,
+} from '@camkit/core';
+import * as tf from '@tensorflow/tfjs-core';
+import type * as tfl from '@tensorflow/tfjs-layers';
+import { writeFileAtomic, writeJsonAtomic } from '../fs/write-file-atomic.js';
+import { colorize, deprocess, overlayMap, resizeMap } from '../images/colorize.js';
+import { writeImage } from '../images/encode.js';
+import type { Log } from '../log.js';
+import { ProgressLine } from '../train/progress.js';
+
+/** An image to explain: its display pixels and a way to get model input at any size. */
+export interface RunImage {
+  /** Unique id (file stem); outputs go under `<id>/`. */
+  id: string;
+  /** Original RGB bytes shown in the viewer and under overlays. */
+  rgb: Uint8Array;
+  width: number;
+  height: number;
+  /** RGB float [0, 1] resized to h×w. */
+  input(h: number, w: number): Promise<Float32Array>;
+  trueClass?: number | null;
+  bbox?: Box | null;
+  /** uint8 [H, W] mask at display size. */
+  mask?: Uint8Array | null;
+}
+
+/** One model to explain, with its manifest entry. */
+export interface RunModel {
+  entry: ModelEntry;
+  model: tfl.LayersModel;
+  methods: Method[];
+  layer?: string;
+}
+
+export type ClassSelection = 'all' | 'pred' | number[];
+
+export interface WriteRunOptions {
+  outDir: string;
+  images: RunImage[];
+  models: RunModel[];
+  classes: ClassSelection;
+  colormap: string;
+  alpha: number;
+  saveRaw: boolean;
+  batchSize: number;
+  log: Log;
+}
+
+const GUIDED = new Set<Method>(['guided-backprop', 'guided-gradcam', 'smoothgrad', 'integrated-gradients']);
+
+function preprocess(x: Float32Array, mode: ModelEntry['preprocess']): Float32Array {
+  if (mode !== 'imagenet') return x;
+  const mean = [0.485, 0.456, 0.406];
+  const std = [0.229, 0.224, 0.225];
+  return Float32Array.from(x, (v, i) => (v - mean[i % 3]) / std[i % 3]);
+}
+
+/**
+ * Explains every image with every model and method, writing `<id>/[<model>/]<method>/c<k>.npy`,
+ * `.png` (colormapped) and `.overlay.jpg` (on the original image; CAM methods), `.raw.npy` with
+ * saveRaw, `<id>/image.png`, and `manifest.json` (validated against core's ManifestSchema) last.
+ */
+export async function writeExplainRun(o: WriteRunOptions): Promise<Manifest> {
+  const manifest: Manifest = {
+    version: 1,
+    createdAt: new Date().toISOString(),
+    tool: 'camkit',
+    colormap: o.colormap,
+    alpha: o.alpha,
+    models: o.models.map((m) => m.entry),
+    images: [],
+    outputs: [],
+  };
+  for (const img of o.images) {
+    const file = `${img.id}/image.png`;
+    await writeImage(join(o.outDir, file), img.rgb, img.width, img.height, 3, 'png');
+    let mask: string | null = null;
+    if (img.mask) {
+      mask = `${img.id}/mask.npy`;
+      writeFileAtomic(join(o.outDir, mask), encodeNpy({ data: img.mask, shape: [img.height, img.width] }));
+    }
+    manifest.images.push({
+      id: img.id,
+      file,
+      width: img.width,
+      height: img.height,
+      trueClass: img.trueClass ?? null,
+      bbox: img.bbox ?? null,
+      mask,
+      predictions: {},
+    });
+  }
+  const progress = new ProgressLine();
+  for (const m of o.models) {
+    const [h, w] = m.entry.inputSize;
+    const { classNames } = m.entry;
+    const multi = o.models.length > 1;
+    for (let start = 0; start < o.images.length; start += o.batchSize) {
+      const batch = o.images.slice(start, start + o.batchSize);
+      const data = new Float32Array(batch.length * h * w * 3);
+      for (let i = 0; i < batch.length; i++) {
+        data.set(preprocess(await batch[i].input(h, w), m.entry.preprocess), i * h * w * 3);
+      }
+      const xs = tf.tensor4d(data, [batch.length, h, w, 3]);
+      try {
+        for (const method of m.methods) {
+          progress.start(`${m.entry.id} ${method}`, o.images.length);
+          // Several explicit classes per image: one pass per class (targets are one class per image).
+          const passes: ('all' | 'pred' | number[])[] =
+            o.classes === 'all' || o.classes === 'pred'
+              ? [o.classes]
+              : o.classes.map((k) => batch.map(() => k));
+          for (const targets of passes) {
+            const res = await explain(m.model, xs, { method, layer: m.layer, targets });
+            res.predictions.forEach((p, i) => {
+              manifest.images[start + i].predictions[m.entry.id] = {
+                predicted: p.predicted,
+                probabilities: Array.from(p.probabilities),
+              };
+            });
+            for (const hm of res.heatmaps) {
+              const img = batch[hm.imageIndex];
+              const dir = multi ? `${img.id}/${m.entry.id}/${method}` : `${img.id}/${method}`;
+              const base = `${dir}/c${hm.classIndex}`;
+              writeFileAtomic(join(o.outDir, `${base}.npy`), encodeNpy({ data: hm.map, shape: hm.shape }));
+              let overlay: string | null = null;
+              if (GUIDED.has(method)) {
+                const c = hm.shape[2] ?? 1;
+                await writeImage(
+                  join(o.outDir, `${base}.png`),
+                  deprocess(hm.map),
+                  hm.shape[1],
+                  hm.shape[0],
+                  c as 1 | 3,
+                  'png',
+                );
+              } else {
+                await writeImage(
+                  join(o.outDir, `${base}.png`),
+                  colorize(hm.map, o.colormap),
+                  hm.shape[1],
+                  hm.shape[0],
+                  4,
+                  'png',
+                );
+                const big = resizeMap(hm.map, hm.shape[0], hm.shape[1], img.height, img.width);
+                const ov = overlayMap(img.rgb, big, img.width, img.height, o.alpha, o.colormap);
+                overlay = `${base}.overlay.jpg`;
+                await writeImage(join(o.outDir, overlay), ov, img.width, img.height, 4, 'jpg');
+              }
+              let raw: string | null = null;
+              if (o.saveRaw && hm.raw && hm.rawShape) {
+                raw = `${base}.raw.npy`;
+                writeFileAtomic(join(o.outDir, raw), encodeNpy({ data: hm.raw, shape: hm.rawShape }));
+              }
+              manifest.outputs.push({
+                image: img.id,
+                model: m.entry.id,
+                method,
+                layer: res.layer,
+                classIndex: hm.classIndex,
+                className: classNames[hm.classIndex] ?? `class${hm.classIndex}`,
+                npy: `${base}.npy`,
+                shape: hm.shape,
+                heatmap: `${base}.png`,
+                overlay,
+                raw,
+              });
+            }
+          }
+          progress.update(Math.min(o.images.length, start + batch.length), '');
+          progress.stop();
+        }
+      } finally {
+        xs.dispose();
+      }
+    }
+    o.log.info(`explained ${o.images.length} image(s) with ${m.entry.id}: ${m.methods.join(', ')}`);
+  }
+  const parsed = ManifestSchema.parse(manifest);
+  writeJsonAtomic(join(o.outDir, 'manifest.json'), parsed);
+  return parsed;
+}
