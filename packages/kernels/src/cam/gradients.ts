@@ -1,19 +1,19 @@
 import {
   broadcastTo,
-  engine,
   type GradConfig,
   matMul,
   mul,
   type NamedAttrMap,
-  ResizeBilinearGrad,
   reshape,
   type Tensor,
+  type Tensor2D,
   type Tensor3D,
+  tensor2d,
   transpose,
-  zeros,
 } from '@tensorflow/tfjs-core';
 import type { CamFuseImplAttrs } from './cam-fuse-impl.js';
 import { CamFuse, GradcamWeights } from './kernel-names.js';
+import { resizePlan } from './resize-plan.js';
 
 /** alpha = mean_ij(grads) is linear: d grads = broadcast(d alpha) / (h w). */
 export const gradcamWeightsGradConfig: GradConfig = {
@@ -46,16 +46,17 @@ export const camFuseGradConfig: GradConfig = {
     const [n, h, w, k] = features.shape as [number, number, number, number];
     const c = weights.shape[weights.shape.length - 1] as number;
     const [outH, outW] = a.outSize;
-    const dyNhwc = transpose(dy as Tensor, [0, 2, 3, 1]);
-    // The adjoint of the bilinear resize is tfjs's own ResizeBilinearGrad (images is read for its shape).
-    const dS =
-      outH === h && outW === w
-        ? dyNhwc
-        : (engine().runKernel(
-            ResizeBilinearGrad,
-            { images: zeros([n, h, w, c]), dy: dyNhwc },
-            { alignCorners: false, halfPixelCenters: a.halfPixel },
-          ) as Tensor);
+    // The resize is separable, out = Ry s Rx^T, so its adjoint is Ry^T dy Rx: two small matMuls.
+    // (tfjs 4.22's cpu ResizeBilinearGrad returns [N, w, h, C] for h != w, so it is not used.)
+    let d = reshape(dy as Tensor, [n * c, outH, outW]);
+    if (outH !== h || outW !== w) {
+      const rx = interpolationMatrix(w, outW, a.halfPixel); // [outW, w]
+      const ry = interpolationMatrix(h, outH, a.halfPixel); // [outH, h]
+      const dx = reshape(matMul(reshape(d, [n * c * outH, outW]), rx), [n * c, outH, w]);
+      const dyx = matMul(reshape(transpose(dx, [0, 2, 1]), [n * c * w, outH]), ry);
+      d = transpose(reshape(dyx, [n * c, w, h]), [0, 2, 1]);
+    }
+    const dS = transpose(reshape(d, [n, c, h, w]), [0, 2, 3, 1]);
     if (weights.rank === 3) {
       const f3 = reshape(features, [n, h * w, k]) as Tensor3D;
       const d3 = reshape(dS, [n, h * w, c]) as Tensor3D;
@@ -72,3 +73,15 @@ export const camFuseGradConfig: GradConfig = {
     };
   },
 };
+
+/** The [outSize, inSize] matrix of a 1-D bilinear resize, from the same taps every kernel uses. */
+function interpolationMatrix(inSize: number, outSize: number, halfPixel: boolean): Tensor2D {
+  const { lo, hi, frac } = resizePlan(inSize, outSize, halfPixel);
+  const m = new Float32Array(outSize * inSize);
+  for (let o = 0; o < outSize; o++) {
+    const f = frac[o] as number;
+    m[o * inSize + (lo[o] as number)] += 1 - f;
+    m[o * inSize + (hi[o] as number)] += f;
+  }
+  return tensor2d(m, [outSize, inSize]);
+}
