@@ -144,6 +144,14 @@ function pickChannel(
   return out;
 }
 
+/** One-hot rows [N, classes] (tf.oneHot refuses a single class). */
+function oneHot(indices: tf.Tensor1D, numClasses: number): tf.Tensor2D {
+  return tf.cast(
+    tf.equal(tf.expandDims(indices, 1), tf.range(0, numClasses, 1, 'int32')),
+    'float32',
+  ) as tf.Tensor2D;
+}
+
 /** One-hot masks [N, classes], one per target column. */
 function targetMasks(
   targets: ExplainOptions['targets'],
@@ -152,14 +160,12 @@ function targetMasks(
 ): tf.Tensor2D[] {
   const n = logits.shape[0];
   if (targets === 'all') {
-    return Array.from(
-      { length: numClasses },
-      (_, c) => tf.oneHot(tf.fill([n], c, 'int32'), numClasses) as tf.Tensor2D,
+    return Array.from({ length: numClasses }, (_, c) =>
+      oneHot(tf.fill([n], c, 'int32') as tf.Tensor1D, numClasses),
     );
   }
-  if (Array.isArray(targets))
-    return [tf.oneHot(tf.tensor1d(targets as number[], 'int32'), numClasses) as tf.Tensor2D];
-  return [tf.oneHot(tf.argMax(logits, 1), numClasses) as tf.Tensor2D];
+  if (Array.isArray(targets)) return [oneHot(tf.tensor1d(targets as number[], 'int32'), numClasses)];
+  return [oneHot(tf.cast(tf.argMax(logits, 1), 'int32') as tf.Tensor1D, numClasses)];
 }
 
 function compute(
