@@ -1,0 +1,153 @@
+import '@tensorflow/tfjs'; // registers tfjs's gradient configs (tfjs-core's node bundle has none)
+import '@tensorflow/tfjs-backend-wasm';
+import { registerWasmTrainingKernels } from '@camkit/kernels';
+import * as tf from '@tensorflow/tfjs-core';
+import * as tfl from '@tensorflow/tfjs-layers';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createParallelTrainer } from './index.js';
+
+const SIZE = 8;
+const CLASSES = 3;
+
+function net(): tfl.LayersModel {
+  const m = tfl.sequential();
+  m.add(
+    tfl.layers.conv2d({
+      inputShape: [SIZE, SIZE, 3],
+      filters: 4,
+      kernelSize: 3,
+      padding: 'same',
+      activation: 'relu',
+    }),
+  );
+  m.add(tfl.layers.conv2d({ filters: 5, kernelSize: 3, padding: 'same', activation: 'relu' }));
+  m.add(tfl.layers.globalAveragePooling2d({}));
+  m.add(tfl.layers.dense({ units: CLASSES, activation: 'softmax' }));
+  return m;
+}
+
+function batch(n: number, seed: number): { xs: Float32Array; ys: Int32Array } {
+  let s = seed;
+  const rand = () => {
+    s = (s * 1103515245 + 12345) % 2 ** 31;
+    return s / 2 ** 31;
+  };
+  return {
+    xs: Float32Array.from({ length: n * SIZE * SIZE * 3 }, rand),
+    ys: Int32Array.from({ length: n }, (_, i) => (i * 7 + seed) % CLASSES),
+  };
+}
+
+/** The same training written the plain way: whole batch, one process, Adam at 0.01. */
+async function reference(model: tfl.LayersModel, batches: { xs: Float32Array; ys: Int32Array }[]) {
+  const opt = tf.train.adam(0.01);
+  const losses: number[] = [];
+  for (const b of batches) {
+    const loss = tf.tidy(() => {
+      const xs = tf.tensor4d(b.xs, [b.ys.length, SIZE, SIZE, 3]);
+      const oh = tf.oneHot(tf.tensor1d(b.ys, 'int32'), CLASSES);
+      return opt.minimize(() => {
+        const p = model.apply(xs, { training: true }) as tf.Tensor;
+        return tf.neg(tf.mean(tf.sum(tf.mul(oh, tf.log(tf.clipByValue(p, 1e-7, 1))), 1))) as tf.Scalar;
+      }, true)!;
+    });
+    losses.push((await loss.data())[0]);
+    loss.dispose();
+  }
+  opt.dispose();
+  return { losses, weights: await Promise.all(model.getWeights().map((w) => w.data())) };
+}
+
+let initial: tf.Tensor[] = [];
+const batches = [batch(6, 1), batch(5, 2), batch(6, 3), batch(1, 4)];
+
+beforeAll(async () => {
+  registerWasmTrainingKernels();
+  await tf.setBackend('wasm');
+  initial = net()
+    .getWeights()
+    .map((w) => w.clone());
+});
+afterAll(() => tf.dispose(initial));
+
+function fresh(): tfl.LayersModel {
+  const m = net();
+  m.setWeights(initial);
+  return m;
+}
+
+describe('createParallelTrainer', () => {
+  it.each([
+    { workers: 2, applyOn: 'replicas' as const },
+    { workers: 2, applyOn: 'main' as const },
+    { workers: 1, applyOn: 'replicas' as const },
+  ])(
+    '$workers worker(s), update applied on $applyOn, equals whole-batch training',
+    async ({ workers, applyOn }) => {
+      const refModel = fresh();
+      const ref = await reference(refModel, batches);
+      refModel.dispose();
+      const before = tf.memory().numTensors;
+      const model = fresh();
+      const trainer = await createParallelTrainer({ model, workers, learningRate: 0.01, applyOn });
+      const losses: number[] = [];
+      const accuracies: number[] = [];
+      try {
+        // Includes an odd batch (3 + 2) and a batch of 1 (the second worker only applies the update).
+        for (const b of batches) {
+          const r = await trainer.trainStep(b.xs, b.ys);
+          losses.push(r.loss);
+          accuracies.push(r.accuracy);
+        }
+        await trainer.copyWeightsTo(model);
+      } finally {
+        await trainer.dispose();
+      }
+      for (const [i, l] of losses.entries()) expect(l).toBeCloseTo(ref.losses[i], 5);
+      // Accuracy is a fraction of the batch: k/6, k/5 or k/1.
+      for (const [i, a] of accuracies.entries()) {
+        expect(Math.abs(a * batches[i].ys.length - Math.round(a * batches[i].ys.length))).toBeLessThan(1e-9);
+      }
+      const got = await Promise.all(model.getWeights().map((w) => w.data()));
+      let moved = 0;
+      got.forEach((w, i) => {
+        for (let j = 0; j < w.length; j++) {
+          expect(Math.abs(w[j] - ref.weights[i][j])).toBeLessThanOrEqual(1e-5);
+          moved = Math.max(moved, Math.abs(w[j] - initial[i].dataSync()[j]));
+        }
+      });
+      expect(moved).toBeGreaterThan(0.02);
+      model.dispose();
+      expect(tf.memory().numTensors).toBe(before);
+    },
+  );
+
+  it('reports accuracy as the fraction of the batch predicted right', async () => {
+    const model = fresh();
+    const b = batch(6, 9);
+    const probs = model.predict(tf.tensor4d(b.xs, [6, SIZE, SIZE, 3])) as tf.Tensor;
+    const pred = await tf.argMax(probs, 1).data();
+    const expected = Array.from(pred).filter((p, i) => p === b.ys[i]).length / 6;
+    const trainer = await createParallelTrainer({ model, workers: 2 });
+    try {
+      expect((await trainer.trainStep(b.xs, b.ys)).accuracy).toBeCloseTo(expected, 6);
+    } finally {
+      await trainer.dispose();
+      model.dispose();
+      probs.dispose();
+    }
+  });
+
+  it('rejects a batch whose size does not match the labels', async () => {
+    const model = fresh();
+    const trainer = await createParallelTrainer({ model, workers: 2 });
+    try {
+      await expect(trainer.trainStep(new Float32Array(10), new Int32Array(2))).rejects.toThrow(
+        /expected 2 × 192/,
+      );
+    } finally {
+      await trainer.dispose();
+      model.dispose();
+    }
+  });
+});
