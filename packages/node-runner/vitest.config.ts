@@ -5,8 +5,11 @@ export default defineConfig({
   ssr: { resolve: { conditions: ['@camkit/source'] } },
   test: {
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+    globalSetup: ['test/global-setup.ts'],
     testTimeout: 120_000,
-    hookTimeout: 120_000,
+    hookTimeout: 180_000,
     pool: 'forks',
+    // The CLI tests spawn real processes; one file at a time keeps the 2-core box responsive.
+    fileParallelism: false,
   },
 });

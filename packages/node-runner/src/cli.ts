@@ -1,4 +1,6 @@
 import { Command, CommanderError } from 'commander';
+import { demoCommand } from './commands/demo.js';
+import { evaluateCommand } from './commands/evaluate.js';
 import { explainCommand } from './commands/explain.js';
 import { importKerasCommand } from './commands/import-keras.js';
 import { trainCommand } from './commands/train.js';
@@ -16,6 +18,8 @@ export function buildProgram(): Command {
   const log = (): Log => stderrLog(Boolean(program.opts().quiet));
   program.addCommand(trainCommand(log));
   program.addCommand(explainCommand(log));
+  program.addCommand(evaluateCommand(log));
+  program.addCommand(demoCommand(log));
   program.addCommand(viewCommand(log));
   program.addCommand(importKerasCommand(log));
   for (const cmd of program.commands) cmd.exitOverride();

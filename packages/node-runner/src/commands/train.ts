@@ -36,6 +36,8 @@ export interface TrainCommandOptions {
   resume?: boolean;
   strict?: boolean;
   augment: boolean;
+  /** Stop once validation accuracy reaches this. */
+  targetValAccuracy?: number;
 }
 
 /** The run's `camkit.json`: what explain/evaluate need to feed the model. */
@@ -65,7 +67,13 @@ export function buildModel(
 export async function runTrain(
   o: TrainCommandOptions,
   log: Log,
-): Promise<{ history: History; model: tfl.LayersModel; val: ImageSet; classNames: string[] }> {
+): Promise<{
+  history: History;
+  model: tfl.LayersModel;
+  val: ImageSet;
+  valIndices: number[];
+  classNames: string[];
+}> {
   if (!o.data === !o.synthetic) throw new CliError('train: give exactly one of --data DIR or --synthetic');
   if (o.resume && !existsSync(join(o.out, 'checkpoint.json'))) {
     throw new CliError(`--resume: no checkpoint.json in ${o.out}; start without --resume`);
@@ -124,6 +132,7 @@ export async function runTrain(
     numClasses: classNames.length,
     resume: Boolean(o.resume),
     augment: o.augment,
+    targetValAccuracy: o.targetValAccuracy,
     log,
     config: {
       data: o.data ?? null,
@@ -148,7 +157,7 @@ export async function runTrain(
       }
     },
   });
-  return { history, model, val: valSet, classNames };
+  return { history, model, val: valSet, valIndices: val, classNames };
 }
 
 /** `camkit train`. */

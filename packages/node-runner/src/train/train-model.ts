@@ -34,6 +34,8 @@ export interface TrainModelOptions {
   config: Record<string, unknown>;
   augment: boolean;
   log: Log;
+  /** Stop early once validation accuracy reaches this (the demo's "good enough"). */
+  targetValAccuracy?: number;
   /** Called after each epoch's checkpoint is on disk (tests use it to kill the process). */
   onCheckpoint?: (epochsDone: number) => void;
 }
@@ -153,6 +155,10 @@ export async function trainModel(
     await saveModel(model, runDir);
     writeJsonAtomic(join(runDir, 'history.json'), history);
     opts.onCheckpoint?.(epoch + 1);
+    if (opts.targetValAccuracy !== undefined && v && v.accuracy >= opts.targetValAccuracy) {
+      log.info(`validation accuracy ${v.accuracy.toFixed(3)} ≥ ${opts.targetValAccuracy}: stopping early`);
+      break;
+    }
   }
   optimizer.dispose();
   return history;

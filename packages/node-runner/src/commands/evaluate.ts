@@ -1,0 +1,122 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { type Method, SYNTHETIC_CLASS_NAMES, syntheticDataset } from '@camkit/core';
+import { Command } from 'commander';
+import { loadFolder } from '../dataset/load-folder.js';
+import { CliError } from '../errors.js';
+import { type EvalData, type EvalModel, evaluateModels, formatMetrics } from '../evaluate/evaluate-models.js';
+import { ensureWritableDir } from '../fs/ensure-writable-dir.js';
+import { writeJsonAtomic } from '../fs/write-file-atomic.js';
+import type { Log } from '../log.js';
+import { loadModel } from '../model/model-io.js';
+import { addBackendOption, startBackend } from './common.js';
+import { modelEntry, parseMethods } from './explain.js';
+import { int } from './parse.js';
+
+interface SyntheticMeta {
+  seed: number;
+  count: number;
+}
+
+/** `camkit evaluate`. */
+export function evaluateCommand(log: () => Log): Command {
+  const cmd = new Command('evaluate')
+    .description(
+      'accuracy, confusion matrix and, per method, pointing game, localization error, deletion/insertion AUC',
+    )
+    .requiredOption(
+      '--model <paths...>',
+      'one or more model.json files (camkit.json beside each supplies classes)',
+    )
+    .option('--data <dir>', 'folder-per-class images')
+    .option(
+      '--synthetic',
+      'fresh synthetic images (never seen in training: sampled after the training range)',
+    )
+    .option('--count <n>', 'synthetic: number of images', int(1), 200)
+    .option('--seed <n>', 'synthetic: seed (default: the one in camkit.json, else 0)', int(0))
+    .option(
+      '--methods <list>',
+      'attribution methods to score (comma-separated); none: accuracy only',
+      parseMethods,
+    )
+    .option('--layer <name>', 'target layer for the CAM methods')
+    .option('--limit <n>', 'images used for the attribution metrics', int(1), 64)
+    .option('--steps <n>', 'deletion/insertion steps', int(1), 16)
+    .option('--strict', 'unreadable image files are an error instead of skipped')
+    .option('--out <dir>', 'where metrics.json goes (default: the first model directory)');
+  addBackendOption(cmd);
+  cmd.action(async (o) => {
+    if (!o.data === !o.synthetic)
+      throw new CliError('evaluate: give exactly one of --data DIR or --synthetic');
+    await startBackend(o.backend, log());
+    const outDir = o.out ?? dirname(o.model[0]);
+    ensureWritableDir(outDir, '--out');
+    const models: (EvalModel & { size: [number, number]; synthetic?: SyntheticMeta })[] = [];
+    const ids = new Set<string>();
+    for (const p of o.model as string[]) {
+      const model = await loadModel(p);
+      let id = basename(dirname(resolve(p))) || 'model';
+      for (let k = 2; ids.has(id); k++) id = `${basename(dirname(resolve(p)))}-${k}`;
+      ids.add(id);
+      const entry = modelEntry(p, model, outDir, id, {});
+      const metaPath = join(dirname(p), 'camkit.json');
+      const meta = existsSync(metaPath) ? JSON.parse(readFileSync(metaPath, 'utf8')) : {};
+      models.push({
+        id,
+        model,
+        classNames: entry.classNames,
+        layer: o.layer,
+        size: entry.inputSize,
+        synthetic: meta.synthetic,
+      });
+    }
+    const [h, w] = models[0].size;
+    if (models.some((m) => m.size[0] !== h || m.size[1] !== w)) {
+      throw new CliError('--model: all models must share one input size to be evaluated together');
+    }
+    let data: EvalData;
+    if (o.synthetic) {
+      if (h !== w) throw new CliError('--synthetic needs a square model input');
+      const k = models[0].classNames.length;
+      const meta = models[0].synthetic;
+      const ds = syntheticDataset({
+        count: o.count,
+        size: h,
+        seed: o.seed ?? meta?.seed ?? 0,
+        start: meta?.count ?? 0,
+        classes: SYNTHETIC_CLASS_NAMES.slice(0, k),
+      });
+      data = {
+        images: ds.images,
+        labels: ds.labels,
+        height: h,
+        width: w,
+        channels: 3,
+        boxes: ds.boxes,
+        masks: ds.masks,
+      };
+    } else {
+      if (h !== w) throw new CliError('--data needs a square model input');
+      const f = await loadFolder(o.data, h, log(), o.strict);
+      const names = models[0].classNames;
+      if (f.classNames.join() !== names.join()) {
+        throw new CliError(
+          `--data ${o.data}: class folders (${f.classNames.join(', ')}) differ from the model's (${names.join(', ')})`,
+        );
+      }
+      data = f;
+    }
+    const metrics = await evaluateModels(data, models, {
+      methods: (o.methods ?? []) as Method[],
+      limit: o.limit,
+      steps: o.steps,
+      log: log(),
+    });
+    writeJsonAtomic(join(outDir, 'metrics.json'), metrics);
+    for (const m of models) m.model.dispose();
+    process.stdout.write(formatMetrics(metrics));
+    process.stdout.write(`metrics: ${join(outDir, 'metrics.json')}\n`);
+  });
+  return cmd;
+}

@@ -1,0 +1,183 @@
+import {
+  type Box,
+  boxFromMap,
+  deletionInsertion,
+  explain,
+  iou,
+  localizationError,
+  type Method,
+  type MethodMetrics,
+  type Metrics,
+  MetricsSchema,
+  pointingGame,
+} from '@camkit/core';
+import * as tf from '@tensorflow/tfjs-core';
+import type * as tfl from '@tensorflow/tfjs-layers';
+import type { Log } from '../log.js';
+import { evaluateSet, type ImageSet } from '../train/train-model.js';
+
+/** Evaluation data: images at the model's input size, labels, and (when known) boxes and masks. */
+export interface EvalData extends ImageSet {
+  boxes?: Box[];
+  masks?: Uint8Array[];
+}
+
+export interface EvalModel {
+  id: string;
+  model: tfl.LayersModel;
+  classNames: string[];
+  layer?: string;
+}
+
+export interface EvaluateOptions {
+  methods: Method[];
+  /** Localization thresholds as fractions of the map maximum. Default [0.15, 0.2]. */
+  thresholds?: number[];
+  /** Images used for the attribution metrics (the first n). Default all. */
+  limit?: number;
+  /** Deletion/insertion steps. Default 16. */
+  steps?: number;
+  batchSize?: number;
+  log: Log;
+}
+
+/** Sums |gradient| over channels so [H, W, C] input-gradient maps can be scored like CAMs. */
+function toGray(map: Float32Array, shape: number[]): Float32Array {
+  if (shape.length === 2) return map;
+  const [h, w, c] = shape;
+  const out = new Float32Array(h * w);
+  for (let i = 0; i < h * w; i++) for (let k = 0; k < c; k++) out[i] += Math.abs(map[i * c + k]);
+  return out;
+}
+
+/**
+ * Accuracy and confusion matrix per model, and per (model, method): pointing game (mask or box),
+ * localization error and mean IoU at each threshold (boxes needed), deletion/insertion AUC of the
+ * predicted class. The result validates against core's MetricsSchema.
+ */
+export async function evaluateModels(
+  data: EvalData,
+  models: EvalModel[],
+  o: EvaluateOptions,
+): Promise<Metrics> {
+  const thresholds = o.thresholds ?? [0.15, 0.2];
+  const metrics: Metrics = { version: 1, models: [], methods: [] };
+  const { height: h, width: w, channels: c } = data;
+  const pix = h * w * c;
+  const n = data.labels.length;
+  const limit = Math.min(n, o.limit ?? n);
+  for (const m of models) {
+    const k = m.classNames.length;
+    const ev = await evaluateSet(m.model, data, k);
+    const confusion = Array.from({ length: k }, () => new Array<number>(k).fill(0));
+    for (let i = 0; i < n; i++) confusion[data.labels[i]][ev.predicted[i]]++;
+    metrics.models.push({
+      model: m.id,
+      classNames: m.classNames,
+      accuracy: ev.accuracy,
+      confusion,
+      count: n,
+    });
+    const predictFn = (batch: tf.Tensor4D) => m.model.predict(batch) as tf.Tensor2D;
+    for (const method of o.methods) {
+      const t0 = performance.now();
+      let hits = 0;
+      let pgCount = 0;
+      const locErr = new Map<number, number>(thresholds.map((t) => [t, 0]));
+      const iouSum = new Map<number, number>(thresholds.map((t) => [t, 0]));
+      let delSum = 0;
+      let insSum = 0;
+      let layer: string | null = null;
+      const bs = o.batchSize ?? 16;
+      for (let s = 0; s < limit; s += bs) {
+        const cnt = Math.min(bs, limit - s);
+        const xs = tf.tensor4d(data.images.subarray(s * pix, (s + cnt) * pix), [cnt, h, w, c]);
+        try {
+          const res = await explain(m.model, xs, { method, layer: m.layer, targets: 'pred' });
+          layer = res.layer;
+          for (const hm of res.heatmaps) {
+            const i = s + hm.imageIndex;
+            const gray = toGray(hm.map, hm.shape);
+            const truth = data.masks?.[i] ?? data.boxes?.[i];
+            if (truth) {
+              pgCount++;
+              if (pointingGame(gray, h, w, truth).hit) hits++;
+            }
+            const trueBox = data.boxes?.[i];
+            if (trueBox) {
+              for (const t of thresholds) {
+                const box = boxFromMap(gray, h, w, t);
+                if (localizationError(hm.classIndex, data.labels[i], box, trueBox))
+                  locErr.set(t, locErr.get(t)! + 1);
+                iouSum.set(t, iouSum.get(t)! + (box ? iou(box, trueBox) : 0));
+              }
+            }
+            const img = tf.tensor3d(data.images.subarray(i * pix, (i + 1) * pix), [h, w, c]);
+            try {
+              const di = await deletionInsertion(predictFn, img, gray, {
+                steps: o.steps ?? 16,
+                classIndex: hm.classIndex,
+              });
+              delSum += di.deletion.auc;
+              insSum += di.insertion.auc;
+            } finally {
+              img.dispose();
+            }
+          }
+        } finally {
+          xs.dispose();
+        }
+      }
+      const boxes = Boolean(data.boxes);
+      const entry: MethodMetrics = {
+        method,
+        model: m.id,
+        pointingGame: pgCount ? hits / pgCount : null,
+        localizationError: boxes
+          ? Object.fromEntries(thresholds.map((t) => [String(t), locErr.get(t)! / limit]))
+          : {},
+        meanIoU: boxes ? Object.fromEntries(thresholds.map((t) => [String(t), iouSum.get(t)! / limit])) : {},
+        deletionAuc: limit ? delSum / limit : null,
+        insertionAuc: limit ? insSum / limit : null,
+      };
+      metrics.methods.push(entry);
+      o.log.info(
+        `evaluated ${m.id} ${method}${layer ? ` @ ${layer}` : ''} on ${limit} images (${((performance.now() - t0) / 1000).toFixed(1)} s)`,
+      );
+    }
+  }
+  return MetricsSchema.parse(metrics);
+}
+
+/** The metrics as a plain-text table (one row per model/method). */
+export function formatMetrics(m: Metrics): string {
+  const lines: string[] = [];
+  for (const mm of m.models) {
+    lines.push(`${mm.model}: accuracy ${(mm.accuracy * 100).toFixed(1)}% on ${mm.count} images`);
+    lines.push(`  confusion (rows = true, cols = predicted; ${mm.classNames.join(', ')}):`);
+    for (const row of mm.confusion) lines.push(`    ${row.map((v) => String(v).padStart(5)).join('')}`);
+  }
+  if (m.methods.length) {
+    const ts = Object.keys(m.methods[0].localizationError);
+    const head = [
+      'model',
+      'method',
+      'pointing',
+      ...ts.map((t) => `locErr@${t}`),
+      'deletion(low=good)',
+      'insertion(high=good)',
+    ];
+    const rows = m.methods.map((x) => [
+      x.model,
+      x.method,
+      x.pointingGame == null ? '-' : x.pointingGame.toFixed(3),
+      ...ts.map((t) => (x.localizationError[t] ?? Number.NaN).toFixed(3)),
+      x.deletionAuc == null ? '-' : x.deletionAuc.toFixed(3),
+      x.insertionAuc == null ? '-' : x.insertionAuc.toFixed(3),
+    ]);
+    const widths = head.map((hd, i) => Math.max(hd.length, ...rows.map((r) => r[i].length)));
+    const fmt = (r: string[]) => r.map((v, i) => v.padEnd(widths[i])).join('  ');
+    lines.push('', fmt(head), ...rows.map(fmt));
+  }
+  return `${lines.join('\n')}\n`;
+}
