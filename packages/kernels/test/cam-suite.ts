@@ -10,42 +10,10 @@ import {
   gradcamWeightsImpl,
 } from '../src/index.js';
 import { backendBuffers, poisonPool } from './backends.js';
-import { CAM_CASES, type CamCase } from './cam-cases.js';
+import { CAM_CASES } from './cam-cases.js';
+import { countNaN, drawInputs, maxRelErr } from './cam-helpers.js';
 import { camReferenceF64 } from './cam-reference-f64.js';
 import { randn } from './random.js';
-
-export function drawInputs(cs: CamCase): { features: Float32Array; weights: Float32Array; wShape: number[] } {
-  const fSize = cs.n * cs.h * cs.w * cs.k;
-  const wShape = cs.batched ? [cs.n, cs.k, cs.c] : [cs.k, cs.c];
-  const wSize = wShape.reduce((a, b) => a * b, 1);
-  let features = randn(fSize);
-  let weights = randn(wSize);
-  if (cs.values === 'negative') {
-    features = features.map(Math.abs);
-    weights = weights.map((v) => -Math.abs(v) - 0.01);
-  } else if (cs.values === 'constant') {
-    const perChannel = randn(cs.n * cs.k);
-    features = features.map(
-      (_, i) => perChannel[Math.floor(i / (cs.h * cs.w * cs.k)) * cs.k + (i % cs.k)] as number,
-    );
-  }
-  return { features, weights, wShape };
-}
-
-/** Max |a - b| / (1 + |b|). */
-export function maxRelErr(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  let err = 0;
-  for (let i = 0; i < b.length; i++) {
-    err = Math.max(err, Math.abs((a[i] as number) - (b[i] as number)) / (1 + Math.abs(b[i] as number)));
-  }
-  return err;
-}
-
-export function countNaN(a: ArrayLike<number>): number {
-  let bad = 0;
-  for (let i = 0; i < a.length; i++) if (!Number.isFinite(a[i] as number)) bad++;
-  return bad;
-}
 
 // Float32 sums of up to 257 terms, then a division by a range: 1e-4 relative is far below any
 // convention error (a wrong resize mapping or epsilon moves values by 1e-2 or more).

@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { parseNpy } from '@camkit/core';
 import { describe, expect, it } from 'vitest';
 import { CAM_CASES } from '../../test/cam-cases.js';
+import { countNaN, drawInputs, maxRelErr } from '../../test/cam-helpers.js';
 import { camReferenceF64 } from '../../test/cam-reference-f64.js';
-import { countNaN, drawInputs, maxRelErr } from '../../test/cam-suite.js';
 import { camFuseImpl } from './cam-fuse-impl.js';
 
 const fixture = (rel: string) => {

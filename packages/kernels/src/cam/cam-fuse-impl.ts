@@ -67,51 +67,69 @@ export function camPostImpl(
   const ry = resizePlan(h, outH, attrs.halfPixel);
   const rx = resizePlan(w, outW, attrs.halfPixel);
   const low = new Float32Array(hw);
+  // The resize is separable: each low-res row is first resized along x (h * outW values, tiny),
+  // then every output row is one lerp of two of those rows. Same arithmetic order as
+  // lerp_y(lerp_x(.)), so the values equal a per-pixel bilinear evaluation.
+  const rows = same ? low : new Float32Array(h * outW);
+  const relu = attrs.relu;
   for (let b = 0; b < n; b++) {
     for (let cc = 0; cc < c; cc++) {
       let mn = Number.POSITIVE_INFINITY;
       let mx = Number.NEGATIVE_INFINITY;
       for (let p = 0; p < hw; p++) {
-        let v = sum[(b * hw + p) * c + cc];
-        if (attrs.relu && v < 0) v = 0;
+        let v = sum[(b * hw + p) * c + cc] as number;
+        if (relu && v < 0) v = 0;
         low[p] = v;
         if (v < mn) mn = v;
         if (v > mx) mx = v;
       }
       if (attrs.normalize) {
         const inv = 1 / (mx - mn + MINMAX_EPS);
-        for (let p = 0; p < hw; p++) low[p] = (low[p] - mn) * inv;
+        for (let p = 0; p < hw; p++) low[p] = ((low[p] as number) - mn) * inv;
       }
-      const o = (b * c + cc) * outHW;
-      // Pass A: the resized (and ReLU'd) value of every pixel, kept only as a running min/max when
-      // a second normalisation follows, so the output is written once, in pass B.
-      mn = Number.POSITIVE_INFINITY;
-      mx = Number.NEGATIVE_INFINITY;
-      for (let y = 0; y < outH; y++) {
-        const r0 = ry.lo[y] * w;
-        const r1 = ry.hi[y] * w;
-        const fy = ry.frac[y];
-        for (let x = 0; x < outW; x++) {
-          let v: number;
-          if (same) {
-            v = low[y * w + x];
-          } else {
-            const x0 = rx.lo[x];
-            const x1 = rx.hi[x];
-            const fx = rx.frac[x];
-            const top = low[r0 + x0] + (low[r0 + x1] - low[r0 + x0]) * fx;
-            const bottom = low[r1 + x0] + (low[r1 + x1] - low[r1 + x0]) * fx;
-            v = top + (bottom - top) * fy;
+      if (!same) {
+        for (let r = 0; r < h; r++) {
+          const src = r * w;
+          const dst = r * outW;
+          for (let x = 0; x < outW; x++) {
+            const a = low[src + (rx.lo[x] as number)] as number;
+            rows[dst + x] = a + ((low[src + (rx.hi[x] as number)] as number) - a) * (rx.frac[x] as number);
           }
-          if (attrs.relu && v < 0) v = 0;
-          out[o + y * outW + x] = v;
-          if (v < mn) mn = v;
-          if (v > mx) mx = v;
         }
       }
+      const o = (b * c + cc) * outHW;
+      // Pass A: the extremes of the resized (ReLU'd) map, nothing written; pass B writes each
+      // output element once. Recomputing a lerp is cheaper than a second trip through the output.
+      let inv = 1;
+      mn = 0;
       if (attrs.normalize) {
-        const inv = 1 / (mx - mn + MINMAX_EPS);
-        for (let i = o; i < o + outHW; i++) out[i] = (out[i] - mn) * inv;
+        mn = Number.POSITIVE_INFINITY;
+        mx = Number.NEGATIVE_INFINITY;
+        for (let y = 0; y < outH; y++) {
+          const r0 = same ? y * w : (ry.lo[y] as number) * outW;
+          const r1 = same ? r0 : (ry.hi[y] as number) * outW;
+          const fy = same ? 0 : (ry.frac[y] as number);
+          for (let x = 0; x < outW; x++) {
+            const a = rows[r0 + x] as number;
+            let v = a + ((rows[r1 + x] as number) - a) * fy;
+            if (relu && v < 0) v = 0;
+            if (v < mn) mn = v;
+            if (v > mx) mx = v;
+          }
+        }
+        inv = 1 / (mx - mn + MINMAX_EPS);
+      }
+      for (let y = 0; y < outH; y++) {
+        const r0 = same ? y * w : (ry.lo[y] as number) * outW;
+        const r1 = same ? r0 : (ry.hi[y] as number) * outW;
+        const fy = same ? 0 : (ry.frac[y] as number);
+        const dst = o + y * outW;
+        for (let x = 0; x < outW; x++) {
+          const a = rows[r0 + x] as number;
+          let v = a + ((rows[r1 + x] as number) - a) * fy;
+          if (relu && v < 0) v = 0;
+          out[dst + x] = (v - mn) * inv;
+        }
       }
     }
   }
