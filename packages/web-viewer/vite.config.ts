@@ -1,7 +1,7 @@
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { extname, join, normalize, resolve } from 'node:path';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
-import { defineConfig, type Plugin } from 'vite';
+import { defaultClientConditions, defineConfig, type Plugin } from 'vite';
 
 const TYPES: Record<string, string> = {
   '.json': 'application/json',
@@ -44,7 +44,8 @@ function serveRun(): Plugin {
 
 export default defineConfig({
   plugins: [svelte(), serveRun()],
-  resolve: { conditions: ['@camkit/source'] },
+  // Core and kernels from source (no build needed), plus vite's usual browser conditions.
+  resolve: { conditions: ['@camkit/source', ...defaultClientConditions] },
   // Relative asset paths so the build works wherever `camkit view` mounts it.
   base: './',
   build: { outDir: 'dist', emptyOutDir: true, target: 'es2022', chunkSizeWarningLimit: 4000 },

@@ -1,5 +1,6 @@
 // End to end: the built viewer, served by `camkit view`, in headless Debian chromium (WebGPU on
 // SwiftShader), against a run written on small synthetic data.
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,7 +9,6 @@ import { loadModel } from '@camkit/core/node';
 import '@tensorflow/tfjs-backend-cpu';
 import * as tf from '@tensorflow/tfjs-core';
 import type { BrowserContext, Page } from 'playwright-core';
-import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './browser.js';
 import { makeRun } from './make-run.js';
@@ -57,7 +57,15 @@ function weightedSum(px: number[]): number {
 beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
   // The real build, as `pnpm --filter @camkit/web-viewer build` makes it.
-  await build({ root: join(import.meta.dirname, '..'), logLevel: 'warn' });
+  // In a child process: inside vitest the svelte plugin would resolve Svelte's server build.
+  execFileSync(
+    join(import.meta.dirname, '..', 'node_modules', '.bin', 'vite'),
+    ['build', '--logLevel', 'warn'],
+    {
+      cwd: join(import.meta.dirname, '..'),
+      stdio: 'inherit',
+    },
+  );
   makeRun(runDir);
   manifest = JSON.parse(readFileSync(join(runDir, 'manifest.json'), 'utf8'));
   server = await camkitView(runDir);

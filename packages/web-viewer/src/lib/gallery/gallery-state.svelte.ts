@@ -25,8 +25,8 @@ export class GalleryState {
       correctness: this.correctness,
     }),
   );
-  readonly pages = $derived(pageCount(this.filtered.length, this.pageSize));
-  readonly pageItems: number[] = $derived(pageSlice(this.filtered, this.page, this.pageSize));
+  readonly pages: number = $derived.by(() => pageCount(this.filtered.length, this.pageSize));
+  readonly pageItems: number[] = $derived.by(() => pageSlice(this.filtered, this.page, this.pageSize));
 
   constructor(
     private readonly images: () => readonly ImageEntry[],
