@@ -4,6 +4,7 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Tensor2D } from '@tensorflow/tfjs-core';
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
@@ -56,7 +57,7 @@ for (const cs of CAM_CASES) {
   };
   const ref = camReferenceF64(features, weights, cs, { outH: cs.outH, outW: cs.outW, ...attrs });
   const f = tf.tensor4d(features, [cs.n, cs.h, cs.w, cs.k]);
-  const w = tf.tensor(weights, wShape) as tf.Tensor2D;
+  const w = tf.tensor(weights, wShape) as Tensor2D;
   for (const shape of [
     [cs.n, cs.c, cs.outH, cs.outW],
     [cs.n, cs.c, cs.h * cs.w],
