@@ -57,7 +57,8 @@ for (const cs of CAM_CASES) {
   };
   const ref = camReferenceF64(features, weights, cs, { outH: cs.outH, outW: cs.outW, ...attrs });
   const f = tf.tensor4d(features, [cs.n, cs.h, cs.w, cs.k]);
-  const w = tf.tensor(weights, wShape) as Tensor2D;
+  const wAny = tf.tensor(weights, wShape);
+  const w = wAny as Tensor2D;
   for (const shape of [
     [cs.n, cs.c, cs.outH, cs.outW],
     [cs.n, cs.c, cs.h * cs.w],
