@@ -204,7 +204,11 @@ describe('live mode', () => {
     }
     model.dispose();
     await page.getByTestId('live-method').selectOption('gradcam');
-    await page.getByTestId('live-timing').getByText('gradcam').waitFor();
+    await page.waitForFunction(
+      () =>
+        ((globalThis as Record<string, unknown>).__camkitLive as { method?: string } | null)?.method ===
+        'gradcam',
+    );
     await page.screenshot({ path: join(SHOTS, 'live.png'), fullPage: true });
   });
 });

@@ -1,5 +1,13 @@
-import type { Box, NpyArray } from '@camkit/core';
-import { applyColormap, boxFromMap, COLORMAPS, deprocessImage, overlay } from '@camkit/core';
+import {
+  applyColormap,
+  type Box,
+  boxFromMap,
+  COLORMAPS,
+  type ColormapName,
+  deprocessImage,
+  type NpyArray,
+  overlay,
+} from '@camkit/core';
 import { rgbToRgba } from './image-pixels.js';
 
 /** Height and width of a saved map ([H, W] or [H, W, C]). */
@@ -13,12 +21,22 @@ export function mapData(npy: NpyArray): Float32Array {
   return Float32Array.from(npy.data, (v) => v / 255);
 }
 
-/** Colormapped heat map, RGBA. Recomputed from the .npy so any colormap can be chosen. */
-export function heatmapRgba(npy: NpyArray, colormap: string): Uint8ClampedArray {
-  return toClamped(applyColormap(mapData(npy), { colormap } as Parameters<typeof applyColormap>[1]));
+/** Colormap names core offers. */
+export function colormapNames(): ColormapName[] {
+  return Object.keys(COLORMAPS) as ColormapName[];
 }
 
-/** Heat map blended over the image (RGB at the map's resolution), RGBA. */
+/** A colormap core knows: a manifest may name one this version lacks, which must not break the page. */
+export function safeColormap(name: string): ColormapName {
+  return name in COLORMAPS ? (name as ColormapName) : 'jet';
+}
+
+/** Colormapped heat map, RGBA. Recomputed from the .npy so any colormap can be chosen. */
+export function heatmapRgba(npy: NpyArray, colormap: string): Uint8ClampedArray {
+  return applyColormap(mapData(npy), { colormap: safeColormap(colormap) });
+}
+
+/** Heat map blended over the image (RGB bytes at the map's resolution), RGBA. */
 export function overlayRgba(
   rgb: Uint8ClampedArray,
   npy: NpyArray,
@@ -26,31 +44,18 @@ export function overlayRgba(
   colormap: string,
 ): Uint8ClampedArray {
   const { width, height } = mapSize(npy);
-  return toClamped(
-    overlay(rgb, mapData(npy), { width, height, alpha, colormap } as Parameters<typeof overlay>[2]),
-  );
+  return overlay(rgb, mapData(npy), { width, height, alpha, colormap: safeColormap(colormap) });
 }
 
 /** A guided map ([H, W, 3] input gradient) made viewable the way pytorch-grad-cam's deprocess_image does. */
 export function guidedRgba(npy: NpyArray): Uint8ClampedArray {
-  const rgb = deprocessImage(mapData(npy));
-  return rgbToRgba(rgb);
+  return rgbToRgba(deprocessImage(mapData(npy)));
 }
 
-/** Box around the map's region above `fraction` of its maximum, in map pixels. */
+/** Box around the largest region at or above `fraction` of the map's maximum, in map pixels. */
 export function thresholdBox(npy: NpyArray, fraction: number): Box | null {
+  // The threshold comes from a number field: half-typed values give no box rather than an error.
+  if (!(fraction > 0 && fraction < 1)) return null;
   const { width, height } = mapSize(npy);
-  return boxFromMap(mapData(npy), height, width, fraction) ?? null;
-}
-
-function toClamped(a: ArrayLike<number>): Uint8ClampedArray {
-  return a instanceof Uint8ClampedArray ? a : Uint8ClampedArray.from(a);
-}
-
-/** Colormap names core offers, whatever shape its COLORMAPS table has. */
-export function colormapNames(): string[] {
-  const c = COLORMAPS as unknown;
-  if (Array.isArray(c)) return c.map(String);
-  if (c && typeof c === 'object') return Object.keys(c);
-  return ['jet'];
+  return boxFromMap(mapData(npy), height, width, fraction);
 }

@@ -19,6 +19,10 @@ describe('niceTicks', () => {
     expect(niceTicks(0, 37, 4)).toEqual([0, 10, 20, 30]);
     expect(niceTicks(0.13, 0.92, 4)).toEqual([0.2, 0.4, 0.6, 0.8]);
   });
+  it('keeps integer axes whole', () => {
+    expect(niceTicks(1, 3, 5, true)).toEqual([1, 2, 3]);
+    expect(niceTicks(1, 40, 5, true)).toEqual([10, 20, 30, 40]);
+  });
   it('handles degenerate input', () => {
     expect(niceTicks(2, 2)).toEqual([2]);
     expect(niceTicks(Number.NaN, 1)).toEqual([]);

@@ -9,15 +9,17 @@ export function linearScale(domain: [number, number], range: [number, number]): 
 
 /**
  * About `count` round tick values covering [min, max] (steps of 1, 2 or 5 × 10^k), so axes read
- * 0, 0.2, 0.4 rather than 0, 0.173, 0.346.
+ * 0, 0.2, 0.4 rather than 0, 0.173, 0.346. `integer` keeps steps whole (epochs).
  */
-export function niceTicks(min: number, max: number, count = 5): number[] {
+export function niceTicks(min: number, max: number, count = 5, integer = false): number[] {
   if (!Number.isFinite(min) || !Number.isFinite(max)) return [];
   if (max === min) return [min];
   const raw = (max - min) / Math.max(1, count);
   const mag = 10 ** Math.floor(Math.log10(raw));
   const norm = raw / mag;
-  const step = (norm < 1.5 ? 1 : norm < 3 ? 2 : norm < 7 ? 5 : 10) * mag;
+  const nice = (norm < 1.5 ? 1 : norm < 3 ? 2 : norm < 7 ? 5 : 10) * mag;
+  // Counts such as epochs have no ticks between whole numbers.
+  const step = integer ? Math.max(1, Math.round(nice)) : nice;
   const start = Math.ceil(min / step - 1e-9) * step;
   const ticks: number[] = [];
   for (let v = start; v <= max + step * 1e-9; v += step) ticks.push(Number(v.toPrecision(12)));
