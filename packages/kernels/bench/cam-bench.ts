@@ -107,15 +107,19 @@ async function timePair(
 }
 
 /** Median over 3 calls of tf.time's kernelMs (the sum of the call's GPU kernel durations). */
-async function kernelMs(fn: () => tf.Tensor): Promise<number | undefined> {
+async function kernelMs(fn: () => tf.Tensor, log?: (line: string) => void): Promise<number | undefined> {
   const xs: number[] = [];
+  let breakdown = '';
   for (let i = 0; i < 3; i++) {
     const info = await tf.time(() => {
       fn().dispose();
     });
     if (typeof info.kernelMs !== 'number') return undefined;
     xs.push(info.kernelMs);
+    breakdown = (info as { getExtraProfileInfo?: () => string }).getExtraProfileInfo?.() ?? '';
   }
+  // Per-program GPU ms of the last call: shows which pass the time goes to.
+  if (breakdown) log?.(`    programs: ${breakdown}`);
   return median(xs);
 }
 
@@ -175,8 +179,8 @@ export async function benchCamFuse(s: BenchShape, o: BenchOptions): Promise<Benc
   const [fusedMs, stockMs] = await timePair(fused, stock, o);
   const r = row(backend, 'camFuse', s.name, fusedMs, stockMs, fusedBytes(s), chainBytes(s), diff, o);
   if (o.gpuTimers) {
-    r.fusedKernelMs = await kernelMs(fused);
-    r.stockKernelMs = await kernelMs(stock);
+    r.fusedKernelMs = await kernelMs(fused, o.log);
+    r.stockKernelMs = await kernelMs(stock, o.log);
     o.log?.(
       `  GPU kernel time: fused ${r.fusedKernelMs?.toFixed(3)} ms, stock ${r.stockKernelMs?.toFixed(3)} ms`,
     );

@@ -37,11 +37,20 @@ function flatGroups(workgroups: number, wg: number) {
   return { dispatchLayout, dispatch };
 }
 
+/** Tile of the weighted-sum pass: pixels x classes per workgroup, channels per step. */
+export const SUM_TILE_P = 64;
+export const SUM_TILE_C = 64;
+export const SUM_TILE_K = 16;
+
 /**
- * Pass 1, one workgroup per (n, c) map: s[p] = sum_k features[n, p, k] * weights[(n,) k, c] for
- * every low-resolution pixel p, ReLU, then (normalize) the map's min/max reduced in workgroup
- * memory and the map rewritten as (s - min) / (max - min + 1e-7). Output [N, C, h*w].
- * Uniforms: numMaps, numClasses (C), numChannels (K), hw, weightsBatchStride (K*C or 0), iters.
+ * Pass 1, the weighted sum as a tiled matrix product per image: S[n] = F[n] (hw x K) . W[n] (K x C),
+ * then ReLU. A workgroup owns 64 pixels x 64 classes; each step stages a 64x16 tile of features
+ * and a 16x64 tile of weights in workgroup memory with coalesced loads (neighbouring threads read
+ * neighbouring channels / classes), and each thread accumulates 4 pixels x 4 classes from there.
+ * The features are read from memory once per 64 classes (once in all when C <= 64).
+ * Output [N, C, h*w], pixels contiguous, so the later passes read each map as one run.
+ * Uniforms: numChannels (K), numClasses (C), hw, tilesP, tilesC, numGroups, weightsBatchStride
+ * (K*C, or 0 for shared [K, C] weights), kTiles.
  */
 export class CamFuseSumProgram implements WebGPUProgram {
   variableNames = ['features', 'weights'];
@@ -51,17 +60,116 @@ export class CamFuseSumProgram implements WebGPUProgram {
   dispatch: [number, number, number];
   workgroupSize: [number, number, number] = [CAM_WORKGROUP, 1, 1];
   uniforms =
-    'numMaps : i32, numClasses : i32, numChannels : i32, hw : i32, weightsBatchStride : i32, iters : i32,';
+    'numChannels : i32, numClasses : i32, hw : i32, tilesP : i32, tilesC : i32, numGroups : i32, weightsBatchStride : i32, kTiles : i32,';
   size = true;
   private readonly relu: boolean;
-  private readonly normalize: boolean;
 
-  constructor(n: number, c: number, hw: number, relu: boolean, normalize: boolean) {
+  constructor(n: number, c: number, hw: number, relu: boolean) {
+    this.outputShape = [n, c, hw];
+    const groups = n * Math.ceil(hw / SUM_TILE_P) * Math.ceil(c / SUM_TILE_C);
+    ({ dispatchLayout: this.dispatchLayout, dispatch: this.dispatch } = flatGroups(groups, CAM_WORKGROUP));
+    this.relu = relu;
+    this.shaderKey = `camkitCamFuseSum_${CAM_WORKGROUP}_${SUM_TILE_P}_${SUM_TILE_C}_${SUM_TILE_K}_${relu}`;
+  }
+
+  getUserCode(): string {
+    const wg = CAM_WORKGROUP;
+    const tp = SUM_TILE_P;
+    const tc = SUM_TILE_C;
+    const tk = SUM_TILE_K;
+    return `
+    var<workgroup> fTile : array<f32, ${tp * tk}>;
+    var<workgroup> wTile : array<f32, ${tk * tc}>;
+    fn main(index : i32) {
+      let lid = i32(localId.x);
+      let group = index / ${wg};
+      let valid = group < uniforms.numGroups;
+      let g = min(group, uniforms.numGroups - 1);
+      let perImage = uniforms.tilesP * uniforms.tilesC;
+      let n = g / perImage;
+      let r = g - n * perImage;
+      let p0 = (r / uniforms.tilesC) * ${tp};
+      let c0 = (r - (r / uniforms.tilesC) * uniforms.tilesC) * ${tc};
+      let tx = lid % 16;
+      let ty = lid / 16;
+      let fBase = n * uniforms.hw * uniforms.numChannels;
+      let wBase = n * uniforms.weightsBatchStride;
+      var acc : array<array<f32, 4>, 4>;
+      for (var i = 0; i < 4; i++) {
+        for (var j = 0; j < 4; j++) {
+          acc[i][j] = 0.0;
+        }
+      }
+      for (var kt = 0; kt < uniforms.kTiles; kt++) {
+        let k0 = kt * ${tk};
+        for (var e0 = 0; e0 < ${tp * tk}; e0 += ${wg}) {
+          let e = e0 + lid;
+          let kk = e % ${tk};
+          let pl = e / ${tk};
+          var v = 0.0;
+          if (p0 + pl < uniforms.hw && k0 + kk < uniforms.numChannels) {
+            v = features[fBase + (p0 + pl) * uniforms.numChannels + k0 + kk];
+          }
+          fTile[kk * ${tp} + pl] = v;
+        }
+        for (var e0 = 0; e0 < ${tk * tc}; e0 += ${wg}) {
+          let e = e0 + lid;
+          let cl = e % ${tc};
+          let kk = e / ${tc};
+          var v = 0.0;
+          if (c0 + cl < uniforms.numClasses && k0 + kk < uniforms.numChannels) {
+            v = weights[wBase + (k0 + kk) * uniforms.numClasses + c0 + cl];
+          }
+          wTile[kk * ${tc} + cl] = v;
+        }
+        workgroupBarrier();
+        for (var kk = 0; kk < ${tk}; kk++) {
+          var a : array<f32, 4>;
+          var b : array<f32, 4>;
+          for (var i = 0; i < 4; i++) {
+            a[i] = fTile[kk * ${tp} + tx + 16 * i];
+            b[i] = wTile[kk * ${tc} + ty + 16 * i];
+          }
+          for (var i = 0; i < 4; i++) {
+            for (var j = 0; j < 4; j++) {
+              acc[i][j] = acc[i][j] + a[i] * b[j];
+            }
+          }
+        }
+        workgroupBarrier();
+      }
+      for (var i = 0; i < 4; i++) {
+        for (var j = 0; j < 4; j++) {
+          let p = p0 + tx + 16 * i;
+          let c = c0 + ty + 16 * j;
+          let o = (n * uniforms.numClasses + c) * uniforms.hw + p;
+          if (valid && p < uniforms.hw && c < uniforms.numClasses && o < uniforms.size) {
+            ${this.relu ? 'result[o] = max(acc[i][j], 0.0);' : 'result[o] = acc[i][j];'}
+          }
+        }
+      }
+    }`;
+  }
+}
+
+/**
+ * Pass 1b (normalize only), one workgroup per map: the low-res map's min/max reduced in workgroup
+ * memory, then (s - min) / (max - min + 1e-7). Reads and writes only the small [N, C, h*w] maps.
+ * Uniforms: numMaps, hw, iters.
+ */
+export class CamFuseLowNormProgram implements WebGPUProgram {
+  variableNames = ['sums'];
+  outputShape: number[];
+  shaderKey = `camkitCamFuseLowNorm_${CAM_WORKGROUP}`;
+  dispatchLayout: { x: number[] };
+  dispatch: [number, number, number];
+  workgroupSize: [number, number, number] = [CAM_WORKGROUP, 1, 1];
+  uniforms = 'numMaps : i32, hw : i32, iters : i32,';
+  size = true;
+
+  constructor(n: number, c: number, hw: number) {
     this.outputShape = [n, c, hw];
     ({ dispatchLayout: this.dispatchLayout, dispatch: this.dispatch } = flatGroups(n * c, CAM_WORKGROUP));
-    this.relu = relu;
-    this.normalize = normalize;
-    this.shaderKey = `camkitCamFuseSum_${CAM_WORKGROUP}_${relu}_${normalize}`;
   }
 
   getUserCode(): string {
@@ -74,40 +182,24 @@ export class CamFuseSumProgram implements WebGPUProgram {
       let map = index / ${wg};
       let valid = map < uniforms.numMaps;
       let m = min(map, uniforms.numMaps - 1);
-      let n = m / uniforms.numClasses;
-      let c = m - n * uniforms.numClasses;
-      let wBase = n * uniforms.weightsBatchStride + c;
       var lo = uniforms.INFINITY;
       var hi = -uniforms.INFINITY;
       for (var i = 0; i < uniforms.iters; i++) {
         let p = lid + i * ${wg};
         if (p < uniforms.hw) {
-          let fBase = (n * uniforms.hw + p) * uniforms.numChannels;
-          var acc = 0.0;
-          for (var k = 0; k < uniforms.numChannels; k++) {
-            acc = acc + features[fBase + k] * weights[wBase + k * uniforms.numClasses];
-          }
-          ${this.relu ? 'acc = max(acc, 0.0);' : ''}
-          let o = m * uniforms.hw + p;
-          if (valid && o < uniforms.size) {
-            result[o] = acc;
-          }
-          lo = min(lo, acc);
-          hi = max(hi, acc);
+          let v = sums[m * uniforms.hw + p];
+          lo = min(lo, v);
+          hi = max(hi, v);
         }
       }
-      ${
-        this.normalize
-          ? `${reduceMinMax(wg)}
+      ${reduceMinMax(wg)}
       let inv = 1.0 / (mx - mn + 1e-7);
       for (var i = 0; i < uniforms.iters; i++) {
         let p = lid + i * ${wg};
         let o = m * uniforms.hw + p;
         if (valid && p < uniforms.hw && o < uniforms.size) {
-          result[o] = (result[o] - mn) * inv;
+          result[o] = (sums[o] - mn) * inv;
         }
-      }`
-          : ''
       }
     }`;
   }

@@ -13,9 +13,13 @@ import { camFuseDims } from '../../validate.js';
 import {
   CAM_PIXELS_PER_THREAD,
   CAM_WORKGROUP,
+  CamFuseLowNormProgram,
   CamFuseSumProgram,
   CamFuseTileMinMaxProgram,
   CamFuseWriteProgram,
+  SUM_TILE_C,
+  SUM_TILE_K,
+  SUM_TILE_P,
 } from './cam-fuse-programs.js';
 import { GradcamPlusPlusWeightsProgram, GradcamWeightsProgram } from './gradcam-weights-programs.js';
 
@@ -24,10 +28,12 @@ const i32 = (...data: number[]): Uniform => ({ type: 'int32', data });
 const f32 = (...data: number[]): Uniform => ({ type: 'float32', data });
 
 /**
- * CamFuse as two or three dispatches: (1) low-res weighted sum + ReLU + min-max, one read of the
- * features; (2) per-tile extremes of the upsampled map (normalize only); (3) the upsampled,
- * normalised output, each element written once. Only the [N, C, h*w] low-res maps and the tile
- * extremes travel between passes.
+ * CamFuse as two (linear) or four (normalize) dispatches: (1) the low-res weighted sum + ReLU as
+ * a tiled matrix product, one read of the features per 64 classes; (1b) per-map min-max of those
+ * small maps; (2) per-tile extremes of the upsampled map; (3) the upsampled, normalised output,
+ * each element written once. Each split is a whole-map dependency (a map's min/max must be known
+ * before any of its pixels is normalised); only the [N, C, h*w] maps and the tile extremes travel
+ * between passes, never anything full-size.
  */
 function camFuseWebGPU(args: {
   inputs: CamFuseKernelInputs;
@@ -47,15 +53,33 @@ function camFuseWebGPU(args: {
       `camFuse: output of ${outBytes} bytes exceeds this GPU's ${limit}-byte storage binding; split the batch or the classes`,
     );
   }
-  const sumProgram = new CamFuseSumProgram(d.n, d.c, hw, attrs.relu, attrs.normalize);
-  const low = backend.runWebGPUProgram(sumProgram, [features, weights], 'float32', [
-    i32(numMaps),
-    i32(d.c),
-    i32(d.k),
-    i32(hw),
-    i32(d.weightsBatched ? d.k * d.c : 0),
-    i32(Math.ceil(hw / CAM_WORKGROUP)),
-  ]);
+  const tilesP = Math.ceil(hw / SUM_TILE_P);
+  const tilesC = Math.ceil(d.c / SUM_TILE_C);
+  const sums = backend.runWebGPUProgram(
+    new CamFuseSumProgram(d.n, d.c, hw, attrs.relu),
+    [features, weights],
+    'float32',
+    [
+      i32(d.k),
+      i32(d.c),
+      i32(hw),
+      i32(tilesP),
+      i32(tilesC),
+      i32(d.n * tilesP * tilesC),
+      i32(d.weightsBatched ? d.k * d.c : 0),
+      i32(Math.ceil(d.k / SUM_TILE_K)),
+    ],
+  );
+  const toDispose: TensorInfo[] = [sums];
+  let low = sums;
+  if (attrs.normalize) {
+    low = backend.runWebGPUProgram(new CamFuseLowNormProgram(d.n, d.c, hw), [sums], 'float32', [
+      i32(numMaps),
+      i32(hw),
+      i32(Math.ceil(hw / CAM_WORKGROUP)),
+    ]);
+    toDispose.push(low);
+  }
   const numTiles = Math.ceil(outHW / (CAM_WORKGROUP * CAM_PIXELS_PER_THREAD));
   const offset = attrs.halfPixel ? 0.5 : 0;
   const resizeUniforms = [
@@ -69,7 +93,6 @@ function camFuseWebGPU(args: {
     f32(d.w / d.outW),
     f32(offset),
   ];
-  const toDispose: TensorInfo[] = [low];
   const writeInputs: TensorInfo[] = [low];
   if (attrs.normalize) {
     const tileProgram = new CamFuseTileMinMaxProgram(numMaps, numTiles, attrs.relu);
