@@ -6,12 +6,17 @@ import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
+  boxFromMap,
   camNet,
+  deletionInsertion,
   explain,
   type History,
+  iou,
   type Manifest,
   type Method,
+  type MethodMetrics,
   type Metrics,
+  pointingGame,
   syntheticDataset,
   vggLike,
 } from '@camkit/core';
@@ -136,6 +141,8 @@ for (let i = 0; i < count; i++) {
 }
 
 const confusions: Metrics['models'] = [];
+const methodMetrics: MethodMetrics[] = [];
+const FRACTIONS = ['0.15', '0.2'];
 for (const m of models) {
   const confusion = classNames.map(() => classNames.map(() => 0));
   for (const method of m.methods) {
@@ -146,6 +153,7 @@ for (const m of models) {
         probabilities: Array.from(p.probabilities),
       };
     });
+    if (method !== 'guided-gradcam') methodMetrics.push(await scoreMethod(m.id, m.model, method, r));
     for (const h of r.heatmaps) {
       const id = ids[h.imageIndex];
       const npy = `${id}/${m.id}-${method}-${h.classIndex}.npy`;
@@ -173,7 +181,7 @@ for (const m of models) {
   confusions.push({ model: m.id, classNames, accuracy: correct / count, confusion, count });
 }
 
-const metrics: Metrics = { version: 1, models: confusions, methods: [] };
+const metrics: Metrics = { version: 1, models: confusions, methods: methodMetrics };
 writeFileSync(join(tmp, 'manifest.json'), JSON.stringify(manifest, null, 2));
 writeFileSync(join(tmp, 'history.json'), JSON.stringify(history, null, 2));
 writeFileSync(join(tmp, 'metrics.json'), JSON.stringify(metrics, null, 2));
@@ -182,3 +190,59 @@ renameSync(tmp, out);
 x.dispose();
 y.dispose();
 console.log(`sample run: ${out} (${count} images, ${manifest.outputs.length} maps)`);
+
+/** Pointing game, localization error / IoU and deletion/insertion of the predicted-class maps. */
+async function scoreMethod(
+  modelId: string,
+  model: LayersModel,
+  method: Method,
+  r: Awaited<ReturnType<typeof explain>>,
+): Promise<MethodMetrics> {
+  const hits: boolean[] = [];
+  const errors: Record<string, number[]> = Object.fromEntries(FRACTIONS.map((f) => [f, []]));
+  const ious: Record<string, number[]> = Object.fromEntries(FRACTIONS.map((f) => [f, []]));
+  const del: number[][] = [];
+  const ins: number[][] = [];
+  for (let i = 0; i < count; i++) {
+    const pred = r.predictions[i].predicted;
+    const h = r.heatmaps.find((x) => x.imageIndex === i && x.classIndex === pred)!;
+    hits.push(pointingGame(h.map, size, size, ds.boxes[i]).hit);
+    for (const f of FRACTIONS) {
+      const box = boxFromMap(h.map, size, size, Number(f));
+      const overlap = box ? iou(box, ds.boxes[i]) : 0;
+      ious[f].push(overlap);
+      errors[f].push(pred !== ds.labels[i] || overlap < 0.5 ? 1 : 0);
+    }
+    const img = tf.tensor4d(ds.images.subarray(i * size * size * 3, (i + 1) * size * size * 3), [
+      1,
+      size,
+      size,
+      3,
+    ]);
+    const di = await deletionInsertion((b) => model.predict(b) as tf.Tensor2D, img, h.map, {
+      steps: 16,
+      classIndex: pred,
+    });
+    img.dispose();
+    del.push(di.deletion.scores);
+    ins.push(di.insertion.scores);
+  }
+  const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+  const meanCurve = (cs: number[][]) => cs[0].map((_, k) => mean(cs.map((c) => c[k])));
+  const trapezoid = (c: number[]) => mean(c.slice(1).map((v, k) => (v + c[k]) / 2));
+  const deletionCurve = meanCurve(del);
+  const insertionCurve = meanCurve(ins);
+  return {
+    method,
+    model: modelId,
+    pointingGame: mean(hits.map(Number)),
+    localizationError: Object.fromEntries(FRACTIONS.map((f) => [f, mean(errors[f])])),
+    meanIoU: Object.fromEntries(FRACTIONS.map((f) => [f, mean(ious[f])])),
+    deletionAuc: trapezoid(deletionCurve),
+    insertionAuc: trapezoid(insertionCurve),
+    deletionCurve,
+    insertionCurve,
+    averageDrop: null,
+    increaseInConfidence: null,
+  };
+}
