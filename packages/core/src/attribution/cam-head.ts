@@ -26,6 +26,8 @@ export function camWeightMatrix(model: LayersModel, layer: string): tf.Tensor2D 
   const after = leaves
     .slice(leaves.indexOf(last as LayerLike) + 1)
     .filter((l) => !INFERENCE_IDENTITY.has(l.getClassName()));
+  // A separate softmax after the Dense is skipped like a fused one (the score is the logit).
+  while (after.length > 2 && isSoftmaxOrLinear(after[after.length - 1])) after.pop();
   const names = after.map((l) => l.getClassName());
   if (after.length !== 2 || names[0] !== 'GlobalAveragePooling2D' || names[1] !== 'Dense') {
     throw new CamkitError(
@@ -34,4 +36,10 @@ export function camWeightMatrix(model: LayersModel, layer: string): tf.Tensor2D 
   }
   const dense = after[1] as LayerLike & { kernel: { read(): tf.Tensor } };
   return dense.kernel.read() as tf.Tensor2D;
+}
+
+function isSoftmaxOrLinear(layer: LayerLike): boolean {
+  const cls = layer.getClassName();
+  const act = layer.activation?.getClassName();
+  return cls === 'Softmax' || (cls === 'Activation' && (act === 'softmax' || act === 'linear'));
 }

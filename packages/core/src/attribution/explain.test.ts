@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
-import type * as tfl from '@tensorflow/tfjs-layers';
+import * as tfl from '@tensorflow/tfjs-layers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BACKENDS, maxAbsDiff, useBackend } from '../../test/backends.js';
 import { flattenNet, gapNet } from '../../test/tiny-models.js';
@@ -76,6 +76,33 @@ describe.each(BACKENDS)('explain (%s)', (backend) => {
         }
       }
     }
+  });
+
+  it('separate ReLU / Activation(softmax) layers are handled like fused activations', async () => {
+    const fused = gapNet({ size: 6, filters: [3], classes: 3, seed: 9 });
+    const split = tfl.sequential({
+      layers: [
+        tfl.layers.conv2d({ inputShape: [6, 6, 3], filters: 3, kernelSize: 3, padding: 'same', name: 'lin' }),
+        tfl.layers.reLU({ name: 'act' }),
+        tfl.layers.globalAveragePooling2d({}),
+        tfl.layers.dense({ units: 3 }),
+        tfl.layers.activation({ activation: 'softmax' }),
+      ],
+    });
+    split.setWeights(fused.getWeights());
+    for (const method of ['guided-backprop', 'cam', 'gradcam', 'smoothgrad'] as Method[]) {
+      const a = await explain(fused, images, { method, targets: 'all', samples: 2 });
+      const b = await explain(split, images, { method, targets: 'all', samples: 2 });
+      expect(b.layer).toBe(a.layer === null ? null : 'act');
+      a.heatmaps.forEach((h, i) => {
+        expect(maxAbsDiff(h.map, b.heatmaps[i].map), method).toBeLessThan(1e-5);
+      });
+      a.predictions.forEach((p, i) => {
+        expect(maxAbsDiff(p.logits, b.predictions[i].logits)).toBeLessThan(1e-5);
+      });
+    }
+    fused.dispose();
+    split.dispose();
   });
 
   it('an all-zero target-layer map gives an all-zero gray map, not NaN', async () => {

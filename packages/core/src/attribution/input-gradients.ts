@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import type { LayersModel } from '@tensorflow/tfjs-layers';
 import { runGraph } from './graph-runner.js';
 import { guidedRelu } from './guided-relu.js';
+import { seededNormal } from './seeded-normal.js';
 
 /** SmoothGrad defaults (Smilkov et al. 2017 recommend 10-20% noise and tens of samples). */
 export const SMOOTHGRAD_DEFAULTS = { samples: 25, noiseLevel: 0.15, seed: 0 } as const;
@@ -74,7 +75,7 @@ export function smoothGrad(
   return tf.tidy(() => {
     const sigma = tf.mul(tf.sub(tf.max(images, [1, 2, 3], true), tf.min(images, [1, 2, 3], true)), level);
     const sum = summedGradients(model, images, mask, samples, opts.batchSize ?? 16, (k) =>
-      tf.add(images, tf.mul(tf.randomNormal(images.shape, 0, 1, 'float32', seed + k), sigma)),
+      tf.add(images, tf.mul(tf.tensor(seededNormal(images.size, seed * 7919 + k), images.shape), sigma)),
     );
     return tf.div(sum, samples) as tf.Tensor4D;
   });

@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs-core';
+import type * as tf from '@tensorflow/tfjs-core';
 import type { LayersModel } from '@tensorflow/tfjs-layers';
 import { CamkitError } from '../errors.js';
 import type { ExplainOptions, Method } from './types.js';
@@ -40,8 +40,11 @@ export function validateExplainInput(
   if (!opts || !METHODS.includes(opts.method)) {
     throw new CamkitError(`unknown method '${opts?.method}'; methods: ${METHODS.join(', ')}`);
   }
-  if (!(images instanceof tf.Tensor) || images.rank !== 4) {
-    const shape = images instanceof tf.Tensor ? `[${images.shape.join(', ')}]` : typeof images;
+  // Duck-typed: a tensor from another copy of tfjs-core would fail `instanceof`.
+  const isTensor =
+    images != null && Array.isArray((images as tf.Tensor).shape) && typeof images.rank === 'number';
+  if (!isTensor || images.rank !== 4) {
+    const shape = isTensor ? `[${images.shape.join(', ')}]` : typeof images;
     throw new CamkitError(`images must be a 4-D tensor [N, H, W, C], got ${shape}`);
   }
   if (images.isDisposed) throw new CamkitError('images tensor is already disposed');
