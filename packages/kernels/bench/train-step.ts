@@ -25,7 +25,8 @@ const BATCH = Number(arg('batch', '32'));
 const SIZE = Number(arg('size', '64'));
 const FILTERS = arg('filters', '16,32,64,64').split(',').map(Number);
 const CLASSES = 4;
-const PYTHON = '/usr/bin/python3'; // Debian's: pyenv's python3 may shadow it on PATH
+// Debian's python3 (pyenv's may shadow it on PATH); CAMKIT_BENCH_PYTHON overrides it.
+const PYTHON = process.env.CAMKIT_BENCH_PYTHON ?? '/usr/bin/python3';
 
 function camNetLike(): tfl.LayersModel {
   const m = tfl.sequential();

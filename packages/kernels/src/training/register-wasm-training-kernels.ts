@@ -2,20 +2,22 @@ import type { KernelConfig } from '@tensorflow/tfjs-core';
 import { getKernel, registerKernel, unregisterKernel } from '@tensorflow/tfjs-core';
 import { conv2DBackpropFilterWasmConfig } from './conv2d-backprop-filter-wasm.js';
 import { conv2DBackpropInputWasmConfig } from './conv2d-backprop-input-wasm.js';
+import { meanWasmConfig, sumWasmConfig } from './reduce-middle-axes-wasm.js';
+import { forgetStock, rememberStock, stockKernel } from './stock-kernels.js';
 
 /** The kernels {@link registerWasmTrainingKernels} installs for 'wasm'. */
 export const WASM_TRAINING_KERNELS: readonly KernelConfig[] = [
   conv2DBackpropFilterWasmConfig,
   conv2DBackpropInputWasmConfig,
+  sumWasmConfig,
+  meanWasmConfig,
 ];
-
-// What was registered before us, so unregisterWasmTrainingKernels can put it back.
-const replaced = new Map<string, KernelConfig | null>();
 
 /**
  * Registers camkit's `Conv2DBackpropFilter` and `Conv2DBackpropInput` for the 'wasm' backend, so
  * tfjs can train CNNs there (stock tfjs-backend-wasm 4.22 has no filter gradient and a slow input
- * gradient). Idempotent; call it before or after `tf.setBackend('wasm')`. Does not import the wasm
+ * gradient), and `Sum`/`Mean` that reduce leading axes (conv bias gradients, global average
+ * pooling) without stock wasm's transpose, delegating other reductions to the stock kernels. Idempotent; call it before or after `tf.setBackend('wasm')`. Does not import the wasm
  * backend itself.
  *
  * @example
@@ -28,7 +30,7 @@ export function registerWasmTrainingKernels(): void {
   for (const config of WASM_TRAINING_KERNELS) {
     const current = getKernel(config.kernelName, 'wasm');
     if (current === config) continue;
-    if (!replaced.has(config.kernelName)) replaced.set(config.kernelName, current ?? null);
+    rememberStock(config.kernelName, current ?? null);
     if (current != null) unregisterKernel(config.kernelName, 'wasm');
     registerKernel(config);
   }
@@ -39,8 +41,8 @@ export function unregisterWasmTrainingKernels(): void {
   for (const config of WASM_TRAINING_KERNELS) {
     if (getKernel(config.kernelName, 'wasm') !== config) continue;
     unregisterKernel(config.kernelName, 'wasm');
-    const previous = replaced.get(config.kernelName);
+    const previous = stockKernel(config.kernelName);
     if (previous != null) registerKernel(previous);
   }
-  replaced.clear();
+  forgetStock();
 }

@@ -1,0 +1,81 @@
+import type {
+  KernelBackend,
+  KernelConfig,
+  KernelFunc,
+  NamedAttrMap,
+  TensorInfo,
+} from '@tensorflow/tfjs-core';
+import { Mean, Sum, util } from '@tensorflow/tfjs-core';
+import { stockKernel } from './stock-kernels.js';
+import { heapF32, type WasmBackendLike } from './wasm-kernel-calls.js';
+
+/**
+ * Sum/Mean over a block of axes that excludes the last one — the bias gradient of every conv
+ * (Σ over N, H, W of dy) and global average pooling (mean over H, W). Stock wasm first transposes
+ * the reduced axes to the end, a full extra pass with poor locality over the biggest tensors of
+ * a training step; summing rows in place is one streaming pass. Anything else goes to the stock kernel.
+ */
+function reduceMiddle(kernelName: typeof Sum | typeof Mean) {
+  return (args: {
+    inputs: { x: TensorInfo };
+    backend: WasmBackendLike;
+    attrs: { axis: number | number[]; keepDims: boolean };
+  }): TensorInfo => {
+    const { inputs, backend, attrs } = args;
+    const { x } = inputs;
+    const rank = x.shape.length;
+    const axes = util.parseAxisParam(attrs.axis, x.shape).sort((a, b) => a - b);
+    const contiguous = axes.every((a, i) => i === 0 || a === axes[i - 1] + 1);
+    if (x.dtype !== 'float32' || axes.length === 0 || !contiguous || axes[axes.length - 1] === rank - 1) {
+      const stock = stockKernel(kernelName);
+      if (stock == null) throw new Error(`@camkit/kernels: no stock wasm ${kernelName} to delegate to`);
+      return stock.kernelFunc({ inputs, backend, attrs: attrs as unknown as NamedAttrMap }) as TensorInfo;
+    }
+    const outer = util.sizeFromShape(x.shape.slice(0, axes[0]));
+    const mid = util.sizeFromShape(x.shape.slice(axes[0], axes[axes.length - 1] + 1));
+    const inner = util.sizeFromShape(x.shape.slice(axes[axes.length - 1] + 1));
+    const outShape = attrs.keepDims
+      ? x.shape.map((d, i) => (axes.includes(i) ? 1 : d))
+      : x.shape.filter((_, i) => !axes.includes(i));
+    const out = backend.makeOutput(outShape, 'float32');
+    const src = heapF32(backend, x);
+    const dst = heapF32(backend, out);
+    const acc = new Float64Array(inner);
+    const scale = kernelName === Mean ? 1 / mid : 1;
+    for (let o = 0; o < outer; o++) {
+      acc.fill(0);
+      let base = o * mid * inner;
+      for (let m = 0; m < mid; m++, base += inner) {
+        for (let i = 0; i < inner; i++) acc[i] += src[base + i];
+      }
+      for (let i = 0; i < inner; i++) dst[o * inner + i] = acc[i] * scale;
+    }
+    return out;
+  };
+}
+
+/**
+ * The stock kernel binds its wasm export in its setupFunc, which the engine runs only for kernels
+ * registered when the backend initialises: forward it, or the delegated path finds it unbound.
+ */
+function setupStock(kernelName: string): KernelSetupFunc {
+  return (backend) => {
+    stockKernel(kernelName)?.setupFunc?.(backend);
+  };
+}
+
+/** `Sum` for wasm: leading/middle-axes reductions in one pass, the rest delegated to stock. */
+export const sumWasmConfig: KernelConfig = {
+  kernelName: Sum,
+  backendName: 'wasm',
+  kernelFunc: reduceMiddle(Sum) as unknown as KernelFunc,
+  setupFunc: setupStock(Sum),
+};
+
+/** `Mean` for wasm: leading/middle-axes reductions in one pass, the rest delegated to stock. */
+export const meanWasmConfig: KernelConfig = {
+  kernelName: Mean,
+  backendName: 'wasm',
+  kernelFunc: reduceMiddle(Mean) as unknown as KernelFunc,
+  setupFunc: setupStock(Mean),
+};

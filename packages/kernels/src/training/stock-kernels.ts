@@ -1,0 +1,20 @@
+import type { KernelConfig } from '@tensorflow/tfjs-core';
+
+// The wasm kernels camkit replaced, so a replacement can delegate the cases it does not
+// accelerate and unregisterWasmTrainingKernels can put them back.
+const stock = new Map<string, KernelConfig | null>();
+
+/** Records what was registered under `name` before camkit's kernel (first call wins). */
+export function rememberStock(name: string, config: KernelConfig | null): void {
+  if (!stock.has(name)) stock.set(name, config);
+}
+
+/** The kernel camkit replaced, or null if there was none. */
+export function stockKernel(name: string): KernelConfig | null {
+  return stock.get(name) ?? null;
+}
+
+/** Forgets everything recorded (after the stock kernels were restored). */
+export function forgetStock(): void {
+  stock.clear();
+}
