@@ -155,9 +155,55 @@ describe('run explorer', () => {
   });
 });
 
+describe('a 1,000-image run', () => {
+  it('pages the gallery and navigates it with the keyboard', async () => {
+    // The same pictures 1,000 times, in a folder below the run: paths climb back up with '../'.
+    const big = join(runDir, 'big');
+    mkdirSync(big, { recursive: true });
+    const images = Array.from({ length: 1000 }, (_, k) => {
+      const src = manifest.images[k % manifest.images.length];
+      return { ...src, id: `k${String(k).padStart(4, '0')}`, file: `../${src.file}` };
+    });
+    const outputs = images
+      .slice(0, 40)
+      .flatMap((img, k) =>
+        manifest.outputs
+          .filter((o) => o.image === manifest.images[k % manifest.images.length].id)
+          .map((o) => ({ ...o, image: img.id, npy: `../${o.npy}` })),
+      );
+    const models = manifest.models.map((m) => ({ ...m, path: `../${m.path}` }));
+    writeFileSync(join(big, 'manifest.json'), JSON.stringify({ ...manifest, models, images, outputs }));
+
+    await page.goto(`${server.url}?run=${encodeURIComponent('/run/big/')}#gallery`);
+    await page.getByTestId('gallery-item').first().waitFor();
+    expect(await page.getByTestId('gallery-count').textContent()).toBe('1000 of 1000');
+    expect(await page.getByTestId('page-label').textContent()).toBe('Page 1 / 21');
+    // Only one page is in the DOM.
+    expect(await page.getByTestId('gallery-item').count()).toBe(48);
+
+    const grid = page.getByTestId('gallery-grid');
+    await grid.focus();
+    await page.keyboard.press('End');
+    await page.locator('[data-testid="image-detail"][data-image-id="k0999"]').waitFor();
+    expect(await page.getByTestId('page-label').textContent()).toBe('Page 21 / 21');
+    expect(await page.getByTestId('gallery-item').count()).toBe(1000 - 20 * 48);
+    await page.keyboard.press('Home');
+    await page.keyboard.press('ArrowRight');
+    await page.locator('[data-testid="image-detail"][data-image-id="k0001"]').waitFor();
+    await page.keyboard.press('PageDown');
+    await page.locator('[data-testid="image-detail"][data-image-id="k0049"]').waitFor();
+    expect(await page.getByTestId('page-label').textContent()).toBe('Page 2 / 21');
+    // The selected cell is the one under the keyboard cursor.
+    expect(
+      await page.locator('[data-testid="gallery-item"][aria-selected="true"]').getAttribute('data-image-id'),
+    ).toBe('k0049');
+  });
+});
+
 describe('live mode', () => {
   const methods: Method[] = ['cam', 'gradcam', 'guided-gradcam'];
   it('explains a synthetic sample on WebGPU and matches the Node cpu result within 1e-4', async () => {
+    await page.goto(server.url);
     await page.getByRole('button', { name: 'Live' }).click();
     await page.getByTestId('live-backend').getByText('webgpu').waitFor({ timeout: 60_000 });
     await expect

@@ -24,6 +24,8 @@ export interface LiveResult {
   classIndex: number;
   map: Float32Array;
   shape: number[];
+  /** CAM methods: the layer-resolution map before ReLU and min-max (see Heatmap.raw). */
+  raw?: Float32Array;
   probabilities: Float32Array;
   predicted: number;
   /** Wall time of the explain call, ms (the first call includes shader compilation). */
@@ -49,13 +51,19 @@ export class LiveState {
   method = $state<Method>('gradcam');
 
   /** Pick the backend (WebGPU → WebGL → CPU) and register camkit's fused kernels once. */
-  async init(order?: Parameters<typeof pickBackend>[0]): Promise<void> {
+  async init(order?: Parameters<typeof pickBackend>[0], withKernels = true): Promise<void> {
     if (this.backend) return;
     this.status = 'Starting TensorFlow.js…';
     try {
       this.backend = await pickBackend(order);
     } catch (e) {
       this.error = e instanceof Error ? e.message : String(e);
+      return;
+    }
+    if (!withKernels) {
+      this.kernels = 'unavailable';
+      this.kernelsNote = 'turned off by ?kernels=off';
+      this.status = '';
       return;
     }
     try {
@@ -127,6 +135,7 @@ export class LiveState {
         classIndex: h.classIndex,
         map: h.map,
         shape: h.shape,
+        raw: h.raw,
         probabilities: p.probabilities,
         predicted: p.predicted,
         ms,
