@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BACKENDS, maxAbsDiff, useBackend } from '../../test/backends.js';
 import { flattenNet, gapNet } from '../../test/tiny-models.js';
 import { CamkitError } from '../errors.js';
-import { CamFuse } from '../kernels-contract/cam-fuse.js';
+import { CamFuse, GradcamWeights } from '../kernels-contract/cam-fuse.js';
 import { explain } from './explain.js';
 import { postprocessCam } from './scale-cam-image.js';
 import type { Method } from './types.js';
@@ -163,6 +163,32 @@ describe.each(BACKENDS)('explain (%s)', (backend) => {
         ig.predictions[h.imageIndex].logits[h.classIndex] -
         atZero.predictions[h.imageIndex].logits[h.classIndex];
       expect(Math.abs(total - delta)).toBeLessThan(0.02 * Math.abs(delta) + 2e-3);
+    }
+  });
+
+  it('a registered GradcamWeights kernel is used for α', async () => {
+    const stock = await explain(model, images, { method: 'gradcam', targets: 'all' });
+    let calls = 0;
+    tf.registerKernel({
+      kernelName: GradcamWeights,
+      backendName: backend,
+      kernelFunc: ({ inputs }) => {
+        calls++;
+        const out = tf.mean((inputs as unknown as { grads: tf.Tensor4D }).grads, [1, 2]);
+        tf.engine().backend.incRef(out.dataId);
+        const info = { dataId: out.dataId, shape: out.shape, dtype: out.dtype };
+        out.dispose();
+        return info;
+      },
+    });
+    try {
+      const viaKernel = await explain(model, images, { method: 'gradcam', targets: 'all' });
+      expect(calls).toBe(3);
+      viaKernel.heatmaps.forEach((h, i) => {
+        expect(maxAbsDiff(h.weights!, stock.heatmaps[i].weights!)).toBeLessThan(1e-7);
+      });
+    } finally {
+      tf.unregisterKernel(GradcamWeights, backend);
     }
   });
 

@@ -48,6 +48,11 @@ type Computed = {
  * target layer's resolution; input-gradient methods return the raw `[H, W, C]` gradient map.
  * Every tensor created is disposed; the result holds plain typed arrays.
  *
+ * Notes: `eigencam` is class-independent (every target gets the same map); its SVD sign is fixed
+ * so the map correlates with the channel sum (see `eigenProjection`). `scorecam` runs
+ * K masked copies of each image through the model, `batchSize` at a time. When @camkit/kernels
+ * registered `CamFuse` / `GradcamWeights` for the active backend, they replace the stock ops.
+ *
  * @example
  * const result = await explain(model, images, { method: 'gradcam', targets: 'pred' });
  * result.heatmaps[0].map; // Float32Array H·W in [0, 1]
