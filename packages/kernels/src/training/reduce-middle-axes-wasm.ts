@@ -58,7 +58,7 @@ function reduceMiddle(kernelName: typeof Sum | typeof Mean) {
  * The stock kernel binds its wasm export in its setupFunc, which the engine runs only for kernels
  * registered when the backend initialises: forward it, or the delegated path finds it unbound.
  */
-function setupStock(kernelName: string): KernelSetupFunc {
+function setupStock(kernelName: string): NonNullable<KernelConfig['setupFunc']> {
   return (backend) => {
     stockKernel(kernelName)?.setupFunc?.(backend);
   };
