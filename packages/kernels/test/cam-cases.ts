@@ -18,9 +18,11 @@ export interface CamCase {
   halfPixel: boolean;
   /**
    * random: both N(0,1); negative: features >= 0, weights < 0 (all sums negative);
-   * constant: each feature map spatially constant (every map constant).
+   * constant: each feature map spatially constant (every map constant); tiny: both N(0,1) * 1e-3,
+   * so the sums' range (~1e-6) is near the 1e-7 epsilon, the one regime where the first min-max
+   * changes the gray map (elsewhere the second min-max cancels any positive affine map).
    */
-  values: 'random' | 'negative' | 'constant';
+  values: 'random' | 'negative' | 'constant' | 'tiny';
   /** What the output must be regardless of the reference, when known by construction. */
   expectZeros?: boolean;
 }
@@ -248,6 +250,60 @@ export const CAM_CASES: readonly CamCase[] = [
     batched: true,
     ...gray,
     values: 'random',
+  },
+  {
+    name: 'h*w=2116 > the staged-map cap (storage path), W=300 > workgroup',
+    n: 1,
+    h: 46,
+    w: 46,
+    k: 3,
+    c: 1,
+    outH: 21,
+    outW: 300,
+    batched: false,
+    ...gray,
+    values: 'random',
+  },
+  {
+    name: 'storage path, linear',
+    n: 1,
+    h: 50,
+    w: 43,
+    k: 2,
+    c: 2,
+    outH: 17,
+    outW: 60,
+    batched: true,
+    relu: false,
+    normalize: false,
+    halfPixel: true,
+    values: 'random',
+  },
+  {
+    name: 'tiny sums (epsilon-sensitive), staged map',
+    n: 2,
+    h: 5,
+    w: 6,
+    k: 4,
+    c: 2,
+    outH: 11,
+    outW: 9,
+    batched: true,
+    ...gray,
+    values: 'tiny',
+  },
+  {
+    name: 'tiny sums (epsilon-sensitive), storage path',
+    n: 1,
+    h: 48,
+    w: 45,
+    k: 3,
+    c: 1,
+    outH: 13,
+    outW: 20,
+    batched: false,
+    ...gray,
+    values: 'tiny',
   },
   {
     name: 'downsampling 8x8 -> 5x3',

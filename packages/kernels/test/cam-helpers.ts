@@ -11,6 +11,9 @@ export function drawInputs(cs: CamCase): { features: Float32Array; weights: Floa
   if (cs.values === 'negative') {
     features = features.map(Math.abs);
     weights = weights.map((v) => -Math.abs(v) - 0.01);
+  } else if (cs.values === 'tiny') {
+    features = features.map((v) => v * 1e-3);
+    weights = weights.map((v) => v * 1e-3);
   } else if (cs.values === 'constant') {
     const perChannel = randn(cs.n * cs.k);
     features = features.map(

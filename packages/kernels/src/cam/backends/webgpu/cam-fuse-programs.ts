@@ -2,8 +2,14 @@ import { type WebGPUProgram, webgpu_util } from '@tensorflow/tfjs-backend-webgpu
 
 /** Threads per workgroup of the CamFuse programs (a reduction tree, so a power of two). */
 export const CAM_WORKGROUP = 256;
-/** Output pixels per thread in the resize passes: a tile is CAM_WORKGROUP * CAM_PIXELS_PER_THREAD. */
-export const CAM_PIXELS_PER_THREAD = 4;
+/** Output rows per workgroup in the resize passes (a tile is TILE_ROWS x W pixels of one map). */
+export const CAM_TILE_ROWS = 16;
+/**
+ * Largest low-res map (h*w) the resize passes stage in workgroup memory (8 KiB of the 16 KiB
+ * WebGPU guarantees); larger maps are read from storage, normalised beforehand by
+ * CamFuseLowNormProgram.
+ */
+export const CAM_SHARED_MAP = 2048;
 
 // A tree reduction of the per-thread lo/hi in workgroup memory. Every invocation reaches every
 // barrier (the loop bounds are constants), which WGSL's uniformity rules require.
@@ -205,41 +211,86 @@ export class CamFuseLowNormProgram implements WebGPUProgram {
   }
 }
 
-// Bilinear sample of map m's low-res values at output pixel pix, computed on the fly; identical
-// in the min/max pass and the write pass, so both see the same numbers.
-function upsampleFn(relu: boolean): string {
+const RESIZE_UNIFORMS =
+  'numMaps : i32, h : i32, w : i32, outH : i32, outW : i32, numTiles : i32, colIters : i32, lowIters : i32, scaleY : f32, scaleX : f32, offset : f32,';
+
+/**
+ * What the two resize passes share: map/tile indices, the low-res map (staged in workgroup memory
+ * and min-max normalised there when it fits, else read from storage), and `sample(y0, y1, fy, x)`,
+ * the bilinear value at one output pixel. A thread owns whole output columns (x taps computed
+ * once per column, y taps once per row), so the inner loop is 4 loads, 3 lerps and no integer
+ * division, and neighbouring threads write neighbouring pixels.
+ */
+function resizePrologue(wg: number, shared: boolean, normalize: boolean, relu: boolean): string {
+  const read = shared ? 'lowMap' : 'low';
   return `
-    fn upsample(base : i32, pix : i32) -> f32 {
-      let y = pix / uniforms.outW;
-      let x = pix - y * uniforms.outW;
-      let sy = (f32(y) + uniforms.offset) * uniforms.scaleY - uniforms.offset;
+    ${shared ? `var<workgroup> lowMap : array<f32, ${CAM_SHARED_MAP}>;` : ''}
+    ${workgroupArrays(wg)}
+    var<private> base : i32;
+    fn sample(r0 : i32, r1 : i32, fy : f32, x : i32) -> f32 {
       let sx = (f32(x) + uniforms.offset) * uniforms.scaleX - uniforms.offset;
-      let fy = floor(sy);
       let fx = floor(sx);
-      let y0 = clamp(i32(fy), 0, uniforms.h - 1);
-      let y1 = clamp(i32(fy) + 1, 0, uniforms.h - 1);
       let x0 = clamp(i32(fx), 0, uniforms.w - 1);
       let x1 = clamp(i32(fx) + 1, 0, uniforms.w - 1);
-      let ty = select(sy - fy, 0.0, sy < 0.0);
       let tx = select(sx - fx, 0.0, sx < 0.0);
-      let a = low[base + y0 * uniforms.w + x0];
-      let b = low[base + y0 * uniforms.w + x1];
-      let c = low[base + y1 * uniforms.w + x0];
-      let d = low[base + y1 * uniforms.w + x1];
+      let a = ${read}[base + r0 + x0];
+      let b = ${read}[base + r0 + x1];
+      let c = ${read}[base + r1 + x0];
+      let d = ${read}[base + r1 + x1];
       let top = a + (b - a) * tx;
       let bottom = c + (d - c) * tx;
-      ${relu ? 'return max(top + (bottom - top) * ty, 0.0);' : 'return top + (bottom - top) * ty;'}
+      ${relu ? 'return max(top + (bottom - top) * fy, 0.0);' : 'return top + (bottom - top) * fy;'}
+    }
+    fn rowTaps(y : i32) -> vec3<f32> {
+      let sy = (f32(y) + uniforms.offset) * uniforms.scaleY - uniforms.offset;
+      let fy = floor(sy);
+      let r0 = clamp(i32(fy), 0, uniforms.h - 1) * uniforms.w;
+      let r1 = clamp(i32(fy) + 1, 0, uniforms.h - 1) * uniforms.w;
+      return vec3<f32>(f32(r0), f32(r1), select(sy - fy, 0.0, sy < 0.0));
+    }
+    fn loadMap(lid : i32, m : i32) {
+      ${
+        shared
+          ? `base = 0;
+      let hw = uniforms.h * uniforms.w;
+      var lo = uniforms.INFINITY;
+      var hi = -uniforms.INFINITY;
+      for (var i = 0; i < uniforms.lowIters; i++) {
+        let p = lid + i * ${wg};
+        if (p < hw) {
+          let v = low[m * hw + p];
+          lowMap[p] = v;
+          lo = min(lo, v);
+          hi = max(hi, v);
+        }
+      }
+      ${
+        normalize
+          ? `${reduceMinMax(wg)}
+      let inv = 1.0 / (mx - mn + 1e-7);
+      for (var i = 0; i < uniforms.lowIters; i++) {
+        let p = lid + i * ${wg};
+        if (p < hw) {
+          lowMap[p] = (lowMap[p] - mn) * inv;
+        }
+      }
+      workgroupBarrier();`
+          : 'workgroupBarrier();'
+      }`
+          : 'base = m * uniforms.h * uniforms.w;'
+      }
     }`;
 }
 
-const RESIZE_UNIFORMS =
-  'numMaps : i32, h : i32, w : i32, outW : i32, outHW : i32, numTiles : i32, scaleY : f32, scaleX : f32, offset : f32,';
+function resizeKey(shared: boolean, relu: boolean, normalize: boolean): string {
+  return `${CAM_WORKGROUP}_${CAM_TILE_ROWS}_${CAM_SHARED_MAP}_${shared}_${relu}_${normalize}`;
+}
 
 /**
- * Pass 2 (normalize only), one workgroup per (map, tile of output pixels): the min and max of the
- * upsampled (and ReLU'd) map over the tile, from the low-res map; nothing full-size is written.
- * Output [numMaps, numTiles, 2]. The second min-max needs the whole map's extremes before any
- * pixel is written, which is the one global dependency that costs a separate dispatch.
+ * Pass 2 (normalize only), one workgroup per (map, band of CAM_TILE_ROWS output rows): the min
+ * and max of the upsampled (and ReLU'd) values over the band, reduced in workgroup memory, from
+ * the low-res map alone; nothing full-size is read or written. Output [numMaps, numTiles, 2].
+ * It is a separate dispatch because every pixel's normalisation needs the whole map's extremes.
  */
 export class CamFuseTileMinMaxProgram implements WebGPUProgram {
   variableNames = ['low'];
@@ -251,38 +302,45 @@ export class CamFuseTileMinMaxProgram implements WebGPUProgram {
   uniforms = RESIZE_UNIFORMS;
   size = true;
   private readonly relu: boolean;
+  private readonly shared: boolean;
 
-  constructor(numMaps: number, numTiles: number, relu: boolean) {
+  constructor(numMaps: number, numTiles: number, relu: boolean, shared: boolean) {
     this.outputShape = [numMaps, numTiles, 2];
     ({ dispatchLayout: this.dispatchLayout, dispatch: this.dispatch } = flatGroups(
       numMaps * numTiles,
       CAM_WORKGROUP,
     ));
     this.relu = relu;
-    this.shaderKey = `camkitCamFuseTileMinMax_${CAM_WORKGROUP}_${CAM_PIXELS_PER_THREAD}_${relu}`;
+    this.shared = shared;
+    this.shaderKey = `camkitCamFuseTileMinMax_${resizeKey(shared, relu, true)}`;
   }
 
   getUserCode(): string {
     const wg = CAM_WORKGROUP;
     return `
-    ${workgroupArrays(wg)}
-    ${upsampleFn(this.relu)}
+    ${resizePrologue(wg, this.shared, true, this.relu)}
     fn main(index : i32) {
       let lid = i32(localId.x);
       let group = index / ${wg};
       let total = uniforms.numMaps * uniforms.numTiles;
       let t = min(group, total - 1);
       let m = t / uniforms.numTiles;
-      let tile = t - m * uniforms.numTiles;
-      let base = m * uniforms.h * uniforms.w;
+      let y0 = (t - m * uniforms.numTiles) * ${CAM_TILE_ROWS};
+      loadMap(lid, m);
       var lo = uniforms.INFINITY;
       var hi = -uniforms.INFINITY;
-      for (var i = 0; i < ${CAM_PIXELS_PER_THREAD}; i++) {
-        let pix = (tile * ${CAM_PIXELS_PER_THREAD} + i) * ${wg} + lid;
-        if (pix < uniforms.outHW) {
-          let v = upsample(base, pix);
-          lo = min(lo, v);
-          hi = max(hi, v);
+      for (var i = 0; i < uniforms.colIters; i++) {
+        let x = lid + i * ${wg};
+        if (x < uniforms.outW) {
+          for (var r = 0; r < ${CAM_TILE_ROWS}; r++) {
+            let y = y0 + r;
+            if (y < uniforms.outH) {
+              let taps = rowTaps(y);
+              let v = sample(i32(taps.x), i32(taps.y), taps.z, x);
+              lo = min(lo, v);
+              hi = max(hi, v);
+            }
+          }
         }
       }
       ${reduceMinMax(wg)}
@@ -295,8 +353,8 @@ export class CamFuseTileMinMaxProgram implements WebGPUProgram {
 }
 
 /**
- * Pass 3, one workgroup per (map, tile): (normalize) reduces the map's tile extremes from pass 2
- * in workgroup memory, then writes each output pixel once: upsample, ReLU, min-max.
+ * Pass 3, one workgroup per (map, band of rows): (normalize) reduces the map's band extremes from
+ * pass 2 in workgroup memory, then writes each output pixel once: upsample, ReLU, min-max.
  * Output [N, C, H, W].
  */
 export class CamFuseWriteProgram implements WebGPUProgram {
@@ -310,12 +368,14 @@ export class CamFuseWriteProgram implements WebGPUProgram {
   size = true;
   private readonly relu: boolean;
   private readonly normalize: boolean;
+  private readonly shared: boolean;
 
   constructor(
     outShape: [number, number, number, number],
     numTiles: number,
     relu: boolean,
     normalize: boolean,
+    shared: boolean,
   ) {
     this.outputShape = outShape;
     this.variableNames = normalize ? ['low', 'partials'] : ['low'];
@@ -325,23 +385,23 @@ export class CamFuseWriteProgram implements WebGPUProgram {
     ));
     this.relu = relu;
     this.normalize = normalize;
-    this.shaderKey = `camkitCamFuseWrite_${CAM_WORKGROUP}_${CAM_PIXELS_PER_THREAD}_${relu}_${normalize}`;
+    this.shared = shared;
+    this.shaderKey = `camkitCamFuseWrite_${resizeKey(shared, relu, normalize)}`;
   }
 
   getUserCode(): string {
     const wg = CAM_WORKGROUP;
     const norm = this.normalize;
     return `
-    ${norm ? workgroupArrays(wg) : ''}
-    ${upsampleFn(this.relu)}
+    ${resizePrologue(wg, this.shared, norm, this.relu)}
     fn main(index : i32) {
       let lid = i32(localId.x);
       let group = index / ${wg};
       let total = uniforms.numMaps * uniforms.numTiles;
       let t = min(group, total - 1);
       let m = t / uniforms.numTiles;
-      let tile = t - m * uniforms.numTiles;
-      let base = m * uniforms.h * uniforms.w;
+      let y0 = (t - m * uniforms.numTiles) * ${CAM_TILE_ROWS};
+      loadMap(lid, m);
       ${
         norm
           ? `var lo = uniforms.INFINITY;
@@ -358,12 +418,19 @@ export class CamFuseWriteProgram implements WebGPUProgram {
       let inv = 1.0 / (mx - mn + 1e-7);`
           : ''
       }
-      for (var i = 0; i < ${CAM_PIXELS_PER_THREAD}; i++) {
-        let pix = (tile * ${CAM_PIXELS_PER_THREAD} + i) * ${wg} + lid;
-        let o = m * uniforms.outHW + pix;
-        if (group < total && pix < uniforms.outHW && o < uniforms.size) {
-          let v = upsample(base, pix);
-          result[o] = ${norm ? '(v - mn) * inv' : 'v'};
+      let outBase = m * uniforms.outH * uniforms.outW;
+      for (var i = 0; i < uniforms.colIters; i++) {
+        let x = lid + i * ${wg};
+        if (x < uniforms.outW && group < total) {
+          for (var r = 0; r < ${CAM_TILE_ROWS}; r++) {
+            let y = y0 + r;
+            let o = outBase + y * uniforms.outW + x;
+            if (y < uniforms.outH && o < uniforms.size) {
+              let taps = rowTaps(y);
+              let v = sample(i32(taps.x), i32(taps.y), taps.z, x);
+              result[o] = ${norm ? '(v - mn) * inv' : 'v'};
+            }
+          }
         }
       }
     }`;

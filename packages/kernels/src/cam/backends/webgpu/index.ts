@@ -11,7 +11,8 @@ import {
 } from '../../kernel-names.js';
 import { camFuseDims } from '../../validate.js';
 import {
-  CAM_PIXELS_PER_THREAD,
+  CAM_SHARED_MAP,
+  CAM_TILE_ROWS,
   CAM_WORKGROUP,
   CamFuseLowNormProgram,
   CamFuseSumProgram,
@@ -28,10 +29,11 @@ const i32 = (...data: number[]): Uniform => ({ type: 'int32', data });
 const f32 = (...data: number[]): Uniform => ({ type: 'float32', data });
 
 /**
- * CamFuse as two (linear) or four (normalize) dispatches: (1) the low-res weighted sum + ReLU as
- * a tiled matrix product, one read of the features per 64 classes; (1b) per-map min-max of those
- * small maps; (2) per-tile extremes of the upsampled map; (3) the upsampled, normalised output,
- * each element written once. Each split is a whole-map dependency (a map's min/max must be known
+ * CamFuse as two (linear) or three (normalize) dispatches: (1) the low-res weighted sum + ReLU as
+ * a tiled matrix product, one read of the features per 64 classes; (2) per-band extremes of the
+ * upsampled map; (3) the upsampled, normalised output, each element written once. The first
+ * min-max runs inside (2) and (3) on the map staged in workgroup memory (a fourth, small pass
+ * when h*w exceeds CAM_SHARED_MAP). Each split is a whole-map dependency (a map's min/max must be known
  * before any of its pixels is normalised); only the [N, C, h*w] maps and the tile extremes travel
  * between passes, never anything full-size.
  */
@@ -72,7 +74,10 @@ function camFuseWebGPU(args: {
   );
   const toDispose: TensorInfo[] = [sums];
   let low = sums;
-  if (attrs.normalize) {
+  // Small maps are staged (and min-max normalised) in each resize workgroup's memory; only larger
+  // ones need the extra normalising pass over storage.
+  const shared = hw <= CAM_SHARED_MAP;
+  if (attrs.normalize && !shared) {
     low = backend.runWebGPUProgram(new CamFuseLowNormProgram(d.n, d.c, hw), [sums], 'float32', [
       i32(numMaps),
       i32(hw),
@@ -80,22 +85,24 @@ function camFuseWebGPU(args: {
     ]);
     toDispose.push(low);
   }
-  const numTiles = Math.ceil(outHW / (CAM_WORKGROUP * CAM_PIXELS_PER_THREAD));
+  const numTiles = Math.ceil(d.outH / CAM_TILE_ROWS);
   const offset = attrs.halfPixel ? 0.5 : 0;
   const resizeUniforms = [
     i32(numMaps),
     i32(d.h),
     i32(d.w),
+    i32(d.outH),
     i32(d.outW),
-    i32(outHW),
     i32(numTiles),
+    i32(Math.ceil(d.outW / CAM_WORKGROUP)),
+    i32(Math.ceil(hw / CAM_WORKGROUP)),
     f32(d.h / d.outH),
     f32(d.w / d.outW),
     f32(offset),
   ];
   const writeInputs: TensorInfo[] = [low];
   if (attrs.normalize) {
-    const tileProgram = new CamFuseTileMinMaxProgram(numMaps, numTiles, attrs.relu);
+    const tileProgram = new CamFuseTileMinMaxProgram(numMaps, numTiles, attrs.relu, shared);
     const partials = backend.runWebGPUProgram(tileProgram, [low], 'float32', resizeUniforms);
     toDispose.push(partials);
     writeInputs.push(partials);
@@ -105,6 +112,7 @@ function camFuseWebGPU(args: {
     numTiles,
     attrs.relu,
     attrs.normalize,
+    shared,
   );
   const out = backend.runWebGPUProgram(writeProgram, writeInputs, 'float32', resizeUniforms);
   for (const t of toDispose) backend.disposeData(t.dataId);
