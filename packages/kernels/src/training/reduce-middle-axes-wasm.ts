@@ -1,10 +1,4 @@
-import type {
-  KernelBackend,
-  KernelConfig,
-  KernelFunc,
-  NamedAttrMap,
-  TensorInfo,
-} from '@tensorflow/tfjs-core';
+import type { KernelConfig, KernelFunc, NamedAttrMap, TensorInfo } from '@tensorflow/tfjs-core';
 import { Mean, Sum, util } from '@tensorflow/tfjs-core';
 import { stockKernel } from './stock-kernels.js';
 import { heapF32, type WasmBackendLike } from './wasm-kernel-calls.js';
