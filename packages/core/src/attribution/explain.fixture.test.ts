@@ -3,7 +3,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs-core';
-import type { LayersModel } from '@tensorflow/tfjs-layers';
+import * as tfl from '@tensorflow/tfjs-layers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BACKENDS, maxAbs, maxAbsDiff, useBackend } from '../../test/backends.js';
 import { FIXTURE_DIR, loadDevNet } from '../../test/fixture-model.js';
@@ -25,7 +25,7 @@ const ref = (image: string, ...parts: string[]) =>
   readNpy(join(FIXTURE_DIR, 'refs', 'dev-net', image, ...parts)).data;
 
 describe.each(BACKENDS)('pytorch-grad-cam reference fixtures (%s)', (backend) => {
-  let model: LayersModel;
+  let model: tfl.LayersModel;
   let images: tf.Tensor4D;
   const results = new Map<string, ExplainResult>();
   const run = async (method: Method, layer?: string): Promise<ExplainResult> => {
@@ -103,6 +103,19 @@ describe.each(BACKENDS)('pytorch-grad-cam reference fixtures (%s)', (backend) =>
         const raw = ref(id, 'cam', 'c3', `c${c}.raw.npy`);
         const ours = heatmap(r, i, c).raw!.map((v) => Math.max(v, 0));
         expect(maxAbsDiff(ours, raw)).toBeLessThan(RAW_REL_TOL * maxAbs(raw));
+      }
+    }
+  });
+
+  it('dev-net nested inside another model (transfer-learning shape): gradcam c3 still equals the reference', async () => {
+    const input = tfl.input({ shape: [24, 24, 3] });
+    const wrapped = tfl.model({ inputs: input, outputs: model.apply(input) as tfl.SymbolicTensor });
+    const r = await explain(wrapped, images, { method: 'gradcam', layer: 'c3', targets: 'all' });
+    for (const [i, id] of IMAGES.entries()) {
+      for (let c = 0; c < 3; c++) {
+        expect(maxAbsDiff(heatmap(r, i, c).map, ref(id, 'gradcam', 'c3', `c${c}.gray.npy`))).toBeLessThan(
+          GRAY_TOL,
+        );
       }
     }
   });

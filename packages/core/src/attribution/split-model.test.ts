@@ -152,6 +152,10 @@ describe.each(BACKENDS)('splitModel (%s)', (backend) => {
     });
     flat.setWeights(nested.getWeights());
 
+    // The usual split, a symbolic sub-model from the outer inputs to the inner layer, fails here.
+    expect(() =>
+      tfl.model({ inputs: nested.inputs, outputs: base.getLayer('bc1').output as tfl.SymbolicTensor }),
+    ).toThrow(/disconnected/i);
     expect(listCandidateLayers(nested)).toEqual(['bc1', 'bc2']);
     expect(findTargetLayer(nested)).toBe('bc2');
     const images = tf.randomUniform([2, 8, 8, 3], 0, 1, 'float32', 13) as tf.Tensor4D;
