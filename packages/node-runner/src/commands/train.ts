@@ -1,7 +1,9 @@
 import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { History } from '@camkit/core';
 import { camNet, vggLike } from '@camkit/core';
+import * as tf from '@tensorflow/tfjs-core';
 import type * as tfl from '@tensorflow/tfjs-layers';
 import { Command } from 'commander';
 import { loadFolder } from '../dataset/load-folder.js';
@@ -14,6 +16,10 @@ import type { Log } from '../log.js';
 import { type ImageSet, trainModel } from '../train/train-model.js';
 import { addBackendOption, startBackend } from './common.js';
 import { float, int, intList, oneOf } from './parse.js';
+
+function workersArg(value: string): number | 'auto' {
+  return value === 'auto' ? 'auto' : int(1)(value);
+}
 
 export type Arch = 'camnet' | 'vgg-like';
 export const ARCHS: readonly Arch[] = ['camnet', 'vgg-like'];
@@ -38,6 +44,21 @@ export interface TrainCommandOptions {
   augment: boolean;
   /** Stop once validation accuracy reaches this. */
   targetValAccuracy?: number;
+  /** Data-parallel worker threads ('auto': one per core on wasm, up to 2). */
+  workers?: number | 'auto';
+}
+
+/** Resolves `--workers auto`: parallel workers only pay off on wasm with two or more cores. */
+export function resolveWorkers(workers: number | 'auto' | undefined, backend: string): number {
+  if (typeof workers === 'number') {
+    if (workers > 1 && backend !== 'wasm') {
+      throw new CliError(
+        `--workers ${workers}: data-parallel training needs --backend wasm (running ${backend})`,
+      );
+    }
+    return workers;
+  }
+  return backend === 'wasm' ? Math.min(2, availableParallelism()) : 1;
 }
 
 /** The run's `camkit.json`: what explain/evaluate need to feed the model. */
@@ -133,6 +154,7 @@ export async function runTrain(
     resume: Boolean(o.resume),
     augment: o.augment,
     targetValAccuracy: o.targetValAccuracy,
+    workers: resolveWorkers(o.workers, tf.getBackend()),
     log,
     config: {
       data: o.data ?? null,
@@ -183,6 +205,12 @@ export function trainCommand(log: () => Log): Command {
     .option('--no-augment', 'disable random flip/shift augmentation')
     .option('--strict', 'unreadable image files are an error instead of skipped')
     .option('--resume', 'continue the run in --out from its last checkpoint')
+    .option(
+      '--workers <n>',
+      "data-parallel worker threads; 'auto': 2 on wasm with ≥ 2 cores, else 1",
+      workersArg,
+      'auto',
+    )
     .requiredOption('--out <dir>', 'run directory (model.json, weights.bin, camkit.json, history.json)');
   addBackendOption(cmd);
   cmd.action(async (o) => {

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync } from 'node:fs';
 import type * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
 import h5wasm from 'h5wasm/node';
@@ -39,6 +39,21 @@ function attrStrings(v: unknown): string[] {
   return [attrString(v)];
 }
 
+/** HDF5's superblock signature sits at offset 0, 512, 1024, 2048... (checked here up to 8 KiB). */
+function hasHdf5Signature(path: string): boolean {
+  const sig = [0x89, 0x48, 0x44, 0x46, 0x0d, 0x0a, 0x1a, 0x0a];
+  const buf = Buffer.alloc(8);
+  const fd = openSync(path, 'r');
+  try {
+    for (const at of [0, 512, 1024, 2048, 4096, 8192]) {
+      if (readSync(fd, buf, 0, 8, at) === 8 && sig.every((b, i) => buf[i] === b)) return true;
+    }
+    return false;
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /**
  * Converts a Keras 2 HDF5 model (`model_config` attribute + `model_weights/<layer>/...` datasets,
  * as `model.save('x.h5')` writes it) into a tfjs LayersModel. Sequential and Functional configs are
@@ -46,6 +61,11 @@ function attrStrings(v: unknown): string[] {
  */
 export async function importKeras(h5Path: string): Promise<tfl.LayersModel> {
   if (!existsSync(h5Path)) throw new CliError(`import-keras: ${h5Path}: file not found`);
+  if (!hasHdf5Signature(h5Path)) {
+    throw new CliError(
+      `import-keras: ${h5Path}: not an HDF5 file (no HDF5 signature; Keras 3 .keras zips are not supported)`,
+    );
+  }
   await h5wasm.ready;
   let file: InstanceType<typeof h5wasm.File>;
   try {

@@ -9,6 +9,7 @@ import type { Log } from '../log.js';
 import { saveModel } from '../model/model-io.js';
 import { Rng } from '../random.js';
 import { readCheckpoint, restoreCheckpoint, writeCheckpoint } from './checkpoint.js';
+import { createParallelTrainer } from './parallel/index.js';
 import { ProgressLine } from './progress.js';
 
 /** In-memory images [N, H, W, C] in [0, 1] with integer labels. */
@@ -34,6 +35,12 @@ export interface TrainModelOptions {
   config: Record<string, unknown>;
   augment: boolean;
   log: Log;
+  /**
+   * Worker threads for data-parallel training (src/train/parallel): each holds a wasm replica and
+   * computes its shard's gradient. 1 = train on the main thread. Adam's moments are not part of a
+   * parallel checkpoint, so a resumed parallel run restarts them.
+   */
+  workers?: number;
   /** Stop early once validation accuracy reaches this (the demo's "good enough"). */
   targetValAccuracy?: number;
   /** Called after each epoch's checkpoint is on disk (tests use it to kill the process). */
@@ -81,87 +88,122 @@ export async function trainModel(
   const vars = model.trainableWeights.map((v) => v.read() as tf.Variable);
   const xBuf = new Float32Array(batch * pix);
   const progress = new ProgressLine();
-  for (let epoch = start; epoch < opts.epochs; epoch++) {
-    const t0 = performance.now();
-    const order = rng.shuffle(Array.from({ length: n }, (_, i) => i));
-    const steps = Math.ceil(n / batch);
-    let lossSum = 0;
-    let correct = 0;
-    progress.start(`epoch ${epoch + 1}/${opts.epochs}`, steps);
-    for (let s = 0; s < steps; s++) {
-      const idx = order.slice(s * batch, (s + 1) * batch);
-      const bs = idx.length;
-      const labels = new Int32Array(bs);
-      idx.forEach((src, j) => {
-        labels[j] = train.labels[src];
-        if (opts.augment) augmentInto(train.images, src * pix, xBuf, j * pix, h, w, c, rng);
-        else xBuf.set(train.images.subarray(src * pix, (src + 1) * pix), j * pix);
-      });
-      let hits: tf.Tensor | null = null;
-      const loss = tf.tidy(() => {
-        const xs = tf.tensor4d(xBuf.subarray(0, bs * pix), [bs, h, w, c]);
-        const ys = tf.cast(tf.oneHot(tf.tensor1d(labels, 'int32'), opts.numClasses), 'float32');
-        return optimizer.minimize(
-          () => {
-            const probs = model.apply(xs, { training: true }) as tf.Tensor;
-            // Accuracy from the same forward pass; kept because minimize() disposes its scope.
-            hits = tf.keep(tf.sum(tf.cast(tf.equal(tf.argMax(probs, 1), tf.argMax(ys, 1)), 'int32')));
-            return crossEntropy(probs, ys);
-          },
-          true,
-          vars,
-        ) as tf.Scalar;
-      });
-      const lossValue = (await loss.data())[0];
-      const hitValue = (await hits!.data())[0];
-      tf.dispose([loss, hits!]);
-      if (!Number.isFinite(lossValue)) {
-        progress.stop();
-        const kept = readCheckpoint(runDir);
-        throw new CliError(
-          `training diverged: loss is ${lossValue} at epoch ${epoch + 1}, batch ${s + 1} (lower --lr); ` +
-            (kept
-              ? `kept the checkpoint of epoch ${kept.epochsDone} in ${runDir}`
-              : 'no checkpoint was written yet'),
-        );
+  const workers = opts.workers ?? 1;
+  const parallel =
+    workers > 1 && start < opts.epochs
+      ? await createParallelTrainer({ model, workers, learningRate: opts.learningRate, backend: 'wasm' })
+      : null;
+  if (parallel) log.info(`training on ${workers} worker threads (data-parallel, wasm)`);
+  try {
+    for (let epoch = start; epoch < opts.epochs; epoch++) {
+      const t0 = performance.now();
+      const order = rng.shuffle(Array.from({ length: n }, (_, i) => i));
+      const steps = Math.ceil(n / batch);
+      let lossSum = 0;
+      let correct = 0;
+      progress.start(`epoch ${epoch + 1}/${opts.epochs}`, steps);
+      for (let s = 0; s < steps; s++) {
+        const idx = order.slice(s * batch, (s + 1) * batch);
+        const bs = idx.length;
+        const labels = new Int32Array(bs);
+        idx.forEach((src, j) => {
+          labels[j] = train.labels[src];
+          if (opts.augment) augmentInto(train.images, src * pix, xBuf, j * pix, h, w, c, rng);
+          else xBuf.set(train.images.subarray(src * pix, (src + 1) * pix), j * pix);
+        });
+        let lossValue: number;
+        let hitValue: number;
+        if (parallel) {
+          const r = await parallel.trainStep(xBuf.slice(0, bs * pix), labels);
+          lossValue = r.loss;
+          hitValue = Math.round(r.accuracy * bs);
+        } else {
+          let hits: tf.Tensor | null = null;
+          const loss = tf.tidy(() => {
+            const xs = tf.tensor4d(xBuf.subarray(0, bs * pix), [bs, h, w, c]);
+            const ys = tf.cast(tf.oneHot(tf.tensor1d(labels, 'int32'), opts.numClasses), 'float32');
+            return optimizer.minimize(
+              () => {
+                const probs = model.apply(xs, { training: true }) as tf.Tensor;
+                // Accuracy from the same forward pass; kept because minimize() disposes its scope.
+                hits = tf.keep(tf.sum(tf.cast(tf.equal(tf.argMax(probs, 1), tf.argMax(ys, 1)), 'int32')));
+                return crossEntropy(probs, ys);
+              },
+              true,
+              vars,
+            ) as tf.Scalar;
+          });
+          lossValue = (await loss.data())[0];
+          hitValue = (await hits!.data())[0];
+          tf.dispose([loss, hits!]);
+        }
+        if (!Number.isFinite(lossValue)) {
+          progress.stop();
+          diverged(runDir, `loss is ${lossValue} at epoch ${epoch + 1}, batch ${s + 1}`);
+        }
+        lossSum += lossValue * bs;
+        correct += hitValue;
+        const done = s * batch + bs;
+        progress.update(s + 1, `loss ${(lossSum / done).toFixed(4)} acc ${(correct / done).toFixed(3)}`);
       }
-      lossSum += lossValue * bs;
-      correct += hitValue;
-      const done = s * batch + bs;
-      progress.update(s + 1, `loss ${(lossSum / done).toFixed(4)} acc ${(correct / done).toFixed(3)}`);
+      progress.stop();
+      if (parallel) await parallel.copyWeightsTo(model);
+      // The loss clips probabilities at 1e-7, so NaN/inf weights can hide behind a finite loss.
+      if (!(await weightsFinite(model))) diverged(runDir, `weights became NaN/inf in epoch ${epoch + 1}`);
+      const v = val && val.labels.length > 0 ? await evaluateSet(model, val, opts.numClasses) : null;
+      if (v && !Number.isFinite(v.loss))
+        diverged(runDir, `validation loss is ${v.loss} after epoch ${epoch + 1}`);
+      const seconds = (performance.now() - t0) / 1000;
+      history.epochs.push({
+        epoch,
+        loss: lossSum / n,
+        accuracy: correct / n,
+        valLoss: v ? v.loss : null,
+        valAccuracy: v ? v.accuracy : null,
+        seconds,
+      });
+      log.info(
+        `epoch ${epoch + 1}/${opts.epochs}: loss ${(lossSum / n).toFixed(4)} acc ${(correct / n).toFixed(3)}` +
+          (v ? ` val_loss ${v.loss.toFixed(4)} val_acc ${v.accuracy.toFixed(3)}` : '') +
+          ` (${seconds.toFixed(1)} s, ${(n / seconds).toFixed(0)} img/s)`,
+      );
+      await writeCheckpoint(runDir, model, optimizer, {
+        epochsDone: epoch + 1,
+        rngState: rng.getState(),
+        config: opts.config,
+        history,
+      });
+      await saveModel(model, runDir);
+      writeJsonAtomic(join(runDir, 'history.json'), history);
+      opts.onCheckpoint?.(epoch + 1);
+      if (opts.targetValAccuracy !== undefined && v && v.accuracy >= opts.targetValAccuracy) {
+        log.info(`validation accuracy ${v.accuracy.toFixed(3)} ≥ ${opts.targetValAccuracy}: stopping early`);
+        break;
+      }
     }
-    progress.stop();
-    const v = val && val.labels.length > 0 ? await evaluateSet(model, val, opts.numClasses) : null;
-    const seconds = (performance.now() - t0) / 1000;
-    history.epochs.push({
-      epoch,
-      loss: lossSum / n,
-      accuracy: correct / n,
-      valLoss: v ? v.loss : null,
-      valAccuracy: v ? v.accuracy : null,
-      seconds,
-    });
-    log.info(
-      `epoch ${epoch + 1}/${opts.epochs}: loss ${(lossSum / n).toFixed(4)} acc ${(correct / n).toFixed(3)}` +
-        (v ? ` val_loss ${v.loss.toFixed(4)} val_acc ${v.accuracy.toFixed(3)}` : '') +
-        ` (${seconds.toFixed(1)} s, ${(n / seconds).toFixed(0)} img/s)`,
-    );
-    await writeCheckpoint(runDir, model, optimizer, {
-      epochsDone: epoch + 1,
-      rngState: rng.getState(),
-      config: opts.config,
-      history,
-    });
-    await saveModel(model, runDir);
-    writeJsonAtomic(join(runDir, 'history.json'), history);
-    opts.onCheckpoint?.(epoch + 1);
-    if (opts.targetValAccuracy !== undefined && v && v.accuracy >= opts.targetValAccuracy) {
-      log.info(`validation accuracy ${v.accuracy.toFixed(3)} ≥ ${opts.targetValAccuracy}: stopping early`);
-      break;
-    }
+  } finally {
+    await parallel?.dispose();
   }
   optimizer.dispose();
   return history;
+}
+
+/** Stops training: the last good checkpoint is whatever is on disk, since nothing of this epoch was written. */
+function diverged(runDir: string, what: string): never {
+  const kept = readCheckpoint(runDir);
+  throw new CliError(
+    `training diverged: ${what} (lower --lr); ` +
+      (kept
+        ? `kept the checkpoint of epoch ${kept.epochsDone} in ${runDir}`
+        : 'no checkpoint was written yet'),
+  );
+}
+
+async function weightsFinite(model: tfl.LayersModel): Promise<boolean> {
+  const flags = tf.tidy(() => tf.stack(model.weights.map((w) => tf.all(tf.isFinite(w.read())))));
+  const ok = (await flags.data()).every((v) => v === 1);
+  flags.dispose();
+  return ok;
 }
 
 function crossEntropy(probs: tf.Tensor, oneHot: tf.Tensor): tf.Scalar {

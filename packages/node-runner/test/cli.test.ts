@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { camkit, errorLine } from './run-cli.js';
+
+const COMMANDS = ['train', 'explain', 'evaluate', 'demo', 'view', 'import-keras'];
+
+describe('camkit CLI', () => {
+  it('prints help for the program and every command, exit 0', async () => {
+    const top = await camkit(['--help']);
+    expect(top.code).toBe(0);
+    for (const c of COMMANDS) expect(top.stdout).toContain(c);
+    for (const c of COMMANDS) {
+      const r = await camkit([c, '--help']);
+      expect(r.code, c).toBe(0);
+      expect(r.stdout, c).toMatch(new RegExp(`Usage: camkit ${c}`));
+    }
+    const train = await camkit(['train', '--help']);
+    for (const opt of [
+      '--data',
+      '--synthetic',
+      '--arch',
+      '--input-size',
+      '--epochs',
+      '--batch',
+      '--lr',
+      '--val-split',
+      '--seed',
+      '--out',
+      '--resume',
+      '--backend',
+    ]) {
+      expect(train.stdout).toContain(opt);
+    }
+  });
+
+  it('rejects unknown options and bad values with one line, exit ≠ 0', async () => {
+    const r = await camkit(['train', '--synthetic', '--out', '/tmp/x', '--epochs', 'many']);
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toMatch(/--epochs/);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    const b = await camkit(['train', '--synthetic', '--out', '/tmp/x', '--backend', 'quantum']);
+    expect(b.code).not.toBe(0);
+    expect(b.stderr).toMatch(/--backend/);
+    const u = await camkit(['frobnicate']);
+    expect(u.code).not.toBe(0);
+  });
+
+  it('says which backend runs and why better ones were skipped', async () => {
+    const r = await camkit(['train', '--data', '/nonexistent-dir', '--out', '/tmp/camkit-x']);
+    expect(r.stderr).toMatch(
+      /backend: wasm \(SIMD, 1 thread\) \(skipped tfjs-node-gpu: not installed; tfjs-node: not installed; webgpu: /,
+    );
+    expect(errorLine(r)).toMatch(/--data \/nonexistent-dir/);
+  });
+});

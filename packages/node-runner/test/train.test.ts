@@ -1,0 +1,157 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { HistorySchema } from '@camkit/core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { makeHalvesDataset, writeGrayAndRgba } from './make-images.js';
+import { camkit, errorLine, spawnCamkit, tmp } from './run-cli.js';
+
+const TRAIN = ['--input-size', '16', '--filters', '4,8', '--batch', '8', '--lr', '0.01', '--workers', '1'];
+
+describe('camkit train', () => {
+  let data: string;
+  beforeAll(async () => {
+    data = join(tmp(), 'data');
+    await makeHalvesDataset(data, 16, 16);
+    const extra = await writeGrayAndRgba(join(data, 'top'));
+    expect(existsSync(extra.gray)).toBe(true);
+    writeFileSync(join(data, 'bottom', 'broken.jpg'), 'this is not a jpeg');
+    writeFileSync(join(data, 'top', 'notes.txt'), 'hello');
+  });
+
+  it('trains on folders (grayscale/RGBA converted, unreadable files skipped and counted) and writes the run', async () => {
+    const out = join(tmp(), 'run');
+    const r = await camkit(['train', '--data', data, ...TRAIN, '--epochs', '6', '--out', out]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/skipping .*broken\.jpg/);
+    expect(r.stderr).toMatch(/skipping .*notes\.txt/);
+    expect(r.stderr).toMatch(/skipped 2 unreadable file\(s\) of 36/);
+    // 16 + 2 (gray, rgba) top images and 16 bottom: 34 readable, split 80/20 per class.
+    expect(r.stderr).toMatch(/2 classes \(bottom, top\), 27 train \/ 7 val/);
+    for (const f of ['model.json', 'weights.bin', 'camkit.json', 'history.json', 'checkpoint.json']) {
+      expect(existsSync(join(out, f)), f).toBe(true);
+    }
+    const history = HistorySchema.parse(JSON.parse(readFileSync(join(out, 'history.json'), 'utf8')));
+    expect(history.epochs.map((e) => e.epoch)).toEqual([0, 1, 2, 3, 4, 5]);
+    // Top-bright vs bottom-bright is easy: the loss must fall below chance level ln 2.
+    expect(history.epochs.at(-1)!.loss).toBeLessThan(Math.log(2));
+    const meta = JSON.parse(readFileSync(join(out, 'camkit.json'), 'utf8'));
+    expect(meta).toMatchObject({ classNames: ['bottom', 'top'], inputSize: [16, 16], preprocess: 'unit' });
+  });
+
+  it('--strict makes an unreadable file an error naming it', async () => {
+    const r = await camkit([
+      'train',
+      '--data',
+      data,
+      ...TRAIN,
+      '--epochs',
+      '1',
+      '--strict',
+      '--out',
+      join(tmp(), 'run'),
+    ]);
+    expect(errorLine(r)).toMatch(/broken\.jpg: not a readable image.*--strict/);
+  });
+
+  it('refuses an empty class folder, a single class, and an unwritable --out', async () => {
+    const root = tmp();
+    mkdirSync(join(root, 'empty-case', 'a'), { recursive: true });
+    mkdirSync(join(root, 'empty-case', 'b'), { recursive: true });
+    writeFileSync(join(root, 'empty-case', 'a', 'x.png'), readFileSync(join(data, 'top', 'top-0.png')));
+    const e = await camkit([
+      'train',
+      '--data',
+      join(root, 'empty-case'),
+      ...TRAIN,
+      '--out',
+      join(root, 'o1'),
+    ]);
+    expect(errorLine(e)).toMatch(/class folder .*empty-case\/b is empty/);
+    mkdirSync(join(root, 'single', 'only'), { recursive: true });
+    writeFileSync(join(root, 'single', 'only', 'x.png'), readFileSync(join(data, 'top', 'top-0.png')));
+    const s = await camkit(['train', '--data', join(root, 'single'), ...TRAIN, '--out', join(root, 'o2')]);
+    expect(errorLine(s)).toMatch(/found 1 class folder\(s\) \(only\); a classifier needs at least 2/);
+    // A path below a regular file can never be created, even as root.
+    writeFileSync(join(root, 'file'), '');
+    const u = await camkit(['train', '--data', data, ...TRAIN, '--out', join(root, 'file', 'run')]);
+    expect(errorLine(u)).toMatch(/--out .*file\/run: not writable \(ENOTDIR\)/);
+    expect(existsSync(join(root, 'o1', 'model.json'))).toBe(false);
+  });
+
+  it('resumes after kill -9 following a checkpoint, continuing the epoch count', async () => {
+    const out = join(tmp(), 'run');
+    const args = ['train', '--data', data, ...TRAIN, '--epochs', '6', '--out', out];
+    const child = spawnCamkit(args);
+    let stderr = '';
+    const killed = await new Promise<NodeJS.Signals | null>((resolve) => {
+      child.stderr!.on('data', (d) => {
+        stderr += d;
+        // The epoch line is printed just before its checkpoint is written: poll for the file.
+        if (/epoch 1\/6:/.test(stderr)) {
+          const t = setInterval(() => {
+            if (existsSync(join(out, 'checkpoint.json'))) {
+              clearInterval(t);
+              child.kill('SIGKILL');
+            }
+          }, 5);
+        }
+      });
+      child.on('close', (_code, signal) => resolve(signal));
+    });
+    expect(killed).toBe('SIGKILL');
+    const ck = JSON.parse(readFileSync(join(out, 'checkpoint.json'), 'utf8'));
+    expect(ck.epochsDone).toBeGreaterThanOrEqual(1);
+    expect(ck.epochsDone).toBeLessThan(6);
+    const done = ck.epochsDone as number;
+    const r = await camkit([...args, '--resume']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain(`resuming ${out} after epoch ${done}`);
+    expect(r.stderr).not.toMatch(new RegExp(`epoch ${done}/6:`));
+    expect(r.stderr).toMatch(new RegExp(`epoch ${done + 1}/6:`));
+    const history = HistorySchema.parse(JSON.parse(readFileSync(join(out, 'history.json'), 'utf8')));
+    expect(history.epochs.map((e) => e.epoch)).toEqual([0, 1, 2, 3, 4, 5]);
+    // A resume with different settings is refused.
+    const bad = await camkit([
+      'train',
+      '--data',
+      data,
+      ...TRAIN.slice(0, -4),
+      '--batch',
+      '4',
+      '--workers',
+      '1',
+      '--epochs',
+      '7',
+      '--out',
+      out,
+      '--resume',
+    ]);
+    expect(errorLine(bad)).toMatch(/--resume: .* different --batch/);
+  });
+
+  it('stops on a NaN loss with a clear message and keeps the last good checkpoint', async () => {
+    const out = join(tmp(), 'run');
+    const ok = await camkit(['train', '--data', data, ...TRAIN, '--epochs', '1', '--out', out]);
+    expect(ok.code, ok.stderr).toBe(0);
+    const before = readFileSync(join(out, 'weights.bin'));
+    // An absurd learning rate blows the weights up to ±inf within a few steps.
+    const r = await camkit([
+      'train',
+      '--data',
+      data,
+      ...TRAIN.slice(0, 6),
+      '--lr',
+      '1e30',
+      '--workers',
+      '1',
+      '--epochs',
+      '3',
+      '--out',
+      out,
+    ]);
+    expect(errorLine(r)).toMatch(
+      /training diverged: .*(NaN|inf|Infinity).* \(lower --lr\); kept the checkpoint of epoch 1 in /,
+    );
+    expect(readFileSync(join(out, 'weights.bin')).equals(before)).toBe(true);
+  });
+});
