@@ -16,7 +16,7 @@ import { camkitView } from './serve.js';
 
 const SHOTS = join(import.meta.dirname, '..', 'test-output');
 const work = mkdtempSync(join(tmpdir(), 'camkit-e2e-'));
-const runDir = join(work, 'run');
+let runDir: string;
 let manifest: Manifest;
 let server: Awaited<ReturnType<typeof camkitView>>;
 let browser: Awaited<ReturnType<typeof launchChromium>>;
@@ -66,7 +66,7 @@ beforeAll(async () => {
       stdio: 'inherit',
     },
   );
-  makeRun(runDir);
+  runDir = makeRun(work);
   manifest = JSON.parse(readFileSync(join(runDir, 'manifest.json'), 'utf8'));
   server = await camkitView(runDir);
   browser = await launchChromium();
@@ -150,7 +150,14 @@ describe('run explorer', () => {
     expect((d ?? '').split(/[ML]/).filter((s) => s.trim()).length).toBe(history.epochs.length);
     await page.getByTestId('accuracy-chart').waitFor();
     const cells = await page.getByTestId('confusion-matrix').first().locator('tbody td').allTextContents();
-    expect(cells.map(Number).reduce((a, b) => a + b, 0)).toBe(manifest.images.length);
+    const metrics = JSON.parse(readFileSync(join(runDir, 'metrics.json'), 'utf8'));
+    expect(cells.map(Number).reduce((a, b) => a + b, 0)).toBe(metrics.models[0].count);
+    expect(await page.getByTestId('confusion-matrix').count()).toBe(metrics.models.length);
+    // One table row per scored (model, method).
+    expect(await page.getByTestId('metrics-table').locator('tbody tr').count()).toBe(metrics.methods.length);
+    // Deletion/insertion curves are optional in metrics.json: a chart exactly when the run has them.
+    const hasCurves = metrics.methods.some((m: { deletionCurve?: number[] }) => m.deletionCurve?.length);
+    expect(await page.getByTestId('deletion-chart').count()).toBe(hasCurves ? 1 : 0);
     await page.screenshot({ path: join(SHOTS, 'plots.png'), fullPage: true });
   });
 });

@@ -86,6 +86,12 @@ export class LiveState {
     this.error = null;
     this.status = `Loading model ${entry.id}…`;
     try {
+      if (entry.path.startsWith('/') || /^[a-z]:[\\/]/i.test(entry.path)) {
+        // A model outside the run dir is written as a file-system path, which the browser cannot fetch.
+        throw new Error(
+          `the model is outside the run directory (${entry.path}); camkit view serves only the run, so save the model inside it`,
+        );
+      }
       const url = /^[a-z]+:\/\//i.test(entry.path) ? entry.path : runFileUrl(base, entry.path);
       const model = await loadModelFromUrl(url);
       this.model?.dispose();
@@ -94,7 +100,7 @@ export class LiveState {
       this.result = null;
       this.status = '';
     } catch (e) {
-      this.error = `Could not load model ${entry.id} from ${entry.path}: ${e instanceof Error ? e.message : e}`;
+      this.error = `Could not load model ${entry.id}: ${e instanceof Error ? e.message : e}`;
       this.status = '';
     } finally {
       this.busy = false;
