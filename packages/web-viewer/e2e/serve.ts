@@ -1,22 +1,22 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { join } from 'node:path';
 
 export const REPO = join(import.meta.dirname, '..', '..', '..');
 export const CAMKIT_BIN = join(REPO, 'packages', 'node-runner', 'bin', 'camkit.js');
 export const VIEWER_DIST = join(import.meta.dirname, '..', 'dist');
-const TSX = join(import.meta.dirname, '..', 'node_modules', '.bin', 'tsx');
-const CLI_FROM_SOURCE = join(import.meta.dirname, 'camkit-from-source.ts');
+const ENSURE_BUILT = join(REPO, 'packages', 'node-runner', 'scripts', 'ensure-built.mjs');
 
 /**
- * How to run the camkit CLI: the published bin when node-runner is built (turbo builds it before
- * these tests), else the same `main` from source through tsx.
+ * Build the CLI (and core, kernels) with tsc if their dist/ is missing or stale: turbo does this
+ * before `pnpm test`; running the package's tests alone must work too.
  */
+export function ensureCliBuilt(): void {
+  execFileSync(process.execPath, [ENSURE_BUILT], { stdio: ['ignore', 'inherit', 'inherit'] });
+}
+
+/** `node packages/node-runner/bin/camkit.js ARGS`, as users run it. */
 export function camkitCommand(args: readonly string[]): [string, string[]] {
-  if (existsSync(join(REPO, 'packages', 'node-runner', 'dist', 'cli.js'))) {
-    return [process.execPath, [CAMKIT_BIN, ...args]];
-  }
-  return [TSX, ['--conditions=@camkit/source', CLI_FROM_SOURCE, ...args]];
+  return [process.execPath, [CAMKIT_BIN, ...args]];
 }
 
 /**

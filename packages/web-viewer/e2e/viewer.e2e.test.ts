@@ -12,7 +12,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './browser.js';
 import { makeRun } from './make-run.js';
-import { camkitView } from './serve.js';
+import { camkitView, ensureCliBuilt } from './serve.js';
 
 const SHOTS = join(import.meta.dirname, '..', 'test-output');
 const work = mkdtempSync(join(tmpdir(), 'camkit-e2e-'));
@@ -66,6 +66,7 @@ beforeAll(async () => {
       stdio: 'inherit',
     },
   );
+  ensureCliBuilt();
   runDir = makeRun(work);
   manifest = JSON.parse(readFileSync(join(runDir, 'manifest.json'), 'utf8'));
   server = await camkitView(runDir);
