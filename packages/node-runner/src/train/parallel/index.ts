@@ -14,6 +14,8 @@
  * const { loss, accuracy } = await trainer.trainStep(xs, ys); // xs: Float32Array N·H·W·C, ys: Int32Array N labels
  * await trainer.copyWeightsTo(model);   // or getWeights(): Float32Array[] in model.getWeights() order
  * await trainer.setWeights(weights);    // e.g. after restoring a checkpoint
+ * const slots = await trainer.getOptimizerWeights(); // Adam state for a checkpoint;
+ * await trainer.setOptimizerWeights(slots);          // and back on --resume
  * await trainer.dispose();
  * ```
  * Each step splits the batch into one shard per worker; each worker computes the gradient of
@@ -22,11 +24,16 @@
  * replica. Loss is sparse categorical cross-entropy on the model's probabilities (clipped at
  * 1e-7), the same as `tf.losses` / Keras' for a softmax output. Non-trainable state updated in the
  * forward pass (BatchNormalization moving statistics) is per replica; `getWeights` returns
- * replica 0's. Optimizer state is not exported (a resumed run restarts Adam's moments).
+ * replica 0's.
  *
  * Workers load `worker.js` beside this file in the built package; from TypeScript source (tsx,
  * vitest) they load `worker-bootstrap.mjs`, which registers tsx and the `@camkit/source`
  * condition. Measured speed: packages/kernels/BENCHMARKS-training.md.
  */
-export type { ParallelTrainer, ParallelTrainerOptions, StepResult } from './parallel-trainer.js';
+export type {
+  OptimizerSlot,
+  ParallelTrainer,
+  ParallelTrainerOptions,
+  StepResult,
+} from './parallel-trainer.js';
 export { createParallelTrainer } from './parallel-trainer.js';

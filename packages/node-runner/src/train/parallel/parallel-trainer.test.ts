@@ -122,6 +122,38 @@ describe('createParallelTrainer', () => {
     },
   );
 
+  it('resumes from saved weights and Adam state exactly where it stopped', async () => {
+    const refModel = fresh();
+    const ref = await reference(refModel, batches);
+    refModel.dispose();
+    const model = fresh();
+    const first = await createParallelTrainer({ model, workers: 2, learningRate: 0.01 });
+    let slots: Awaited<ReturnType<typeof first.getOptimizerWeights>>;
+    try {
+      for (const b of batches.slice(0, 2)) await first.trainStep(b.xs, b.ys);
+      await first.copyWeightsTo(model);
+      slots = await first.getOptimizerWeights();
+    } finally {
+      await first.dispose();
+    }
+    // iterations + first and second moments of the 6 trainable variables.
+    expect(slots.length).toBe(1 + 2 * model.trainableWeights.length);
+    // The checkpoint is restored into the other update mode: the slot format is shared.
+    const second = await createParallelTrainer({ model, workers: 2, learningRate: 0.01, applyOn: 'main' });
+    try {
+      await second.setOptimizerWeights(slots);
+      for (const b of batches.slice(2)) await second.trainStep(b.xs, b.ys);
+      await second.copyWeightsTo(model);
+    } finally {
+      await second.dispose();
+    }
+    const got = await Promise.all(model.getWeights().map((w) => w.data()));
+    got.forEach((w, i) => {
+      for (let j = 0; j < w.length; j++) expect(Math.abs(w[j] - ref.weights[i][j])).toBeLessThanOrEqual(1e-5);
+    });
+    model.dispose();
+  });
+
   it('reports accuracy as the fraction of the batch predicted right', async () => {
     const model = fresh();
     const b = batch(6, 9);

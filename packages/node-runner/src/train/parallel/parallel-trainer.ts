@@ -1,7 +1,9 @@
 import { Worker } from 'node:worker_threads';
 import * as tf from '@tensorflow/tfjs-core';
 import type * as tfl from '@tensorflow/tfjs-layers';
-import type { AdamConfig, FromWorker, ToWorker } from './protocol.js';
+import type { AdamConfig, FromWorker, OptimizerSlot, ToWorker } from './protocol.js';
+
+export type { OptimizerSlot } from './protocol.js';
 
 /** Options of {@link createParallelTrainer}. */
 export interface ParallelTrainerOptions {
@@ -45,6 +47,13 @@ export interface ParallelTrainer {
   copyWeightsTo(model: tfl.LayersModel): Promise<void>;
   /** Replaces every replica's weights (e.g. after restoring a checkpoint); optimizer state is kept. */
   setWeights(weights: Float32Array[]): Promise<void>;
+  /**
+   * Adam's state (iterations, first moments, second moments, in trainable-variable order), e.g. to
+   * write a checkpoint; empty moments before the first step.
+   */
+  getOptimizerWeights(): Promise<OptimizerSlot[]>;
+  /** Restores what {@link getOptimizerWeights} returned (e.g. on --resume), on every replica. */
+  setOptimizerWeights(slots: OptimizerSlot[]): Promise<void>;
   /** Stops the workers and frees everything. */
   dispose(): Promise<void>;
 }
@@ -282,6 +291,40 @@ export async function createParallelTrainer(opts: ParallelTrainerOptions): Promi
         handles.map((h) => {
           const id = nextId++;
           return h.request(id, { type: 'flush', id, apply, weights, read: false });
+        }),
+      );
+    },
+    async getOptimizerWeights() {
+      if (applyOn === 'main') {
+        return Promise.all(
+          (await mainOpt!.getWeights()).map(async (w) => ({
+            name: w.name,
+            shape: w.tensor.shape,
+            data: (await w.tensor.data()) as Float32Array,
+          })),
+        );
+      }
+      const { apply } = outgoing();
+      const replies = handles.map((h) => {
+        const id = nextId++;
+        return h.request(id, { type: 'optimizer-get', id, apply });
+      });
+      const first = (await replies[0]) as Extract<FromWorker, { type: 'optimizer' }>;
+      await Promise.all(replies);
+      return first.slots;
+    },
+    async setOptimizerWeights(slots) {
+      if (applyOn === 'main') {
+        const named = slots.map((s) => ({ name: s.name, tensor: tf.tensor(s.data, s.shape) }));
+        await mainOpt!.setWeights(named);
+        tf.dispose(named.map((n) => n.tensor));
+        return;
+      }
+      const { apply } = outgoing();
+      await Promise.all(
+        handles.map((h) => {
+          const id = nextId++;
+          return h.request(id, { type: 'optimizer-set', id, apply, slots });
         }),
       );
     },

@@ -43,10 +43,24 @@ export interface FlushMessage {
   read: boolean;
 }
 
-export type ToWorker = InitMessage | StepMessage | FlushMessage | { type: 'close' };
+/** One optimizer slot (Adam: iterations, then first moments, then second moments), in variable order. */
+export interface OptimizerSlot {
+  name: string;
+  shape: number[];
+  data: Float32Array;
+}
+
+export type ToWorker =
+  | InitMessage
+  | StepMessage
+  | FlushMessage
+  | { type: 'optimizer-get'; id: number; apply: Float32Array[] | null }
+  | { type: 'optimizer-set'; id: number; apply: Float32Array[] | null; slots: OptimizerSlot[] }
+  | { type: 'close' };
 
 export type FromWorker =
   | { type: 'ready'; trainableShapes: number[][] }
   | { type: 'grads'; id: number; grads: Float32Array[]; lossSum: number; correct: number; ms: number }
   | { type: 'flushed'; id: number; weights: Float32Array[] | null }
+  | { type: 'optimizer'; id: number; slots: OptimizerSlot[] }
   | { type: 'error'; message: string };

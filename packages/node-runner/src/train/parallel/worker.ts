@@ -96,6 +96,26 @@ async function handle(msg: ToWorker): Promise<void> {
       );
       return;
     }
+    case 'optimizer-get': {
+      prepare({ apply: msg.apply, weights: null });
+      const slots = await Promise.all(
+        (await optimizer!.getWeights()).map(async (w) => ({
+          name: w.name,
+          shape: w.tensor.shape,
+          data: (await w.tensor.data()) as Float32Array,
+        })),
+      );
+      post({ type: 'optimizer', id: msg.id, slots });
+      return;
+    }
+    case 'optimizer-set': {
+      prepare({ apply: msg.apply, weights: null });
+      const named = msg.slots.map((s) => ({ name: s.name, tensor: tf.tensor(s.data, s.shape) }));
+      await optimizer!.setWeights(named);
+      tf.dispose(named.map((n) => n.tensor));
+      post({ type: 'optimizer', id: msg.id, slots: [] });
+      return;
+    }
     case 'close':
       optimizer?.dispose();
       model?.dispose();
