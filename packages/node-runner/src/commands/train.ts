@@ -13,6 +13,7 @@ import { CliError } from '../errors.js';
 import { ensureWritableDir } from '../fs/ensure-writable-dir.js';
 import { writeJsonAtomic } from '../fs/write-file-atomic.js';
 import type { Log } from '../log.js';
+import { seededInit } from '../train/seeded-init.js';
 import { type ImageSet, trainModel } from '../train/train-model.js';
 import { addBackendOption, startBackend } from './common.js';
 import { float, int, intList, oneOf } from './parse.js';
@@ -134,6 +135,8 @@ export async function runTrain(
     `data: ${classNames.length} classes (${classNames.join(', ')}), ${train.length} train / ${val.length} val`,
   );
   const model = buildModel(o.arch, size, classNames.length, o.filters);
+  // Reproducible weights (a resume overwrites them from the checkpoint anyway).
+  seededInit(model, o.seed);
   const camkitJson: CamkitJson = {
     version: 1,
     arch: o.arch,

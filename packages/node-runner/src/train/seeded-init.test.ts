@@ -1,0 +1,37 @@
+import '@tensorflow/tfjs-backend-cpu';
+import { camNet } from '@camkit/core';
+import * as tf from '@tensorflow/tfjs-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { seededInit } from './seeded-init.js';
+
+beforeAll(async () => {
+  await tf.setBackend('cpu');
+});
+
+describe('seededInit', () => {
+  it('gives identical weights for one seed, different for another, within the He/Glorot limits', () => {
+    const build = (seed: number) => {
+      const m = camNet({ inputSize: 8, filters: [4, 6], numClasses: 3 });
+      seededInit(m, seed);
+      const w = m.getWeights().map((t) => Array.from(t.dataSync()));
+      m.dispose();
+      return w;
+    };
+    const before = tf.memory().numTensors;
+    const a = build(7);
+    expect(build(7)).toEqual(a);
+    expect(build(8)).not.toEqual(a);
+    expect(tf.memory().numTensors).toBe(before);
+    // Order: conv1 kernel [3,3,3,4], bias, conv2 kernel [3,3,4,6], bias, logits kernel [6,3], bias.
+    const limits = [Math.sqrt(6 / 27), 0, Math.sqrt(6 / 36), 0, Math.sqrt(6 / (6 + 3)), 0];
+    a.forEach((w, i) => {
+      const max = Math.max(...w.map(Math.abs));
+      if (limits[i] === 0) expect(max).toBe(0);
+      else {
+        expect(max).toBeLessThanOrEqual(limits[i]);
+        // A uniform draw of ≥ 18 values reaches past half the limit.
+        expect(max).toBeGreaterThan(limits[i] / 2);
+      }
+    });
+  });
+});
