@@ -4,8 +4,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { explain, type Manifest, type Method, syntheticSample } from '@camkit/core';
-import { loadModel } from '@camkit/core/node';
+import { applyColormap, explain, type Manifest, type Method, syntheticSample } from '@camkit/core';
+import { loadModel, readNpyFile } from '@camkit/core/node';
 import '@tensorflow/tfjs-backend-cpu';
 import * as tf from '@tensorflow/tfjs-core';
 import type { BrowserContext, Page } from 'playwright-core';
@@ -139,6 +139,20 @@ describe('run explorer', () => {
     const at1 = await waitForCanvasChange('overlay-canvas', at0);
     const heat = await canvasPixels('heatmap-canvas');
     expect(Math.max(...at1.map((v, i) => Math.abs(v - heat[i])))).toBeLessThanOrEqual(1);
+
+    // The colormap is recomputed in the page from the .npy: compare with core's on the same file.
+    const cls = Number(await page.getByTestId('select-class').inputValue());
+    const out = manifest.outputs.find(
+      (o) =>
+        o.image === withTwo.id &&
+        o.model === manifest.models[0].id &&
+        o.method === 'cam' &&
+        o.classIndex === cls,
+    )!;
+    await page.getByTestId('select-colormap').selectOption('viridis');
+    const viridis = await waitForCanvasChange('heatmap-canvas', heat);
+    const expected = applyColormap(readNpyFile(join(runDir, out.npy)).data, { colormap: 'viridis' });
+    expect(viridis).toEqual(Array.from(expected));
   });
 
   it('renders the plots: loss and accuracy per epoch, confusion matrix', async () => {
@@ -257,6 +271,29 @@ describe('live mode', () => {
       expect(maxDiff, `${method}: max |webgpu - cpu|`).toBeLessThanOrEqual(1e-4);
     }
     model.dispose();
+
+    // Same method twice: the page holds as many tensors after the second run as after the first.
+    const tensorsAfter = async (sampleIndex: number) => {
+      await page.evaluate(() => {
+        (globalThis as Record<string, unknown>).__camkitLive = null;
+      });
+      await page.getByTestId('live-sample').nth(sampleIndex).click();
+      const h = await page.waitForFunction(
+        () => (globalThis as Record<string, any>).__camkitLive?.tensors ?? null,
+      );
+      return (await h.jsonValue()) as number;
+    };
+    const t1 = await tensorsAfter(5);
+    const t2 = await tensorsAfter(6);
+    expect(t2).toBe(t1);
+
+    // A picked file goes through the same path (decoded and resized in the page).
+    await page.evaluate(() => {
+      (globalThis as Record<string, unknown>).__camkitLive = null;
+    });
+    await page.getByTestId('live-file').setInputFiles(join(runDir, manifest.images[0].file));
+    await page.waitForFunction(() => (globalThis as Record<string, any>).__camkitLive?.input === 'image.png');
+
     await page.getByTestId('live-method').selectOption('gradcam');
     await page.waitForFunction(
       () =>

@@ -30,6 +30,8 @@ export interface LiveResult {
   predicted: number;
   /** Wall time of the explain call, ms (the first call includes shader compilation). */
   ms: number;
+  /** Live tensors after the call (tf.memory().numTensors): steady across calls when nothing leaks. */
+  tensors: number;
 }
 
 /**
@@ -126,6 +128,7 @@ export class LiveState {
       input.width,
       input.data.length / (input.width * input.height),
     ]);
+    let result: Omit<LiveResult, 'tensors'> | null = null;
     try {
       const t0 = performance.now();
       const r: ExplainResult = await explain(model, x, {
@@ -135,7 +138,7 @@ export class LiveState {
       const ms = performance.now() - t0;
       const h = r.heatmaps[0];
       const p = r.predictions[0];
-      this.result = {
+      result = {
         method: this.method,
         backend: tf.getBackend(),
         classIndex: h.classIndex,
@@ -154,5 +157,7 @@ export class LiveState {
       x.dispose();
       this.busy = false;
     }
+    // Counted after the input is disposed, so a steady count across runs means nothing leaks.
+    if (result) this.result = { ...result, tensors: tf.memory().numTensors };
   }
 }
