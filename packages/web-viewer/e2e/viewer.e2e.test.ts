@@ -56,6 +56,9 @@ function weightedSum(px: number[]): number {
 
 beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
+  // First, so a machine without chromium fails at once with the install hint.
+  browser = await launchChromium();
+  context = browser.context;
   // The real build, as `pnpm --filter @camkit/web-viewer build` makes it.
   // In a child process: inside vitest the svelte plugin would resolve Svelte's server build.
   execFileSync(
@@ -70,8 +73,6 @@ beforeAll(async () => {
   runDir = makeRun(work);
   manifest = JSON.parse(readFileSync(join(runDir, 'manifest.json'), 'utf8'));
   server = await camkitView(runDir);
-  browser = await launchChromium();
-  context = browser.context;
   page = await context.newPage();
   page.on('pageerror', (e) => console.error('page error:', e.message));
 }, 240_000);
