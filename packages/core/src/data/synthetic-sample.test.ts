@@ -26,7 +26,7 @@ describe('syntheticSample', () => {
     expect(s.className).toBe('ring');
   });
 
-  it('has a box equal to the mask extent, values in [0,1] and objects 35–60% of the side', () => {
+  it('has a box equal to the mask extent, values in [0,1] and objects 45–75% of the side', () => {
     for (const size of [32, 64]) {
       for (let i = 0; i < 40; i++) {
         const s = syntheticSample(i, { size, seed: 11 });
@@ -48,8 +48,8 @@ describe('syntheticSample', () => {
           yMax: Math.max(...rows),
         });
         const side = Math.max(s.box.xMax - s.box.xMin, s.box.yMax - s.box.yMin) + 1;
-        expect(side).toBeGreaterThanOrEqual(Math.floor(0.35 * size) - 1);
-        expect(side).toBeLessThanOrEqual(Math.ceil(0.6 * size) + 1);
+        expect(side).toBeGreaterThanOrEqual(Math.floor(0.45 * size) - 1);
+        expect(side).toBeLessThanOrEqual(Math.ceil(0.75 * size) + 1);
       }
     }
   });

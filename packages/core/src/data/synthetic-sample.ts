@@ -22,11 +22,14 @@ export interface SyntheticOptions {
   seed?: number;
   /** Classes to draw, in label order. Default {@link SYNTHETIC_CLASS_NAMES}. */
   classes?: readonly SyntheticClassName[];
-  /** Object side as a fraction of the image side, [min, max). Default [0.35, 0.6]. */
+  /**
+   * Object side as a fraction of the image side, [min, max). Default [0.45, 0.75]: large enough that
+   * the no-pool camNet at 32 px reaches ≥95% validation accuracy in a few epochs on wasm.
+   */
   objectScale?: readonly [number, number];
-  /** Number of distractors (dots and short lines), [min, max] inclusive. Default [2, 5]. */
+  /** Number of distractors (dots and short lines, sized relative to the image), [min, max] inclusive. Default [0, 3]. */
   distractors?: readonly [number, number];
-  /** Amplitude of the uniform per-pixel noise. Default 0.06. */
+  /** Amplitude of the uniform per-pixel noise. Default 0.03. */
   noise?: number;
 }
 
@@ -67,19 +70,19 @@ export function resolveSyntheticOptions(opts: SyntheticOptions = {}): ResolvedSy
       `synthetic data: unknown classes [${unknown.join(', ')}]; choose from ${SYNTHETIC_CLASS_NAMES.join(', ')}`,
     );
   }
-  const objectScale = opts.objectScale ?? [0.35, 0.6];
+  const objectScale = opts.objectScale ?? [0.45, 0.75];
   if (!(objectScale[0] > 0 && objectScale[0] <= objectScale[1] && objectScale[1] <= 0.9)) {
     throw new CamkitError(
       `synthetic data: objectScale must satisfy 0 < min ≤ max ≤ 0.9, got [${objectScale}]`,
     );
   }
-  const distractors = opts.distractors ?? [2, 5];
+  const distractors = opts.distractors ?? [0, 3];
   if (!(distractors[0] >= 0 && distractors[0] <= distractors[1])) {
     throw new CamkitError(
       `synthetic data: distractors must be [min, max] with 0 ≤ min ≤ max, got [${distractors}]`,
     );
   }
-  const noise = opts.noise ?? 0.06;
+  const noise = opts.noise ?? 0.03;
   if (!(noise >= 0 && noise <= 0.5))
     throw new CamkitError(`synthetic data: noise must be in [0, 0.5], got ${noise}`);
   return { size, seed, classes, objectScale, distractors, noise };
@@ -149,12 +152,13 @@ function paintBackground(image: Float32Array, size: number, rng: Rng): void {
   }
 }
 
-/** A small dot or a short thin line: clutter with no class meaning. */
+/** A small dot or a short thin line, sized for a 64 px image and scaled: clutter with no class meaning. */
 function distractor(size: number, rng: Rng): ShapeMask {
   const cx = rng.uniform(0, size);
   const cy = rng.uniform(0, size);
+  const k = size / 64;
   if (rng.next() < 0.5) {
-    const r = rng.uniform(1, 2.5);
+    const r = Math.max(0.75, k * rng.uniform(1, 2.5));
     return {
       inside: (x, y) => Math.hypot(x - cx, y - cy) <= r,
       x0: cx - r,
@@ -163,7 +167,7 @@ function distractor(size: number, rng: Rng): ShapeMask {
       y1: cy + r,
     };
   }
-  const len = rng.uniform(3, 7) / 2;
+  const len = Math.max(1.5, (k * rng.uniform(3, 7)) / 2);
   const a = rng.uniform(0, Math.PI);
   const [ux, uy] = [Math.cos(a), Math.sin(a)];
   return {
