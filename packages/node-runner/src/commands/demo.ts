@@ -42,7 +42,7 @@ export const DEMO: {
   valSplit: 0.2,
   batch: 16,
   camnet: { filters: [16, 32, 32], epochs: 14, lr: 0.003, targetValAccuracy: 0.96 },
-  vggLike: { filters: [16, 32, 64], epochs: 10, lr: 0.003, targetValAccuracy: 0.95 },
+  vggLike: { filters: [16, 32, 64], epochs: 6, lr: 0.003, targetValAccuracy: 0.95 },
   explainPerClass: 4,
   evalCount: 200,
   evalLimit: 48,

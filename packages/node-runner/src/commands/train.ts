@@ -136,7 +136,7 @@ export async function runTrain(
   );
   const model = buildModel(o.arch, size, classNames.length, o.filters);
   // Reproducible weights (a resume overwrites them from the checkpoint anyway).
-  seededInit(model, o.seed);
+  seededInit(model, o.seed, o.arch === 'vgg-like' ? 'he' : 'glorot');
   const camkitJson: CamkitJson = {
     version: 1,
     arch: o.arch,

@@ -9,10 +9,19 @@ beforeAll(async () => {
 });
 
 describe('seededInit', () => {
+  it('uses the Glorot limit for every kernel by default', () => {
+    const m = camNet({ inputSize: 8, filters: [4, 6], numClasses: 3 });
+    seededInit(m, 1);
+    const max = Math.max(...Array.from(m.getWeights()[2].dataSync(), Math.abs));
+    expect(max).toBeLessThanOrEqual(Math.sqrt(6 / (36 + 6)));
+    expect(max).toBeGreaterThan(Math.sqrt(6 / (36 + 6)) / 2);
+    m.dispose();
+  });
+
   it('gives identical weights for one seed, different for another, within the He/Glorot limits', () => {
     const build = (seed: number) => {
       const m = camNet({ inputSize: 8, filters: [4, 6], numClasses: 3 });
-      seededInit(m, seed);
+      seededInit(m, seed, 'he');
       const w = m.getWeights().map((t) => Array.from(t.dataSync()));
       m.dispose();
       return w;
