@@ -1,5 +1,7 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { camkit, errorLine } from './run-cli.js';
+import { camkit, errorLine, tmp } from './run-cli.js';
 
 const COMMANDS = ['train', 'explain', 'evaluate', 'demo', 'view', 'import-keras'];
 
@@ -50,5 +52,32 @@ describe('camkit CLI', () => {
       /backend: wasm \(SIMD, 1 thread\) \(skipped tfjs-node-gpu: not installed; tfjs-node: not installed; webgpu: /,
     );
     expect(errorLine(r)).toMatch(/--data \/nonexistent-dir/);
+  });
+
+  it('runs on an explicitly named backend, and names the reason when one cannot start', async () => {
+    const out = join(tmp(), 'cpu-run');
+    const r = await camkit([
+      'train',
+      '--backend',
+      'cpu',
+      '--synthetic',
+      '--classes',
+      '2',
+      '--count',
+      '8',
+      '--input-size',
+      '16',
+      '--filters',
+      '2',
+      '--epochs',
+      '1',
+      '--out',
+      out,
+    ]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/^backend: cpu\n/);
+    expect(existsSync(join(out, 'model.json'))).toBe(true);
+    const tfn = await camkit(['train', '--backend', 'tensorflow', '--synthetic', '--out', join(tmp(), 'x')]);
+    expect(errorLine(tfn)).toMatch(/--backend tensorflow: cannot start \(tfjs-node: not installed\)/);
   });
 });
