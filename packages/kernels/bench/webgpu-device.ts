@@ -21,7 +21,8 @@ process.env.XDG_RUNTIME_DIR = mkdtempSync(join(tmpdir(), 'camkit-xdg-'));
 
 const { create, globals } = await import('webgpu');
 Object.assign(globalThis, globals);
-const gpu = create([]);
+// Dawn rounds timestamps to 2^16 ns unless told not to; kernel times here are measurements, not a side channel.
+const gpu = create(['disable-dawn-features=timestamp_quantization']);
 Object.defineProperty(globalThis, 'navigator', { value: { gpu }, configurable: true, writable: true });
 
 const adapter = await gpu.requestAdapter({ powerPreference: 'high-performance' });

@@ -1,4 +1,4 @@
-import { resizePlan } from './resize-plan.js';
+import { extremeCandidates, resizePlan } from './resize-plan.js';
 
 /** Attributes of the fused CAM op (same meaning as core's `CamFuseAttrs`). */
 export interface CamFuseImplAttrs {
@@ -72,6 +72,8 @@ export function camPostImpl(
   // lerp_y(lerp_x(.)), so the values equal a per-pixel bilinear evaluation.
   const rows = same ? low : new Float32Array(h * outW);
   const relu = attrs.relu;
+  const candY = same ? null : extremeCandidates(ry);
+  const candX = same ? null : extremeCandidates(rx);
   for (let b = 0; b < n; b++) {
     for (let cc = 0; cc < c; cc++) {
       let mn = Number.POSITIVE_INFINITY;
@@ -98,23 +100,32 @@ export function camPostImpl(
         }
       }
       const o = (b * c + cc) * outHW;
-      // Pass A: the extremes of the resized (ReLU'd) map, nothing written; pass B writes each
-      // output element once. Recomputing a lerp is cheaper than a second trip through the output.
+      // Pass A: the extremes of the resized (ReLU'd) map, from the few samples where they can lie
+      // (see extremeCandidates); pass B then writes each output element once.
       let inv = 1;
       mn = 0;
       if (attrs.normalize) {
         mn = Number.POSITIVE_INFINITY;
         mx = Number.NEGATIVE_INFINITY;
-        for (let y = 0; y < outH; y++) {
-          const r0 = same ? y * w : (ry.lo[y] as number) * outW;
-          const r1 = same ? r0 : (ry.hi[y] as number) * outW;
-          const fy = same ? 0 : (ry.frac[y] as number);
-          for (let x = 0; x < outW; x++) {
-            const a = rows[r0 + x] as number;
-            let v = a + ((rows[r1 + x] as number) - a) * fy;
+        if (same) {
+          for (let p = 0; p < hw; p++) {
+            let v = low[p] as number;
             if (relu && v < 0) v = 0;
             if (v < mn) mn = v;
             if (v > mx) mx = v;
+          }
+        } else {
+          for (const y of candY as Int32Array) {
+            const r0 = (ry.lo[y] as number) * outW;
+            const r1 = (ry.hi[y] as number) * outW;
+            const fy = ry.frac[y] as number;
+            for (const x of candX as Int32Array) {
+              const a = rows[r0 + x] as number;
+              let v = a + ((rows[r1 + x] as number) - a) * fy;
+              if (relu && v < 0) v = 0;
+              if (v < mn) mn = v;
+              if (v > mx) mx = v;
+            }
           }
         }
         inv = 1 / (mx - mn + MINMAX_EPS);

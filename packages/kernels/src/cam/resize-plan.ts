@@ -28,3 +28,22 @@ export function resizePlan(inSize: number, outSize: number, halfPixel: boolean):
   }
   return { lo, hi, frac };
 }
+
+/**
+ * The output coordinates where a resized map can reach its extremes. Within a run of outputs that
+ * share the same two source taps the value is linear in the fraction, so along this axis only
+ * the first and last output of each run (smallest and largest fraction) can be extreme; in 2-D
+ * the bilinear value is linear in each fraction separately, so the extremes of the whole resized
+ * map are among (candidate rows) x (candidate columns): about 2h x 2w samples instead of H x W.
+ * A monotone function applied after (ReLU) keeps them there.
+ */
+export function extremeCandidates(plan: ResizePlan): Int32Array {
+  const out: number[] = [];
+  const n = plan.lo.length;
+  for (let d = 0; d < n; d++) {
+    const first = d === 0 || plan.lo[d] !== plan.lo[d - 1] || plan.hi[d] !== plan.hi[d - 1];
+    const last = d === n - 1 || plan.lo[d] !== plan.lo[d + 1] || plan.hi[d] !== plan.hi[d + 1];
+    if (first || last) out.push(d);
+  }
+  return Int32Array.from(out);
+}

@@ -287,32 +287,30 @@ function resizeKey(shared: boolean, relu: boolean, normalize: boolean): string {
 }
 
 /**
- * Pass 2 (normalize only), one workgroup per (map, band of CAM_TILE_ROWS output rows): the min
- * and max of the upsampled (and ReLU'd) values over the band, reduced in workgroup memory, from
- * the low-res map alone; nothing full-size is read or written. Output [numMaps, numTiles, 2].
- * It is a separate dispatch because every pixel's normalisation needs the whole map's extremes.
+ * Pass 2 (normalize only), one workgroup per map: the min and max of the upsampled (and ReLU'd)
+ * map, reduced in workgroup memory. Only the candidate samples where a bilinear map can reach
+ * its extremes are evaluated (input `cands`: nY rows then nX columns, see extremeCandidates),
+ * about 4 h w of them instead of H W, from the low-res map alone. Output [numMaps, 2]. It is a
+ * separate dispatch because every pixel's normalisation needs the whole map's extremes.
  */
-export class CamFuseTileMinMaxProgram implements WebGPUProgram {
-  variableNames = ['low'];
+export class CamFuseExtremaProgram implements WebGPUProgram {
+  variableNames = ['low', 'cands'];
   outputShape: number[];
   shaderKey: string;
   dispatchLayout: { x: number[] };
   dispatch: [number, number, number];
   workgroupSize: [number, number, number] = [CAM_WORKGROUP, 1, 1];
-  uniforms = RESIZE_UNIFORMS;
+  uniforms = `${RESIZE_UNIFORMS} nY : i32, nX : i32,`;
   size = true;
   private readonly relu: boolean;
   private readonly shared: boolean;
 
-  constructor(numMaps: number, numTiles: number, relu: boolean, shared: boolean) {
-    this.outputShape = [numMaps, numTiles, 2];
-    ({ dispatchLayout: this.dispatchLayout, dispatch: this.dispatch } = flatGroups(
-      numMaps * numTiles,
-      CAM_WORKGROUP,
-    ));
+  constructor(numMaps: number, relu: boolean, shared: boolean) {
+    this.outputShape = [numMaps, 2];
+    ({ dispatchLayout: this.dispatchLayout, dispatch: this.dispatch } = flatGroups(numMaps, CAM_WORKGROUP));
     this.relu = relu;
     this.shared = shared;
-    this.shaderKey = `camkitCamFuseTileMinMax_${resizeKey(shared, relu, true)}`;
+    this.shaderKey = `camkitCamFuseExtrema_${resizeKey(shared, relu, true)}`;
   }
 
   getUserCode(): string {
@@ -322,39 +320,34 @@ export class CamFuseTileMinMaxProgram implements WebGPUProgram {
     fn main(index : i32) {
       let lid = i32(localId.x);
       let group = index / ${wg};
-      let total = uniforms.numMaps * uniforms.numTiles;
-      let t = min(group, total - 1);
-      let m = t / uniforms.numTiles;
-      let y0 = (t - m * uniforms.numTiles) * ${CAM_TILE_ROWS};
+      let m = min(group, uniforms.numMaps - 1);
       loadMap(lid, m);
       var lo = uniforms.INFINITY;
       var hi = -uniforms.INFINITY;
-      for (var i = 0; i < uniforms.colIters; i++) {
-        let x = lid + i * ${wg};
-        if (x < uniforms.outW) {
-          for (var r = 0; r < ${CAM_TILE_ROWS}; r++) {
-            let y = y0 + r;
-            if (y < uniforms.outH) {
-              let taps = rowTaps(y);
-              let v = sample(i32(taps.x), i32(taps.y), taps.z, x);
-              lo = min(lo, v);
-              hi = max(hi, v);
-            }
-          }
+      let count = uniforms.nY * uniforms.nX;
+      let iters = (count + ${wg - 1}) / ${wg};
+      for (var i = 0; i < iters; i++) {
+        let e = lid + i * ${wg};
+        if (e < count) {
+          let yi = e / uniforms.nX;
+          let taps = rowTaps(i32(cands[yi]));
+          let v = sample(i32(taps.x), i32(taps.y), taps.z, i32(cands[uniforms.nY + e - yi * uniforms.nX]));
+          lo = min(lo, v);
+          hi = max(hi, v);
         }
       }
       ${reduceMinMax(wg)}
-      if (lid == 0 && group < total && t * 2 + 1 < uniforms.size) {
-        result[t * 2] = mn;
-        result[t * 2 + 1] = mx;
+      if (lid == 0 && group < uniforms.numMaps && m * 2 + 1 < uniforms.size) {
+        result[m * 2] = mn;
+        result[m * 2 + 1] = mx;
       }
     }`;
   }
 }
 
 /**
- * Pass 3, one workgroup per (map, band of rows): (normalize) reduces the map's band extremes from
- * pass 2 in workgroup memory, then writes each output pixel once: upsample, ReLU, min-max.
+ * Pass 3, one workgroup per (map, band of CAM_TILE_ROWS output rows): writes each output pixel
+ * once: upsample, ReLU, and (normalize) min-max with the map's extremes from pass 2.
  * Output [N, C, H, W].
  */
 export class CamFuseWriteProgram implements WebGPUProgram {
@@ -378,7 +371,7 @@ export class CamFuseWriteProgram implements WebGPUProgram {
     shared: boolean,
   ) {
     this.outputShape = outShape;
-    this.variableNames = normalize ? ['low', 'partials'] : ['low'];
+    this.variableNames = normalize ? ['low', 'extrema'] : ['low'];
     ({ dispatchLayout: this.dispatchLayout, dispatch: this.dispatch } = flatGroups(
       outShape[0] * outShape[1] * numTiles,
       CAM_WORKGROUP,
@@ -404,18 +397,8 @@ export class CamFuseWriteProgram implements WebGPUProgram {
       loadMap(lid, m);
       ${
         norm
-          ? `var lo = uniforms.INFINITY;
-      var hi = -uniforms.INFINITY;
-      let tileIters = (uniforms.numTiles + ${wg - 1}) / ${wg};
-      for (var i = 0; i < tileIters; i++) {
-        let j = lid + i * ${wg};
-        if (j < uniforms.numTiles) {
-          lo = min(lo, partials[(m * uniforms.numTiles + j) * 2]);
-          hi = max(hi, partials[(m * uniforms.numTiles + j) * 2 + 1]);
-        }
-      }
-      ${reduceMinMax(wg)}
-      let inv = 1.0 / (mx - mn + 1e-7);`
+          ? `let mn = extrema[m * 2];
+      let inv = 1.0 / (extrema[m * 2 + 1] - mn + 1e-7);`
           : ''
       }
       let outBase = m * uniforms.outH * uniforms.outW;

@@ -9,14 +9,15 @@ import {
   GradcamWeights,
   type GradcamWeightsInputs,
 } from '../../kernel-names.js';
+import { extremeCandidates, resizePlan } from '../../resize-plan.js';
 import { camFuseDims } from '../../validate.js';
 import {
   CAM_SHARED_MAP,
   CAM_TILE_ROWS,
   CAM_WORKGROUP,
+  CamFuseExtremaProgram,
   CamFuseLowNormProgram,
   CamFuseSumProgram,
-  CamFuseTileMinMaxProgram,
   CamFuseWriteProgram,
   SUM_TILE_C,
   SUM_TILE_K,
@@ -30,8 +31,9 @@ const f32 = (...data: number[]): Uniform => ({ type: 'float32', data });
 
 /**
  * CamFuse as two (linear) or three (normalize) dispatches: (1) the low-res weighted sum + ReLU as
- * a tiled matrix product, one read of the features per 64 classes; (2) per-band extremes of the
- * upsampled map; (3) the upsampled, normalised output, each element written once. The first
+ * a tiled matrix product, one read of the features per 64 classes; (2) each map's extremes after
+ * upsampling, from the ~4hw samples where they can lie; (3) the upsampled, normalised output,
+ * each element written once. The first
  * min-max runs inside (2) and (3) on the map staged in workgroup memory (a fourth, small pass
  * when h*w exceeds CAM_SHARED_MAP). Each split is a whole-map dependency (a map's min/max must be known
  * before any of its pixels is normalised); only the [N, C, h*w] maps and the tile extremes travel
@@ -102,10 +104,21 @@ function camFuseWebGPU(args: {
   ];
   const writeInputs: TensorInfo[] = [low];
   if (attrs.normalize) {
-    const tileProgram = new CamFuseTileMinMaxProgram(numMaps, numTiles, attrs.relu, shared);
-    const partials = backend.runWebGPUProgram(tileProgram, [low], 'float32', resizeUniforms);
-    toDispose.push(partials);
-    writeInputs.push(partials);
+    const candY = extremeCandidates(resizePlan(d.h, d.outH, attrs.halfPixel));
+    const candX = extremeCandidates(resizePlan(d.w, d.outW, attrs.halfPixel));
+    const cands = backend.makeTensorInfo(
+      [candY.length + candX.length],
+      'int32',
+      Int32Array.from([...candY, ...candX]),
+    );
+    const extrema = backend.runWebGPUProgram(
+      new CamFuseExtremaProgram(numMaps, attrs.relu, shared),
+      [low, cands],
+      'float32',
+      [...resizeUniforms, i32(candY.length), i32(candX.length)],
+    );
+    toDispose.push(cands, extrema);
+    writeInputs.push(extrema);
   }
   const writeProgram = new CamFuseWriteProgram(
     [d.n, d.c, d.outH, d.outW],
