@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { syntheticSample } from '../data/synthetic-sample.js';
 import { CamkitError } from '../errors.js';
 import { boxFromMap } from './box-from-map.js';
+import { iou } from './iou.js';
 
 // 6×8 map drawn by hand: a big blob (values ≥ 0.5) and a single hot pixel far away.
 // biome-ignore format: the grid is the test
@@ -36,5 +38,16 @@ describe('boxFromMap', () => {
   it('returns null for a map with no positive value and checks the size', () => {
     expect(boxFromMap(new Float32Array(12), 3, 4, 0.15)).toBeNull();
     expect(() => boxFromMap(MAP, 5, 8, 0.2)).toThrow(CamkitError);
+  });
+});
+
+describe('boxFromMap on the synthetic set', () => {
+  it('recovers the ground-truth box when the map is the object mask', () => {
+    for (let i = 0; i < 24; i++) {
+      const s = syntheticSample(i, { size: 32, seed: 21 });
+      // Every shape is one 8-connected component, so its box is the mask's box.
+      expect(boxFromMap(s.mask, 32, 32, 0.5)).toEqual(s.box);
+      expect(iou(boxFromMap(s.mask, 32, 32, 0.5)!, s.box)).toBe(1);
+    }
   });
 });
