@@ -1,6 +1,9 @@
 // @camkit/core public API. What is not exported here is private.
 // Each folder's index.ts is its explicit barrel; this file groups them.
 
+// Errors: every user-facing failure is a CamkitError with a one-line message
+export { CamkitError } from './errors.js';
+
 // Attribution: explain() and the CAM / gradient methods
 export * from './attribution/index.js';
 export type {
