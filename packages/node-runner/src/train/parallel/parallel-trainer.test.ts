@@ -154,7 +154,7 @@ describe('createParallelTrainer', () => {
     model.dispose();
   });
 
-  it('reports accuracy as the fraction of the batch predicted right', async () => {
+  it('reports accuracy as the fraction predicted right, and rejects bad or overlapping calls', async () => {
     const model = fresh();
     const b = batch(6, 9);
     const probs = model.predict(tf.tensor4d(b.xs, [6, SIZE, SIZE, 3])) as tf.Tensor;
@@ -163,23 +163,17 @@ describe('createParallelTrainer', () => {
     const trainer = await createParallelTrainer({ model, workers: 2 });
     try {
       expect((await trainer.trainStep(b.xs, b.ys)).accuracy).toBeCloseTo(expected, 6);
+      await expect(trainer.trainStep(new Float32Array(10), new Int32Array(2))).rejects.toThrow(
+        /expected 2 × 192/,
+      );
+      const running = trainer.trainStep(b.xs, b.ys);
+      await expect(trainer.trainStep(b.xs, b.ys)).rejects.toThrow(/before the previous step finished/);
+      await running;
     } finally {
       await trainer.dispose();
       model.dispose();
       probs.dispose();
     }
-  });
-
-  it('rejects a batch whose size does not match the labels', async () => {
-    const model = fresh();
-    const trainer = await createParallelTrainer({ model, workers: 2 });
-    try {
-      await expect(trainer.trainStep(new Float32Array(10), new Int32Array(2))).rejects.toThrow(
-        /expected 2 × 192/,
-      );
-    } finally {
-      await trainer.dispose();
-      model.dispose();
-    }
+    await expect(trainer.trainStep(b.xs, b.ys)).rejects.toThrow(/after dispose/);
   });
 });

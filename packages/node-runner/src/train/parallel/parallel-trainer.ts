@@ -190,6 +190,7 @@ export async function createParallelTrainer(opts: ParallelTrainerOptions): Promi
   let pendingWeights: Float32Array[] | null = null; // main mode: sent with the next message
   let nextId = 0;
   let disposed = false;
+  let stepping = false;
 
   const outgoing = (): { apply: Float32Array[] | null; weights: Float32Array[] | null } => {
     const out = { apply: pendingGrads, weights: pendingWeights };
@@ -213,55 +214,65 @@ export async function createParallelTrainer(opts: ParallelTrainerOptions): Promi
     pendingWeights = current;
   };
 
+  const runStep = async (xs: Float32Array, ys: Int32Array, batch: number): Promise<StepResult> => {
+    const used = Math.min(count, batch);
+    const { apply, weights } = outgoing();
+    const replies: Promise<FromWorker>[] = [];
+    let start = 0;
+    for (let k = 0; k < used; k++) {
+      const n = Math.floor(batch / used) + (k < batch % used ? 1 : 0);
+      const id = nextId++;
+      // Every replica must apply the update, including one that gets no shard this step.
+      replies.push(
+        handles[k].request(id, {
+          type: 'step',
+          id,
+          apply,
+          weights,
+          xs: xs.slice(start * pixels, (start + n) * pixels),
+          ys: ys.slice(start, start + n),
+          count: n,
+          totalBatch: batch,
+        }),
+      );
+      start += n;
+    }
+    const idle = handles.slice(used).map((h) => {
+      const id = nextId++;
+      return h.request(id, { type: 'flush', id, apply, weights, read: false });
+    });
+    const results = (await Promise.all(replies)) as Extract<FromWorker, { type: 'grads' }>[];
+    await Promise.all(idle);
+    const sum = results[0].grads;
+    for (const r of results.slice(1)) {
+      for (const [i, g] of r.grads.entries()) addInto(sum[i], g);
+    }
+    if (applyOn === 'main') await applyOnMain(sum);
+    else pendingGrads = sum;
+    const lossSum = results.reduce((a, r) => a + r.lossSum, 0);
+    const correct = results.reduce((a, r) => a + r.correct, 0);
+    return {
+      loss: lossSum / batch,
+      accuracy: correct / batch,
+      workerMs: Math.max(...results.map((r) => r.ms)),
+    };
+  };
+
   const trainer: ParallelTrainer = {
     workers: count,
     async trainStep(xs, ys) {
       if (disposed) throw new Error('parallel trainer: used after dispose()');
+      if (stepping) throw new Error('parallel trainer: trainStep called before the previous step finished');
       const batch = ys.length;
       if (batch === 0 || xs.length !== batch * pixels) {
         throw new Error(`parallel trainer: xs has ${xs.length} values, expected ${batch} × ${pixels}`);
       }
-      const used = Math.min(count, batch);
-      const { apply, weights } = outgoing();
-      const replies: Promise<FromWorker>[] = [];
-      let start = 0;
-      for (let k = 0; k < used; k++) {
-        const n = Math.floor(batch / used) + (k < batch % used ? 1 : 0);
-        const id = nextId++;
-        // Every replica must apply the update, including one that gets no shard this step.
-        replies.push(
-          handles[k].request(id, {
-            type: 'step',
-            id,
-            apply,
-            weights,
-            xs: xs.slice(start * pixels, (start + n) * pixels),
-            ys: ys.slice(start, start + n),
-            count: n,
-            totalBatch: batch,
-          }),
-        );
-        start += n;
+      stepping = true;
+      try {
+        return await runStep(xs, ys, batch);
+      } finally {
+        stepping = false;
       }
-      const idle = handles.slice(used).map((h) => {
-        const id = nextId++;
-        return h.request(id, { type: 'flush', id, apply, weights, read: false });
-      });
-      const results = (await Promise.all(replies)) as Extract<FromWorker, { type: 'grads' }>[];
-      await Promise.all(idle);
-      const sum = results[0].grads;
-      for (const r of results.slice(1)) {
-        for (const [i, g] of r.grads.entries()) addInto(sum[i], g);
-      }
-      if (applyOn === 'main') await applyOnMain(sum);
-      else pendingGrads = sum;
-      const lossSum = results.reduce((a, r) => a + r.lossSum, 0);
-      const correct = results.reduce((a, r) => a + r.correct, 0);
-      return {
-        loss: lossSum / batch,
-        accuracy: correct / batch,
-        workerMs: Math.max(...results.map((r) => r.ms)),
-      };
     },
     async getWeights() {
       const { apply, weights } = outgoing();
