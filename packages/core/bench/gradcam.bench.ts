@@ -3,7 +3,7 @@
 // Run: pnpm --filter @camkit/core bench
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as tf from '@tensorflow/tfjs-core';
@@ -28,6 +28,12 @@ interface Row {
   batch: number;
   reps: number;
   msPerImage: number;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
 function ensureTorch(): boolean {
@@ -67,13 +73,19 @@ async function timeBackend(
   let maps: Float32Array = new Float32Array();
   for (const [batch, reps] of runs) {
     const images = tf.tensor4d(pixels.subarray(0, batch * SIZE * SIZE * 3), [batch, SIZE, SIZE, 3]);
-    if (batch === 1) await explain(model, images, { method: 'gradcam' }); // warm-up (kernel setup)
-    const start = performance.now();
-    let result = await explain(model, images, { method: 'gradcam' });
-    for (let r = 1; r < reps; r++) result = await explain(model, images, { method: 'gradcam' });
-    const ms = (performance.now() - start) / reps;
+    // Median of per-call times: robust to other jobs on a shared box.
+    const times: number[] = [];
+    // Warm-up at batch 1 only (kernel setup); batch 32 on cpu is too slow to run twice.
+    if (batch === 1) await explain(model, images, { method: 'gradcam' });
+    let result: Awaited<ReturnType<typeof explain>> | null = null;
+    for (let r = 0; r < reps; r++) {
+      const start = performance.now();
+      result = await explain(model, images, { method: 'gradcam' });
+      times.push(performance.now() - start);
+    }
+    const ms = median(times);
     rows.push({ engine: `tfjs ${backend}`, batch, reps, msPerImage: ms / batch });
-    if (batch === 1) maps = result.heatmaps[0].map;
+    if (batch === 1 && result) maps = result.heatmaps[0].map;
     images.dispose();
   }
   const host = model.weights.map((w) => ({
@@ -93,6 +105,7 @@ async function main(): Promise<void> {
     console.log(
       `machine: ${cpus().length} × ${cpus()[0]?.model}, Node ${process.version}, tfjs ${tf.version_core}`,
     );
+    const loadAtStart = loadavg()[0].toFixed(1);
     const wasm = await timeBackend('wasm', null, pixels, [
       [1, 20],
       [BATCH, 3],
@@ -170,6 +183,8 @@ async function main(): Promise<void> {
       console.log(`| ${r.engine} | ${r.batch} | ${r.reps} | ${r.msPerImage.toFixed(1)} | ${ratio} |`);
     }
     console.log(`\n${torchNote}`);
+    // Other jobs on a shared box slow every row; the 1-minute load average says how busy it was.
+    console.log(`load average (1 min): ${loadAtStart} at start, ${loadavg()[0].toFixed(1)} at end`);
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
