@@ -229,6 +229,35 @@ describe('wasm Conv2DBackpropFilter / Conv2DBackpropInput', () => {
     tf.dispose([x, w, dy, dw as tf.Tensor, dx as tf.Tensor]);
   });
 
+  it.each(DILATED)('trains dilated convs through tf.grads on wasm: $name', async (c) => {
+    await tf.setBackend('wasm');
+    const g = geometry(c);
+    const data = inputs(c, g, 11);
+    const x = tf.tensor4d(data.x, c.x);
+    const w = tf.tensor4d(data.w, g.wShape);
+    const dy = tf.tensor4d(data.dy, [c.x[0], g.outH, g.outW, c.co]);
+    const conv = (a: tf.Tensor, b: tf.Tensor) =>
+      tf.conv2d(a as tf.Tensor4D, b as tf.Tensor4D, c.stride, c.pad, 'NHWC', c.dilation);
+    const [dx, dw] = tf.grads(conv)([x, w], dy);
+    const ref = refConvGrads(g, data.x, data.w, data.dy);
+    expect(relError(await dw.data(), ref.dw)).toBeLessThanOrEqual(1e-4);
+    expect(relError(await dx.data(), ref.dx)).toBeLessThanOrEqual(1e-4);
+    tf.dispose([x, w, dy, dx, dw]);
+  });
+
+  it('keeps tfjs behaviour elsewhere: a dilated conv gradient on cpu fails with a clear message', async () => {
+    await tf.setBackend('cpu');
+    const x = tf.ones([1, 7, 7, 1]) as tf.Tensor4D;
+    const w = tf.ones([3, 3, 1, 1]) as tf.Tensor4D;
+    expect(() =>
+      tf.grads((a, b) => tf.conv2d(a as tf.Tensor4D, b as tf.Tensor4D, 1, 'same', 'NHWC', 2))([x, w]),
+    ).toThrow(
+      /dilation rates greater than 1 are not yet supported in gradients \(camkit supports them on the wasm backend only\)/,
+    );
+    tf.dispose([x, w]);
+    await tf.setBackend('wasm');
+  });
+
   it('agrees with central finite differences of the wasm forward conv', async () => {
     await tf.setBackend('wasm');
     const c: Case = { name: 'fd', x: [1, 5, 6, 2], k: [3, 3], co: 3, stride: [2, 2], pad: 'same' };

@@ -1,7 +1,15 @@
-import type { KernelConfig } from '@tensorflow/tfjs-core';
-import { getKernel, registerKernel, unregisterKernel } from '@tensorflow/tfjs-core';
+import type { GradConfig, KernelConfig } from '@tensorflow/tfjs-core';
+import {
+  getGradient,
+  getKernel,
+  registerGradient,
+  registerKernel,
+  unregisterGradient,
+  unregisterKernel,
+} from '@tensorflow/tfjs-core';
 import { conv2DBackpropFilterWasmConfig } from './conv2d-backprop-filter-wasm.js';
 import { conv2DBackpropInputWasmConfig } from './conv2d-backprop-input-wasm.js';
+import { conv2DWithDilationGradConfig } from './conv2d-gradient.js';
 import { meanWasmConfig, sumWasmConfig } from './reduce-middle-axes-wasm.js';
 import { forgetStock, rememberStock, stockKernel } from './stock-kernels.js';
 
@@ -13,11 +21,17 @@ export const WASM_TRAINING_KERNELS: readonly KernelConfig[] = [
   meanWasmConfig,
 ];
 
+// tfjs's Conv2D gradient before ours (undefined: not recorded yet; null: there was none).
+let stockGrad: GradConfig | null | undefined;
+
 /**
  * Registers camkit's `Conv2DBackpropFilter` and `Conv2DBackpropInput` for the 'wasm' backend, so
  * tfjs can train CNNs there (stock tfjs-backend-wasm 4.22 has no filter gradient and a slow input
  * gradient), and `Sum`/`Mean` that reduce leading axes (conv bias gradients, global average
- * pooling) without stock wasm's transpose, delegating other reductions to the stock kernels. Idempotent; call it before or after `tf.setBackend('wasm')`. Does not import the wasm
+ * pooling) without stock wasm's transpose, delegating other reductions to the stock kernels.
+ * Also replaces the `Conv2D` gradient with one that is tfjs's for dilation 1 and passes dilation
+ * > 1 to these kernels on wasm (tfjs refuses dilated conv gradients); import
+ * `@tensorflow/tfjs` (which registers tfjs's gradients) before calling this. Idempotent; call it before or after `tf.setBackend('wasm')`. Does not import the wasm
  * backend itself.
  *
  * @example
@@ -27,6 +41,12 @@ export const WASM_TRAINING_KERNELS: readonly KernelConfig[] = [
  * await model.fit(xs, ys); // conv gradients now run on XNNPACK
  */
 export function registerWasmTrainingKernels(): void {
+  const grad = getGradient(conv2DWithDilationGradConfig.kernelName);
+  if (grad !== conv2DWithDilationGradConfig) {
+    if (stockGrad === undefined) stockGrad = grad ?? null;
+    if (grad != null) unregisterGradient(conv2DWithDilationGradConfig.kernelName);
+    registerGradient(conv2DWithDilationGradConfig);
+  }
   for (const config of WASM_TRAINING_KERNELS) {
     const current = getKernel(config.kernelName, 'wasm');
     if (current === config) continue;
@@ -38,6 +58,11 @@ export function registerWasmTrainingKernels(): void {
 
 /** Restores what {@link registerWasmTrainingKernels} replaced (for benchmarks and tests). */
 export function unregisterWasmTrainingKernels(): void {
+  if (getGradient(conv2DWithDilationGradConfig.kernelName) === conv2DWithDilationGradConfig) {
+    unregisterGradient(conv2DWithDilationGradConfig.kernelName);
+    if (stockGrad != null) registerGradient(stockGrad);
+  }
+  stockGrad = undefined;
   for (const config of WASM_TRAINING_KERNELS) {
     if (getKernel(config.kernelName, 'wasm') !== config) continue;
     unregisterKernel(config.kernelName, 'wasm');

@@ -113,4 +113,32 @@ describe('training a conv + maxPool + GAP + dense net on wasm', () => {
     }
     expect(moved).toBeGreaterThan(0.01);
   });
+
+  it('trains a layers conv with dilationRate 2 (tfjs alone refuses its gradient)', async () => {
+    await tf.setBackend('wasm');
+    const model = tfl.sequential();
+    model.add(
+      tfl.layers.conv2d({
+        inputShape: [SIZE, SIZE, 3],
+        filters: 4,
+        kernelSize: 3,
+        dilationRate: 2,
+        padding: 'same',
+        activation: 'relu',
+      }),
+    );
+    model.add(tfl.layers.globalAveragePooling2d({}));
+    model.add(tfl.layers.dense({ units: CLASSES, activation: 'softmax' }));
+    model.compile({ optimizer: tf.train.adam(0.05), loss: 'categoricalCrossentropy' });
+    const { x, y } = data(5);
+    const xs = tf.tensor4d(x, [BATCH, SIZE, SIZE, 3]);
+    const ys = tf.tensor2d(y, [BATCH, CLASSES]);
+    const losses: number[] = [];
+    for (let step = 0; step < 8; step++) losses.push((await model.trainOnBatch(xs, ys)) as number);
+    expect(losses.every(Number.isFinite)).toBe(true);
+    expect(losses[7]).toBeLessThan(losses[0]);
+    tf.dispose([xs, ys]);
+    model.optimizer.dispose();
+    model.dispose();
+  });
 });
