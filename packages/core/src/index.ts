@@ -1,9 +1,6 @@
 // @camkit/core public API. What is not exported here is private.
 // Each folder's index.ts is its explicit barrel; this file groups them.
 
-// Errors: every user-facing failure is a CamkitError with a one-line message
-export { CamkitError } from './errors.js';
-
 // Attribution: explain() and the CAM / gradient methods
 export * from './attribution/index.js';
 export type {
@@ -17,6 +14,8 @@ export type {
 } from './attribution/types.js';
 // Data: the seeded synthetic shapes dataset
 export * from './data/index.js';
+// Errors: every user-facing failure is a CamkitError with a one-line message
+export { CamkitError } from './errors.js';
 
 // Model and array I/O that works everywhere (URLs, in-memory artifacts, .npy bytes)
 export * from './io/index.js';

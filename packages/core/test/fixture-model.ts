@@ -3,8 +3,9 @@ import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs-core';
 import { type LayersModel, loadLayersModel } from '@tensorflow/tfjs-layers';
 
-/** Root of the pytorch-grad-cam reference fixtures (see its README). */
-export const FIXTURE_DIR = process.env.CAMKIT_FIXTURES ?? '/work/shared/fixtures/gradcam-reference';
+import { FIXTURE_DIR } from './fixture-dir.js';
+
+export { FIXTURE_DIR };
 
 /**
  * Loads a tfjs Layers model (model.json + its weight files) from a folder with plain fs: tfjs's

@@ -4,10 +4,11 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as tfc from '@tensorflow/tfjs-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FIXTURE_DIR } from '../../test/fixture-dir.js';
 import { CamkitError } from '../errors.js';
 import { loadModelFromUrl } from './load-model-from-url.js';
 
-const DIR = '/work/shared/fixtures/gradcam-reference/models/dev-net';
+const DIR = `${FIXTURE_DIR}/models/dev-net`;
 let server: Server;
 let origin: string;
 const requested: string[] = [];

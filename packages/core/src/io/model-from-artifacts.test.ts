@@ -2,10 +2,11 @@ import '@tensorflow/tfjs-backend-cpu';
 import { readFileSync } from 'node:fs';
 import * as tfc from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { FIXTURE_DIR } from '../../test/fixture-dir.js';
 import { CamkitError } from '../errors.js';
 import { modelFromArtifacts } from './model-from-artifacts.js';
 
-const DIR = '/work/shared/fixtures/gradcam-reference/models/dev-net';
+const DIR = `${FIXTURE_DIR}/models/dev-net`;
 const json = JSON.parse(readFileSync(`${DIR}/model.json`, 'utf8'));
 const weights = readFileSync(`${DIR}/weights.bin`);
 

@@ -2,10 +2,11 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { FIXTURE_DIR } from '../../test/fixture-dir.js';
 import { CamkitError } from '../errors.js';
 import { encodeNpy, parseNpy } from './npy.js';
 
-const FIXTURES = '/work/shared/fixtures/gradcam-reference';
+const FIXTURES = FIXTURE_DIR;
 // The fixture set's own reader, independent of ours.
 const reference = createRequire(import.meta.url)(join(FIXTURES, 'npy.cjs')) as {
   readNpy(file: string): { shape: number[]; dtype: string; data: ArrayLike<number> };

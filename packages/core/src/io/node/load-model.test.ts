@@ -4,11 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as tfc from '@tensorflow/tfjs-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FIXTURE_DIR } from '../../../test/fixture-dir.js';
 import { CamkitError } from '../../errors.js';
 import { loadModel } from './load-model.js';
 import { readNpyFile } from './npy-file.js';
 
-const FIXTURES = '/work/shared/fixtures/gradcam-reference';
+const FIXTURES = FIXTURE_DIR;
 const IMAGES = [
   'img00_ring',
   'img01_ring',

@@ -2,6 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FIXTURE_DIR } from '../../../test/fixture-dir.js';
 import { CamkitError } from '../../errors.js';
 import { readNpyFile, writeNpyFile } from './npy-file.js';
 import { writeFileAtomic } from './write-file-atomic.js';
@@ -34,7 +35,7 @@ describe('writeFileAtomic', () => {
 
 describe('readNpyFile / writeNpyFile', () => {
   it('writes numpy-identical bytes and reads them back', () => {
-    const ref = '/work/shared/fixtures/gradcam-reference/images/img00_ring.mask.npy';
+    const ref = join(FIXTURE_DIR, 'images/img00_ring.mask.npy');
     const mask = readNpyFile(ref);
     expect(mask.dtype).toBe('uint8');
     expect(mask.shape).toEqual([24, 24]);
