@@ -13,7 +13,9 @@ const need = [
 
 function hasH5py() {
   try {
-    execFileSync(existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3', ['-c', 'import h5py'], { stdio: 'ignore' });
+    execFileSync(existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3', ['-c', 'import h5py'], {
+      stdio: 'ignore',
+    });
     return true;
   } catch {
     return false;
