@@ -22,6 +22,11 @@ function serveRun(): Plugin {
     name: 'camkit-serve-run',
     apply: 'serve',
     configureServer(server) {
+      if (!existsSync(join(root, 'manifest.json'))) {
+        server.config.logger.warn(
+          `camkit: no run at ${root} (manifest.json missing): run \`pnpm sample\`, or set CAMKIT_RUN_DIR to a camkit run`,
+        );
+      }
       server.middlewares.use('/run', (req, res, next) => {
         const rel = normalize(decodeURIComponent((req.url ?? '/').split('?')[0]));
         const file = join(root, rel);
