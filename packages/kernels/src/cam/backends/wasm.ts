@@ -89,6 +89,21 @@ function gradcamWeightsWasm(args: { inputs: GradcamWeightsInputs; backend: WasmB
   const { backend } = args;
   const { grads } = args.inputs;
   const [n, h, w, k] = grads.shape as [number, number, number, number];
+  const matMul = getKernel('BatchMatMul', 'wasm');
+  if (matMul) {
+    // The spatial mean as a [1, hw] x [hw, K] product per image: one SIMD pass over the gradients
+    // (wasm's Mean over axes 1, 2 transposes them first).
+    const avg = backend.makeOutput([1, 1, h * w], 'float32');
+    (backend.typedArrayFromHeap(avg) as Float32Array).fill(1 / (h * w));
+    const g: TensorInfo = { dataId: grads.dataId, shape: [n, h * w, k], dtype: 'float32' };
+    const prod = matMul.kernelFunc({
+      inputs: { a: avg, b: g },
+      backend: backend as never,
+      attrs: { transposeA: false, transposeB: false },
+    }) as TensorInfo;
+    backend.disposeData(avg.dataId);
+    return { dataId: prod.dataId, shape: [n, k], dtype: 'float32' };
+  }
   const out = backend.makeOutput([n, k], 'float32');
   gradcamWeightsImpl(
     backend.typedArrayFromHeap(grads) as Float32Array,
