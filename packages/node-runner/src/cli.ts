@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { demoCommand } from './commands/demo.js';
 import { evaluateCommand } from './commands/evaluate.js';
@@ -8,10 +9,20 @@ import { viewCommand } from './commands/view.js';
 import { isUserError, oneLine } from './errors.js';
 import { type Log, stderrLog } from './log.js';
 
+function packageVersion(): string {
+  try {
+    // src/ and dist/ both sit one level below package.json.
+    return JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version;
+  } catch {
+    return 'unknown';
+  }
+}
+
 /** Builds the `camkit` program (exported so tests and the bench can inspect it). */
 export function buildProgram(): Command {
   const program = new Command('camkit')
     .description('Train CNN classifiers and explain them with class activation maps (CAM, Grad-CAM, ...).')
+    .version(packageVersion(), '-V, --version')
     .option('-q, --quiet', 'only warnings and results')
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
