@@ -294,6 +294,19 @@ describe('live mode', () => {
     });
     await page.getByTestId('live-file').setInputFiles(join(runDir, manifest.images[0].file));
     await page.waitForFunction(() => (globalThis as Record<string, any>).__camkitLive?.input === 'image.png');
+    // And a dropped one.
+    await page.evaluate(async (url) => {
+      (globalThis as Record<string, unknown>).__camkitLive = null;
+      const blob = await (await fetch(url)).blob();
+      const dt = new DataTransfer();
+      dt.items.add(new File([blob], 'dropped.png', { type: 'image/png' }));
+      document
+        .querySelector('[data-testid="live-drop"]')!
+        .dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    }, `${server.url}run/${manifest.images[1].file}`);
+    await page.waitForFunction(
+      () => (globalThis as Record<string, any>).__camkitLive?.input === 'dropped.png',
+    );
 
     await page.getByTestId('live-method').selectOption('gradcam');
     await page.waitForFunction(
