@@ -1,4 +1,4 @@
-import { copyFileSync } from 'node:fs';
+import { copyFileSync, existsSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { type Method, SYNTHETIC_CLASS_NAMES, syntheticDataset } from '@camkit/core';
 import { Command, Option } from 'commander';
@@ -10,6 +10,7 @@ import type { Log } from '../log.js';
 import { addBackendOption, startBackend } from './common.js';
 import { int } from './parse.js';
 import { type Arch, runTrain, type TrainCommandOptions } from './train.js';
+import { defaultViewerDir } from './view.js';
 
 /**
  * The demo's settings, chosen so the whole run fits in about 3 minutes on a 2-core machine:
@@ -239,6 +240,9 @@ export function demoCommand(log: () => Log): Command {
     process.stdout.write(
       `\ndemo finished in ${seconds.toFixed(0)} s (peak RSS ${rssMiB.toFixed(0)} MiB): ${out}\n` +
         'camnet keeps full resolution, so its CAM is as sharp as the input; vgglike pools to 1/4, so its maps are 8×8 upsampled.\n' +
+        (existsSync(join(defaultViewerDir(), 'index.html'))
+          ? ''
+          : 'the web viewer is not built yet: pnpm --filter @camkit/web-viewer build\n') +
         `open the viewer:  node packages/node-runner/bin/camkit.js view ${rel.startsWith('..') ? out : rel}\n`,
     );
   });
