@@ -172,15 +172,6 @@ export async function runTrain(
       'val-split': o.valSplit,
       seed: o.seed,
     },
-    onCheckpoint: (e) => {
-      if (
-        process.env.CAMKIT_TEST_EXIT_AFTER_EPOCH &&
-        Number(process.env.CAMKIT_TEST_EXIT_AFTER_EPOCH) === e
-      ) {
-        // Test hook: simulate a crash right after a checkpoint (the real test also uses kill -9).
-        process.kill(process.pid, 'SIGKILL');
-      }
-    },
   });
   return { history, model, val: valSet, valIndices: val, classNames };
 }
