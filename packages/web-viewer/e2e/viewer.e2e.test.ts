@@ -9,7 +9,7 @@ import { loadModel, readNpyFile } from '@camkit/core/node';
 import '@tensorflow/tfjs-backend-cpu';
 import * as tf from '@tensorflow/tfjs-core';
 import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './browser.js';
 import { makeRun } from './make-run.js';
 import { camkitView, ensureCliBuilt } from './serve.js';
@@ -22,6 +22,8 @@ let server: Awaited<ReturnType<typeof camkitView>>;
 let browser: Awaited<ReturnType<typeof launchChromium>>;
 let context: BrowserContext;
 let page: Page;
+/** Uncaught exceptions in the page: every test ends with none. */
+const pageErrors: string[] = [];
 
 /** Pixels of a canvas by test id, as a plain array. */
 async function canvasPixels(testid: string): Promise<number[]> {
@@ -74,8 +76,12 @@ beforeAll(async () => {
   manifest = JSON.parse(readFileSync(join(runDir, 'manifest.json'), 'utf8'));
   server = await camkitView(runDir);
   page = await context.newPage();
-  page.on('pageerror', (e) => console.error('page error:', e.message));
+  page.on('pageerror', (e) => pageErrors.push(e.message));
 }, 240_000);
+
+afterEach(() => {
+  expect(pageErrors.splice(0)).toEqual([]);
+});
 
 afterAll(async () => {
   await browser?.close();
