@@ -232,6 +232,14 @@ export function demoCommand(log: () => Log): Command {
     );
     writeJsonAtomic(join(out, 'metrics.json'), metrics);
     process.stdout.write(`\n${formatMetrics(metrics)}`);
+    // Where each model's maps come from, and at what resolution, for the closing summary.
+    const resolutionNote = ['camnet', 'vgglike']
+      .map((id) => {
+        const layer = manifest.outputs.find((x) => x.model === id && x.method === 'gradcam')?.layer;
+        const shape = layer ? (trained[id].model.getLayer(layer).outputShape as number[]) : [];
+        return `${id} maps come from ${layer} at ${shape[1]}×${shape[2]}`;
+      })
+      .join('; ');
     for (const t of Object.values(trained)) t.model.dispose();
 
     const seconds = (performance.now() - t0) / 1000;
@@ -239,7 +247,7 @@ export function demoCommand(log: () => Log): Command {
     const rel = relative(cwd, out) || '.';
     process.stdout.write(
       `\ndemo finished in ${seconds.toFixed(0)} s (peak RSS ${rssMiB.toFixed(0)} MiB): ${out}\n` +
-        'camnet keeps full resolution, so its CAM is as sharp as the input; vgglike pools to 1/4, so its maps are 8×8 upsampled.\n' +
+        `${resolutionNote} (input ${size}×${size}): without pooling the CAM keeps full resolution, the seed's finding\n` +
         (existsSync(join(defaultViewerDir(), 'index.html'))
           ? ''
           : 'the web viewer is not built yet: pnpm --filter @camkit/web-viewer build\n') +
