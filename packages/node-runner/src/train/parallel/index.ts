@@ -10,6 +10,7 @@
  *   learningRate: 1e-3,    // Adam; also beta1, beta2, epsilon (tf.train.adam's defaults)
  *   backend: 'wasm',       // or 'cpu'; camkit's wasm training kernels are registered in workers
  *   applyOn: 'replicas',   // or 'main': see ParallelTrainerOptions.applyOn
+ *   wasmThreads: 1,        // EXPERIMENTAL: > 1 runs tfjs's threaded wasm build in each worker
  * });
  * const { loss, accuracy } = await trainer.trainStep(xs, ys); // xs: Float32Array N·H·W·C, ys: Int32Array N labels
  * await trainer.copyWeightsTo(model);   // or getWeights(): Float32Array[] in model.getWeights() order
@@ -29,6 +30,9 @@
  * Workers load `worker.js` beside this file in the built package; from TypeScript source (tsx,
  * vitest) they load `worker-bootstrap.mjs`, which registers tsx and the `@camkit/source`
  * condition. Measured speed: packages/kernels/BENCHMARKS-training.md.
+ *
+ * `initThreadedWasmBackend(threads)` (EXPERIMENTAL, also usable on its own, e.g. for explain):
+ * starts tfjs's threaded wasm build in Node, which tfjs 4.22 disables there; see its JSDoc.
  */
 export type {
   OptimizerSlot,
@@ -37,3 +41,4 @@ export type {
   StepResult,
 } from './parallel-trainer.js';
 export { createParallelTrainer } from './parallel-trainer.js';
+export { initThreadedWasmBackend } from './wasm-threads.js';

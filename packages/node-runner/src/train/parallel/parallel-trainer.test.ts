@@ -78,18 +78,25 @@ function fresh(): tfl.LayersModel {
 
 describe('createParallelTrainer', () => {
   it.each([
-    { workers: 2, applyOn: 'replicas' as const },
-    { workers: 2, applyOn: 'main' as const },
-    { workers: 1, applyOn: 'replicas' as const },
+    { workers: 2, applyOn: 'replicas' as const, wasmThreads: 1 },
+    { workers: 2, applyOn: 'main' as const, wasmThreads: 1 },
+    { workers: 1, applyOn: 'replicas' as const, wasmThreads: 1 },
+    { workers: 1, applyOn: 'replicas' as const, wasmThreads: 2 },
   ])(
-    '$workers worker(s), update applied on $applyOn, equals whole-batch training',
-    async ({ workers, applyOn }) => {
+    '$workers worker(s) × $wasmThreads wasm thread(s), update applied on $applyOn, equals whole-batch training',
+    async ({ workers, applyOn, wasmThreads }) => {
       const refModel = fresh();
       const ref = await reference(refModel, batches);
       refModel.dispose();
       const before = tf.memory().numTensors;
       const model = fresh();
-      const trainer = await createParallelTrainer({ model, workers, learningRate: 0.01, applyOn });
+      const trainer = await createParallelTrainer({
+        model,
+        workers,
+        learningRate: 0.01,
+        applyOn,
+        wasmThreads,
+      });
       const losses: number[] = [];
       const accuracies: number[] = [];
       try {

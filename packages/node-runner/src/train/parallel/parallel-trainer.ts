@@ -2,6 +2,7 @@ import { Worker } from 'node:worker_threads';
 import * as tf from '@tensorflow/tfjs-core';
 import type * as tfl from '@tensorflow/tfjs-layers';
 import type { AdamConfig, FromWorker, OptimizerSlot, ToWorker } from './protocol.js';
+import type { initThreadedWasmBackend } from './wasm-threads.js';
 
 export type { OptimizerSlot } from './protocol.js';
 
@@ -19,6 +20,12 @@ export interface ParallelTrainerOptions {
   epsilon?: number;
   /** Backend inside the workers. Default 'wasm' (camkit's training kernels are registered there). */
   backend?: 'wasm' | 'cpu';
+  /**
+   * EXPERIMENTAL: XNNPACK threads per worker (wasm only). Default 1. Above 1 each worker runs
+   * tfjs's threaded wasm build via {@link initThreadedWasmBackend}; e.g. `workers: 1, wasmThreads: 2`
+   * is one replica whose every kernel uses both cores.
+   */
+  wasmThreads?: number;
   /**
    * Where the averaged gradient is applied. `'replicas'` (default): every worker runs the same
    * Adam update on its own copy (no weights travel). `'main'`: Adam runs on the main thread's
@@ -162,6 +169,7 @@ export async function createParallelTrainer(opts: ParallelTrainerOptions): Promi
           topology,
           weights: initial,
           backend: opts.backend ?? 'wasm',
+          wasmThreads: opts.wasmThreads ?? 1,
           adam,
           applyOnReplica: applyOn === 'replicas',
         }),

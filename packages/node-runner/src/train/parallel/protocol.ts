@@ -15,6 +15,8 @@ export interface InitMessage {
   topology: unknown;
   weights: Float32Array[];
   backend: 'wasm' | 'cpu';
+  /** XNNPACK threads inside this worker (wasm only; > 1 uses tfjs's threaded build). */
+  wasmThreads: number;
   adam: AdamConfig;
   /** Whether this worker keeps an optimizer and applies the averaged gradients itself. */
   applyOnReplica: boolean;

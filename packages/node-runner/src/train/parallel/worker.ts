@@ -8,6 +8,7 @@ import { registerWasmTrainingKernels } from '@camkit/kernels';
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
 import type { FromWorker, InitMessage, StepMessage, ToWorker } from './protocol.js';
+import { initThreadedWasmBackend } from './wasm-threads.js';
 
 const port = parentPort!;
 let model: tfl.LayersModel | null = null;
@@ -20,7 +21,9 @@ function post(msg: FromWorker, transfer: ArrayBuffer[] = []): void {
 
 async function init(msg: InitMessage): Promise<void> {
   if (msg.backend === 'wasm') registerWasmTrainingKernels();
-  if (!(await tf.setBackend(msg.backend))) throw new Error(`backend '${msg.backend}' failed to initialise`);
+  if (msg.backend === 'wasm' && msg.wasmThreads > 1) await initThreadedWasmBackend(msg.wasmThreads);
+  else if (!(await tf.setBackend(msg.backend)))
+    throw new Error(`backend '${msg.backend}' failed to initialise`);
   model = await tfl.models.modelFromJSON({ modelTopology: msg.topology as tf.io.ModelJSON['modelTopology'] });
   setWeights(msg.weights);
   vars = model.trainableWeights.map((w) => w.read() as tf.Variable);
