@@ -1,7 +1,8 @@
 // One training step (forward + backward + Adam) of the no-pool CNN (3×3 'same' convs 16/32/64/64,
 // ReLU, GAP, dense softmax) at 64×64, batch 32, timed interleaved in ONE run:
 //   wasm stock (+ naive filter-gradient fallback) · wasm + camkit kernels · camkit 2-worker
-//   data-parallel (update on replicas / on main) · PyTorch CPU (Debian python3-torch, 2 threads).
+//   data-parallel (update on replicas / on main) · one worker on tfjs's threaded wasm build
+//   (2 XNNPACK threads, experimental) · PyTorch CPU (Debian python3-torch, 2 threads).
 //   pnpm --filter @camkit/kernels bench:train [-- --rounds 5 --stock-rounds 1 --batch 32 --size 64]
 import '@tensorflow/tfjs'; // registers tfjs's gradient configs (tfjs-core's node bundle has none)
 import '@tensorflow/tfjs-backend-wasm';
@@ -168,6 +169,12 @@ const trainers: Record<string, ParallelTrainer> = {
     workers: 2,
     learningRate: 1e-3,
     applyOn: 'main',
+  }),
+  'camkit 1 worker × 2 wasm threads (threaded build)': await createParallelTrainer({
+    model,
+    workers: 1,
+    wasmThreads: 2,
+    learningRate: 1e-3,
   }),
 };
 
