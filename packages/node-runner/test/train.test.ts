@@ -129,6 +129,25 @@ describe('camkit train', () => {
     expect(errorLine(bad)).toMatch(/--resume: .* different --batch/);
   });
 
+  for (const workers of ['1', '2']) {
+    it(`a resumed run ends with the same weights as an uninterrupted one (--workers ${workers})`, async () => {
+      const base = ['train', '--data', data, ...TRAIN.slice(0, -2), '--workers', workers];
+      const straight = join(tmp(), 'straight');
+      const a = await camkit([...base, '--epochs', '3', '--out', straight]);
+      expect(a.code, a.stderr).toBe(0);
+      const split = join(tmp(), 'split');
+      const b1 = await camkit([...base, '--epochs', '1', '--out', split]);
+      expect(b1.code, b1.stderr).toBe(0);
+      const b2 = await camkit([...base, '--epochs', '3', '--out', split, '--resume']);
+      expect(b2.code, b2.stderr).toBe(0);
+      // Same seed: same init, shuffles and augmentation; Adam's moments and the RNG come back
+      // from the checkpoint, so the bytes must match exactly.
+      expect(
+        readFileSync(join(split, 'weights.bin')).equals(readFileSync(join(straight, 'weights.bin'))),
+      ).toBe(true);
+    });
+  }
+
   it('stops on a NaN loss with a clear message and keeps the last good checkpoint', async () => {
     const out = join(tmp(), 'run');
     const ok = await camkit(['train', '--data', data, ...TRAIN, '--epochs', '1', '--out', out]);

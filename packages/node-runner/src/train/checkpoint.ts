@@ -35,14 +35,12 @@ async function encode(named: { name: string; tensor: tf.Tensor }[]) {
 export async function writeCheckpoint(
   runDir: string,
   model: tfl.LayersModel,
-  optimizer: tf.Optimizer,
+  optimizerSlots: { name: string; tensor: tf.Tensor }[],
   state: Omit<CheckpointState, 'version' | 'weights' | 'optimizer'>,
 ): Promise<void> {
   const w = await encode(model.weights.map((v) => ({ name: v.originalName, tensor: v.read() })));
   // Adam's two slots per variable share one name: prefix the position so decodeWeights keeps both.
-  const o = await encode(
-    (await optimizer.getWeights()).map((w, i) => ({ name: `${i}|${w.name}`, tensor: w.tensor })),
-  );
+  const o = await encode(optimizerSlots.map((w, i) => ({ name: `${i}|${w.name}`, tensor: w.tensor })));
   const wFile = `${DIR}/weights-e${state.epochsDone}.bin`;
   const oFile = `${DIR}/optimizer-e${state.epochsDone}.bin`;
   writeFileAtomic(join(runDir, wFile), w.bytes);
@@ -77,13 +75,19 @@ function readBytes(runDir: string, file: string): ArrayBuffer {
   return b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer;
 }
 
-/** Loads a checkpoint's weights into `model` and its slots into `optimizer`. */
+/** Adam's state as saved: iterations, first moments, second moments (trainable-variable order). */
+export interface SavedSlot {
+  name: string;
+  shape: number[];
+  data: Float32Array;
+}
+
+/** Loads a checkpoint's weights into `model` and returns the saved optimizer slots. */
 export async function restoreCheckpoint(
   runDir: string,
   state: CheckpointState,
   model: tfl.LayersModel,
-  optimizer: tf.Optimizer,
-): Promise<void> {
+): Promise<SavedSlot[]> {
   const weights = tf.io.decodeWeights(readBytes(runDir, state.weights.file), state.weights.specs);
   const byName = model.weights.map((v) => {
     const t = weights[v.originalName];
@@ -93,12 +97,19 @@ export async function restoreCheckpoint(
   model.setWeights(byName);
   tf.dispose(Object.values(weights));
   const slots = tf.io.decodeWeights(readBytes(runDir, state.optimizer.file), state.optimizer.specs);
-  // Order matters: getWeights() lists iterations first, then slot variables in model order.
-  await optimizer.setWeights(
-    state.optimizer.specs.map((s) => ({
-      name: s.name.slice(s.name.indexOf('|') + 1),
-      tensor: slots[s.name],
-    })),
-  );
+  const out = state.optimizer.specs.map((s) => ({
+    name: s.name.slice(s.name.indexOf('|') + 1),
+    shape: s.shape,
+    data: slots[s.name].dataSync() as Float32Array,
+  }));
   tf.dispose(Object.values(slots));
+  return out;
+}
+
+/** Puts saved slots into a tfjs optimizer (main-thread training). */
+export async function setOptimizerSlots(optimizer: tf.Optimizer, slots: SavedSlot[]): Promise<void> {
+  const named = slots.map((s) => ({ name: s.name, tensor: tf.tensor(s.data, s.shape) }));
+  await optimizer.setWeights(named);
+  // setWeights copies the moments into new variables; 'iter' is read into a number.
+  tf.dispose(named.map((n) => n.tensor));
 }

@@ -8,7 +8,13 @@ import { writeJsonAtomic } from '../fs/write-file-atomic.js';
 import type { Log } from '../log.js';
 import { saveModel } from '../model/model-io.js';
 import { Rng } from '../random.js';
-import { readCheckpoint, restoreCheckpoint, writeCheckpoint } from './checkpoint.js';
+import {
+  readCheckpoint,
+  restoreCheckpoint,
+  type SavedSlot,
+  setOptimizerSlots,
+  writeCheckpoint,
+} from './checkpoint.js';
 import { createParallelTrainer } from './parallel/index.js';
 import { ProgressLine } from './progress.js';
 
@@ -37,8 +43,8 @@ export interface TrainModelOptions {
   log: Log;
   /**
    * Worker threads for data-parallel training (src/train/parallel): each holds a wasm replica and
-   * computes its shard's gradient. 1 = train on the main thread. Adam's moments are not part of a
-   * parallel checkpoint, so a resumed parallel run restarts them.
+   * computes its shard's gradient. 1 = train on the main thread. Checkpoints hold Adam's state
+   * either way, in the same layout, so a run may resume with a different worker count.
    */
   workers?: number;
   /** Stop early once validation accuracy reaches this (the demo's "good enough"). */
@@ -62,6 +68,7 @@ export async function trainModel(
   const optimizer = tf.train.adam(opts.learningRate);
   const rng = new Rng(opts.seed ^ 0x9e3779b9);
   let history: History = { epochs: [] };
+  let restoredSlots: SavedSlot[] | null = null;
   let start = 0;
   if (opts.resume) {
     const ck = readCheckpoint(runDir);
@@ -74,7 +81,7 @@ export async function trainModel(
         `--resume: ${runDir} was trained with different ${mismatch.map((k) => `--${k}`).join(', ')}`,
       );
     }
-    await restoreCheckpoint(runDir, ck, model, optimizer);
+    restoredSlots = await restoreCheckpoint(runDir, ck, model);
     rng.setState(ck.rngState);
     history = ck.history;
     start = ck.epochsDone;
@@ -94,6 +101,9 @@ export async function trainModel(
       ? await createParallelTrainer({ model, workers, learningRate: opts.learningRate, backend: 'wasm' })
       : null;
   if (parallel) log.info(`training on ${workers} worker threads (data-parallel, wasm)`);
+  // Adam's moments continue across a resume, whichever way either run trained (same slot layout).
+  if (restoredSlots && parallel) await parallel.setOptimizerWeights(restoredSlots);
+  else if (restoredSlots) await setOptimizerSlots(optimizer, restoredSlots);
   try {
     for (let epoch = start; epoch < opts.epochs; epoch++) {
       const t0 = performance.now();
@@ -167,12 +177,19 @@ export async function trainModel(
           (v ? ` val_loss ${v.loss.toFixed(4)} val_acc ${v.accuracy.toFixed(3)}` : '') +
           ` (${seconds.toFixed(1)} s, ${(n / seconds).toFixed(0)} img/s)`,
       );
-      await writeCheckpoint(runDir, model, optimizer, {
+      const slots = parallel
+        ? (await parallel.getOptimizerWeights()).map((o) => ({
+            name: o.name,
+            tensor: tf.tensor(o.data, o.shape),
+          }))
+        : await optimizer.getWeights();
+      await writeCheckpoint(runDir, model, slots, {
         epochsDone: epoch + 1,
         rngState: rng.getState(),
         config: opts.config,
         history,
       });
+      if (parallel) tf.dispose(slots.map((o) => o.tensor));
       await saveModel(model, runDir);
       writeJsonAtomic(join(runDir, 'history.json'), history);
       opts.onCheckpoint?.(epoch + 1);
