@@ -23,7 +23,8 @@ function smallNet(): tfl.Sequential {
     }),
   );
   model.add(tfl.layers.maxPooling2d({ poolSize: 2, strides: 2 }));
-  model.add(tfl.layers.conv2d({ filters: 6, kernelSize: 3, padding: 'valid', activation: 'relu' }));
+  // No activation: layers runs this one as a fused conv, whose custom gradient calls the same kernels.
+  model.add(tfl.layers.conv2d({ filters: 6, kernelSize: 3, padding: 'valid' }));
   model.add(tfl.layers.globalAveragePooling2d({}));
   model.add(tfl.layers.dense({ units: CLASSES, activation: 'softmax' }));
   return model;
