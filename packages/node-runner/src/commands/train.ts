@@ -1,5 +1,4 @@
 import { existsSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { History } from '@camkit/core';
 import { camNet, vggLike } from '@camkit/core';
@@ -45,11 +44,15 @@ export interface TrainCommandOptions {
   augment: boolean;
   /** Stop once validation accuracy reaches this. */
   targetValAccuracy?: number;
-  /** Data-parallel worker threads ('auto': one per core on wasm, up to 2). */
+  /** Data-parallel worker threads ('auto' = 1: the main thread). */
   workers?: number | 'auto';
 }
 
-/** Resolves `--workers auto`: parallel workers only pay off on wasm with two or more cores. */
+/**
+ * Resolves `--workers`. 'auto' trains on the main thread: at the demo's scale (32×32, batch 16)
+ * two data-parallel workers measured 0.78–0.96× the main thread's speed on our 2-core box, even
+ * at raised priority (BENCHMARKS.md), so they are opt-in (`--workers 2`, wasm only).
+ */
 export function resolveWorkers(workers: number | 'auto' | undefined, backend: string): number {
   if (typeof workers === 'number') {
     if (workers > 1 && backend !== 'wasm') {
@@ -59,7 +62,7 @@ export function resolveWorkers(workers: number | 'auto' | undefined, backend: st
     }
     return workers;
   }
-  return backend === 'wasm' ? Math.min(2, availableParallelism()) : 1;
+  return 1;
 }
 
 /** The run's `camkit.json`: what explain/evaluate need to feed the model. */
