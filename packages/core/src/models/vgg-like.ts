@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs-layers';
 import { CamkitError } from '../errors.js';
 import { resolveInputShape } from './input-shape.js';
+import { addVggBlocks } from './vgg-blocks.js';
 
 /** Options for {@link vggLike}. */
 export interface VggLikeOptions {
@@ -53,21 +54,7 @@ export function vggLike(opts: VggLikeOptions = {}): tf.Sequential {
     throw new CamkitError(`vggLike: numClasses must be a positive integer, got ${numClasses}`);
   }
   const model = tf.sequential({ name: opts.name ?? 'vgglike' });
-  blocks.forEach((block, b) => {
-    block.forEach((filters, i) => {
-      model.add(
-        tf.layers.conv2d({
-          name: `block${b + 1}_conv${i + 1}`,
-          filters,
-          kernelSize: 3,
-          padding: 'same',
-          activation: 'relu',
-          ...(b === 0 && i === 0 ? { inputShape } : {}),
-        }),
-      );
-    });
-    model.add(tf.layers.maxPooling2d({ name: `block${b + 1}_pool`, poolSize: 2, strides: 2 }));
-  });
+  addVggBlocks(model, blocks, inputShape);
   model.add(
     head === 'gap'
       ? tf.layers.globalAveragePooling2d({ name: 'gap' })

@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs-layers';
 import { CamkitError } from '../errors.js';
+import { addVggBlocks } from './vgg-blocks.js';
 
 /** Options for {@link vgg16}. */
 export interface Vgg16Options {
@@ -32,21 +33,7 @@ export function vgg16(opts: Vgg16Options = {}): tf.Sequential {
     throw new CamkitError(`vgg16: numClasses must be a positive integer, got ${numClasses}`);
   }
   const model = tf.sequential({ name: 'vgg16' });
-  VGG16_BLOCKS.forEach((block, b) => {
-    block.forEach((filters, i) => {
-      model.add(
-        tf.layers.conv2d({
-          name: `block${b + 1}_conv${i + 1}`,
-          filters,
-          kernelSize: 3,
-          padding: 'same',
-          activation: 'relu',
-          ...(b === 0 && i === 0 ? { inputShape: [size, size, 3] } : {}),
-        }),
-      );
-    });
-    model.add(tf.layers.maxPooling2d({ name: `block${b + 1}_pool`, poolSize: 2, strides: 2 }));
-  });
+  addVggBlocks(model, VGG16_BLOCKS, [size, size, 3]);
   model.add(tf.layers.flatten({ name: 'flatten' }));
   model.add(tf.layers.dense({ name: 'fc1', units: 4096, activation: 'relu' }));
   model.add(tf.layers.dense({ name: 'fc2', units: 4096, activation: 'relu' }));
