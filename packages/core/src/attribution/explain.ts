@@ -13,20 +13,11 @@ import { scorecamMasks, scorecamWeights } from './score-cam.js';
 import { type SplitForward, splitModel } from './split-model.js';
 import { resolveTargetLayer } from './target-layer.js';
 import type { ExplainOptions, ExplainResult, Heatmap, Method, Prediction } from './types.js';
-import { validateExplainInput } from './validate-input.js';
+import { CAM_METHODS, validateExplainInput } from './validate-input.js';
 import { weightedSum } from './weighted-sum.js';
 import { xgradcamWeights } from './xgradcam-weights.js';
 
-const CAM_METHODS = new Set<Method>([
-  'cam',
-  'gradcam',
-  'gradcam++',
-  'layercam',
-  'xgradcam',
-  'hirescam',
-  'eigencam',
-  'scorecam',
-]);
+const CAM_METHOD_SET = new Set<Method>(CAM_METHODS);
 const WEIGHT_METHODS = new Set<Method>(['cam', 'gradcam', 'gradcam++', 'xgradcam', 'scorecam']);
 
 type Computed = {
@@ -64,7 +55,7 @@ export async function explain(
 ): Promise<ExplainResult> {
   const input = validateExplainInput(model, images, opts);
   const method = opts.method;
-  const usesLayer = CAM_METHODS.has(method) || method === 'guided-gradcam';
+  const usesLayer = CAM_METHOD_SET.has(method) || method === 'guided-gradcam';
   const layer = usesLayer ? resolveTargetLayer(model, opts.layer) : null;
   const camMatrix = method === 'cam' ? camWeightMatrix(model, layer!) : null;
   const computed = tf.tidy(() => compute(model, images, opts, input.numClasses, layer, camMatrix));
@@ -81,7 +72,7 @@ export async function explain(
       predictions.push(toPrediction(logits.subarray(i * classes, (i + 1) * classes)));
     const targetCount = computed.maps.shape[1] as number;
     const [height, width] = input.inputSize;
-    const mapSize = CAM_METHODS.has(method) ? height * width : height * width * input.channels;
+    const mapSize = CAM_METHOD_SET.has(method) ? height * width : height * width * input.channels;
     const heatmaps: Heatmap[] = [];
     for (let i = 0; i < n; i++) {
       for (let j = 0; j < targetCount; j++) {
@@ -91,7 +82,7 @@ export async function explain(
           imageIndex: i,
           classIndex,
           map: maps.slice(at, at + mapSize),
-          shape: CAM_METHODS.has(method) ? [height, width] : [height, width, input.channels],
+          shape: CAM_METHOD_SET.has(method) ? [height, width] : [height, width, input.channels],
         };
         if (raw && computed.raw) {
           const [, h, w] = computed.raw.shape;

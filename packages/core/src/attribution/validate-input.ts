@@ -1,10 +1,10 @@
 import type * as tf from '@tensorflow/tfjs-core';
 import type { LayersModel } from '@tensorflow/tfjs-layers';
 import { CamkitError } from '../errors.js';
-import type { ExplainOptions, Method } from './types.js';
+import type { CamMethod, ExplainOptions, Method } from './types.js';
 
-/** Every method `explain` accepts. */
-export const METHODS: readonly Method[] = [
+/** The class-activation-map methods: maps over the target layer, upsampled to the input. */
+export const CAM_METHODS: readonly CamMethod[] = [
   'cam',
   'gradcam',
   'gradcam++',
@@ -13,6 +13,11 @@ export const METHODS: readonly Method[] = [
   'hirescam',
   'eigencam',
   'scorecam',
+];
+
+/** Every method `explain` accepts. */
+export const METHODS: readonly Method[] = [
+  ...CAM_METHODS,
   'guided-backprop',
   'guided-gradcam',
   'smoothgrad',
