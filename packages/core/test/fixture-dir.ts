@@ -23,3 +23,13 @@ function findFixtures(): string {
 
 /** Root of the pytorch-grad-cam reference fixtures (see its README). */
 export const FIXTURE_DIR = findFixtures();
+
+/** The fixture's six input images (`inputs/<id>.npy`, `refs/<model>/<id>/…`), in index order. */
+export const FIXTURE_IMAGES: readonly string[] = [
+  'img00_ring',
+  'img01_ring',
+  'img02_triangle',
+  'img03_triangle',
+  'img04_horizontal_bar',
+  'img05_horizontal_bar',
+];

@@ -6,19 +6,13 @@ import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BACKENDS, maxAbs, maxAbsDiff, useBackend } from '../../test/backends.js';
+import { FIXTURE_IMAGES } from '../../test/fixture-dir.js';
 import { FIXTURE_DIR, loadDevNet } from '../../test/fixture-model.js';
 import { readNpy } from '../../test/npy.js';
 import { explain } from './explain.js';
 import type { ExplainResult, Method } from './types.js';
 
-const IMAGES = [
-  'img00_ring',
-  'img01_ring',
-  'img02_triangle',
-  'img03_triangle',
-  'img04_horizontal_bar',
-  'img05_horizontal_bar',
-];
+const IMAGES = FIXTURE_IMAGES;
 const GRAY_TOL = 1e-4;
 const RAW_REL_TOL = 1e-4;
 const ref = (image: string, ...parts: string[]) =>

@@ -4,20 +4,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as tfc from '@tensorflow/tfjs-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FIXTURE_DIR } from '../../../test/fixture-dir.js';
+import { FIXTURE_DIR, FIXTURE_IMAGES } from '../../../test/fixture-dir.js';
 import { CamkitError } from '../../errors.js';
 import { loadModel } from './load-model.js';
 import { readNpyFile } from './npy-file.js';
 
 const FIXTURES = FIXTURE_DIR;
-const IMAGES = [
-  'img00_ring',
-  'img01_ring',
-  'img02_triangle',
-  'img03_triangle',
-  'img04_horizontal_bar',
-  'img05_horizontal_bar',
-];
+const IMAGES = FIXTURE_IMAGES;
 let tmp: string;
 
 beforeAll(async () => {
