@@ -81,26 +81,11 @@ export async function deletionInsertion(
       throw new CamkitError(`deletionInsertion: classIndex ${classIndex} is outside 0..${numClasses - 1}`);
     }
     const order = Array.from({ length: h * w }, (_, i) => i).sort((a, b) => map[b] - map[a] || a - b);
-    const deletion = await curve(
-      predictFn,
-      img,
-      order,
-      steps,
-      batchSize,
-      classIndex,
-      opts.baseline ?? 'zero',
-      false,
-    );
-    const insertion = await curve(
-      predictFn,
-      img,
-      order,
-      steps,
-      batchSize,
-      classIndex,
-      opts.insertionBaseline ?? 'blur',
-      true,
-    );
+    const target = classIndex;
+    const run = (baseline: Baseline, insert: boolean) =>
+      curve(predictFn, img, order, steps, batchSize, target, baseline, insert);
+    const deletion = await run(opts.baseline ?? 'zero', false);
+    const insertion = await run(opts.insertionBaseline ?? 'blur', true);
     return {
       classIndex,
       fractions: Array.from({ length: steps + 1 }, (_, k) => k / steps),
