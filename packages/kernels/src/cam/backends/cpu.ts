@@ -1,23 +1,17 @@
-import type { KernelConfig, KernelFunc, TensorInfo } from '@tensorflow/tfjs-core';
+import type { KernelConfig, TensorInfo } from '@tensorflow/tfjs-core';
 import { camFuseImpl } from '../cam-fuse-impl.js';
 import { gradcamPlusPlusWeightsImpl, gradcamWeightsImpl } from '../gradcam-weights-impl.js';
-import {
-  CamFuse,
-  type CamFuseKernelAttrs,
-  type CamFuseKernelInputs,
-  GradcamPlusPlusWeights,
-  type GradcamPlusPlusWeightsInputs,
-  GradcamWeights,
-  type GradcamWeightsInputs,
-} from '../kernel-names.js';
+import { CamFuse, GradcamPlusPlusWeights, GradcamWeights } from '../kernel-names.js';
 import { camFuseDims } from '../validate.js';
 import type { CpuBackendLike } from './backend-types.js';
+import {
+  type CamFuseArgs,
+  type GradcamPlusPlusWeightsArgs,
+  type GradcamWeightsArgs,
+  kernelConfig,
+} from './kernel-config.js';
 
-function camFuseCpu(args: {
-  inputs: CamFuseKernelInputs;
-  backend: CpuBackendLike;
-  attrs: CamFuseKernelAttrs;
-}): TensorInfo {
+function camFuseCpu(args: CamFuseArgs<CpuBackendLike>): TensorInfo {
   const { features, weights } = args.inputs;
   const d = camFuseDims(features.shape, weights.shape, args.attrs);
   const out = camFuseImpl(
@@ -30,17 +24,14 @@ function camFuseCpu(args: {
   return args.backend.makeTensorInfo([d.n, d.c, d.outH, d.outW], 'float32', out);
 }
 
-function gradcamWeightsCpu(args: { inputs: GradcamWeightsInputs; backend: CpuBackendLike }): TensorInfo {
+function gradcamWeightsCpu(args: GradcamWeightsArgs<CpuBackendLike>): TensorInfo {
   const { grads } = args.inputs;
   const [n, h, w, k] = grads.shape as [number, number, number, number];
   const out = gradcamWeightsImpl(args.backend.readSync(grads.dataId) as Float32Array, n, h * w, k);
   return args.backend.makeTensorInfo([n, k], 'float32', out);
 }
 
-function gradcamPlusPlusWeightsCpu(args: {
-  inputs: GradcamPlusPlusWeightsInputs;
-  backend: CpuBackendLike;
-}): TensorInfo {
+function gradcamPlusPlusWeightsCpu(args: GradcamPlusPlusWeightsArgs<CpuBackendLike>): TensorInfo {
   const { grads, activations } = args.inputs;
   const [n, h, w, k] = grads.shape as [number, number, number, number];
   const out = gradcamPlusPlusWeightsImpl(
@@ -54,22 +45,14 @@ function gradcamPlusPlusWeightsCpu(args: {
 }
 
 /** CamFuse on 'cpu': the typed-array reference implementation. */
-export const camFuseCpuConfig: KernelConfig = {
-  kernelName: CamFuse,
-  backendName: 'cpu',
-  kernelFunc: camFuseCpu as unknown as KernelFunc,
-};
+export const camFuseCpuConfig: KernelConfig = kernelConfig(CamFuse, 'cpu', camFuseCpu);
 
 /** GradcamWeights on 'cpu'. */
-export const gradcamWeightsCpuConfig: KernelConfig = {
-  kernelName: GradcamWeights,
-  backendName: 'cpu',
-  kernelFunc: gradcamWeightsCpu as unknown as KernelFunc,
-};
+export const gradcamWeightsCpuConfig: KernelConfig = kernelConfig(GradcamWeights, 'cpu', gradcamWeightsCpu);
 
 /** GradcamPlusPlusWeights on 'cpu'. */
-export const gradcamPlusPlusWeightsCpuConfig: KernelConfig = {
-  kernelName: GradcamPlusPlusWeights,
-  backendName: 'cpu',
-  kernelFunc: gradcamPlusPlusWeightsCpu as unknown as KernelFunc,
-};
+export const gradcamPlusPlusWeightsCpuConfig: KernelConfig = kernelConfig(
+  GradcamPlusPlusWeights,
+  'cpu',
+  gradcamPlusPlusWeightsCpu,
+);

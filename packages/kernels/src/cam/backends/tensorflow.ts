@@ -5,7 +5,6 @@ import {
   findBackendFactory,
   getKernel,
   type KernelConfig,
-  type KernelFunc,
   mean,
   registerKernel,
   type Tensor,
@@ -14,13 +13,8 @@ import {
   tidy,
 } from '@tensorflow/tfjs-core';
 import { camFuseOpChain } from '../cam-fuse-op-chain.js';
-import {
-  CamFuse,
-  type CamFuseKernelAttrs,
-  type CamFuseKernelInputs,
-  GradcamWeights,
-  type GradcamWeightsInputs,
-} from '../kernel-names.js';
+import { CamFuse, GradcamWeights } from '../kernel-names.js';
+import { type CamFuseArgs, type GradcamWeightsArgs, kernelConfig } from './kernel-config.js';
 
 interface RefCountingBackend {
   incRef(dataId: DataId): void;
@@ -52,26 +46,22 @@ function runAsOps(
 }
 
 /** CamFuse on 'tensorflow' (tfjs-node / tfjs-node-gpu): lowered to TF ops (matMul, relu, min/max, resizeBilinear). */
-export const camFuseTensorflowConfig: KernelConfig = {
-  kernelName: CamFuse,
-  backendName: 'tensorflow',
-  kernelFunc: ((args: {
-    inputs: CamFuseKernelInputs;
-    backend: RefCountingBackend;
-    attrs: CamFuseKernelAttrs;
-  }) =>
+export const camFuseTensorflowConfig: KernelConfig = kernelConfig(
+  CamFuse,
+  'tensorflow',
+  (args: CamFuseArgs<RefCountingBackend>) =>
     runAsOps(args.backend, [args.inputs.features, args.inputs.weights], ([f, w]) =>
       camFuseOpChain(f as Tensor4D, w as Tensor, args.attrs),
-    )) as unknown as KernelFunc,
-};
+    ),
+);
 
 /** GradcamWeights on 'tensorflow': one TF Mean. */
-export const gradcamWeightsTensorflowConfig: KernelConfig = {
-  kernelName: GradcamWeights,
-  backendName: 'tensorflow',
-  kernelFunc: ((args: { inputs: GradcamWeightsInputs; backend: RefCountingBackend }) =>
-    runAsOps(args.backend, [args.inputs.grads], ([g]) => mean(g as Tensor, [1, 2]))) as unknown as KernelFunc,
-};
+export const gradcamWeightsTensorflowConfig: KernelConfig = kernelConfig(
+  GradcamWeights,
+  'tensorflow',
+  (args: GradcamWeightsArgs<RefCountingBackend>) =>
+    runAsOps(args.backend, [args.inputs.grads], ([g]) => mean(g as Tensor, [1, 2])),
+);
 
 /** The tfjs-node packages probed, GPU first. */
 export const TENSORFLOW_PACKAGES = ['@tensorflow/tfjs-node-gpu', '@tensorflow/tfjs-node'] as const;

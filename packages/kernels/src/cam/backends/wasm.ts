@@ -1,17 +1,15 @@
-import { getKernel, type KernelConfig, type KernelFunc, type TensorInfo } from '@tensorflow/tfjs-core';
+import { getKernel, type KernelConfig, type TensorInfo } from '@tensorflow/tfjs-core';
 import { camPostImpl, weightedSumImpl } from '../cam-fuse-impl.js';
 import { gradcamPlusPlusWeightsImpl, gradcamWeightsImpl } from '../gradcam-weights-impl.js';
-import {
-  CamFuse,
-  type CamFuseKernelAttrs,
-  type CamFuseKernelInputs,
-  GradcamPlusPlusWeights,
-  type GradcamPlusPlusWeightsInputs,
-  GradcamWeights,
-  type GradcamWeightsInputs,
-} from '../kernel-names.js';
+import { CamFuse, GradcamPlusPlusWeights, GradcamWeights } from '../kernel-names.js';
 import { camFuseDims } from '../validate.js';
 import type { WasmBackendLike } from './backend-types.js';
+import {
+  type CamFuseArgs,
+  type GradcamPlusPlusWeightsArgs,
+  type GradcamWeightsArgs,
+  kernelConfig,
+} from './kernel-config.js';
 
 /**
  * The weighted sum is a batched matrix product, and wasm's BatchMatMul (XNNPACK, SIMD) beats any
@@ -61,11 +59,7 @@ function weightedSumWasm(
   return out;
 }
 
-function camFuseWasm(args: {
-  inputs: CamFuseKernelInputs;
-  backend: WasmBackendLike;
-  attrs: CamFuseKernelAttrs;
-}): TensorInfo {
+function camFuseWasm(args: CamFuseArgs<WasmBackendLike>): TensorInfo {
   const { backend, attrs } = args;
   const { features, weights } = args.inputs;
   const d = camFuseDims(features.shape, weights.shape, attrs);
@@ -85,7 +79,7 @@ function camFuseWasm(args: {
   return out;
 }
 
-function gradcamWeightsWasm(args: { inputs: GradcamWeightsInputs; backend: WasmBackendLike }): TensorInfo {
+function gradcamWeightsWasm(args: GradcamWeightsArgs<WasmBackendLike>): TensorInfo {
   const { backend } = args;
   const { grads } = args.inputs;
   const [n, h, w, k] = grads.shape as [number, number, number, number];
@@ -115,10 +109,7 @@ function gradcamWeightsWasm(args: { inputs: GradcamWeightsInputs; backend: WasmB
   return out;
 }
 
-function gradcamPlusPlusWeightsWasm(args: {
-  inputs: GradcamPlusPlusWeightsInputs;
-  backend: WasmBackendLike;
-}): TensorInfo {
+function gradcamPlusPlusWeightsWasm(args: GradcamPlusPlusWeightsArgs<WasmBackendLike>): TensorInfo {
   const { backend } = args;
   const { grads, activations } = args.inputs;
   const [n, h, w, k] = grads.shape as [number, number, number, number];
@@ -135,22 +126,18 @@ function gradcamPlusPlusWeightsWasm(args: {
 }
 
 /** CamFuse on 'wasm': XNNPACK matMul + the fused post-processing over the wasm heap. */
-export const camFuseWasmConfig: KernelConfig = {
-  kernelName: CamFuse,
-  backendName: 'wasm',
-  kernelFunc: camFuseWasm as unknown as KernelFunc,
-};
+export const camFuseWasmConfig: KernelConfig = kernelConfig(CamFuse, 'wasm', camFuseWasm);
 
 /** GradcamWeights on 'wasm', one pass over the heap. */
-export const gradcamWeightsWasmConfig: KernelConfig = {
-  kernelName: GradcamWeights,
-  backendName: 'wasm',
-  kernelFunc: gradcamWeightsWasm as unknown as KernelFunc,
-};
+export const gradcamWeightsWasmConfig: KernelConfig = kernelConfig(
+  GradcamWeights,
+  'wasm',
+  gradcamWeightsWasm,
+);
 
 /** GradcamPlusPlusWeights on 'wasm', two passes over the heap. */
-export const gradcamPlusPlusWeightsWasmConfig: KernelConfig = {
-  kernelName: GradcamPlusPlusWeights,
-  backendName: 'wasm',
-  kernelFunc: gradcamPlusPlusWeightsWasm as unknown as KernelFunc,
-};
+export const gradcamPlusPlusWeightsWasmConfig: KernelConfig = kernelConfig(
+  GradcamPlusPlusWeights,
+  'wasm',
+  gradcamPlusPlusWeightsWasm,
+);

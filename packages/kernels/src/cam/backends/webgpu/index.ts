@@ -1,16 +1,14 @@
 import type { WebGPUBackend } from '@tensorflow/tfjs-backend-webgpu';
-import type { KernelConfig, KernelFunc, TensorInfo } from '@tensorflow/tfjs-core';
-import {
-  CamFuse,
-  type CamFuseKernelAttrs,
-  type CamFuseKernelInputs,
-  GradcamPlusPlusWeights,
-  type GradcamPlusPlusWeightsInputs,
-  GradcamWeights,
-  type GradcamWeightsInputs,
-} from '../../kernel-names.js';
+import type { KernelConfig, TensorInfo } from '@tensorflow/tfjs-core';
+import { CamFuse, GradcamPlusPlusWeights, GradcamWeights } from '../../kernel-names.js';
 import { extremeCandidates, resizePlan } from '../../resize-plan.js';
 import { camFuseDims } from '../../validate.js';
+import {
+  type CamFuseArgs,
+  type GradcamPlusPlusWeightsArgs,
+  type GradcamWeightsArgs,
+  kernelConfig,
+} from '../kernel-config.js';
 import {
   CAM_SHARED_MAP,
   CAM_TILE_ROWS,
@@ -39,11 +37,7 @@ const f32 = (...data: number[]): Uniform => ({ type: 'float32', data });
  * before any of its pixels is normalised); only the [N, C, h*w] maps and the tile extremes travel
  * between passes, never anything full-size.
  */
-function camFuseWebGPU(args: {
-  inputs: CamFuseKernelInputs;
-  backend: WebGPUBackend;
-  attrs: CamFuseKernelAttrs;
-}): TensorInfo {
+function camFuseWebGPU(args: CamFuseArgs<WebGPUBackend>): TensorInfo {
   const { backend, attrs } = args;
   const { features, weights } = args.inputs;
   const d = camFuseDims(features.shape, weights.shape, attrs);
@@ -132,7 +126,7 @@ function camFuseWebGPU(args: {
   return out;
 }
 
-function gradcamWeightsWebGPU(args: { inputs: GradcamWeightsInputs; backend: WebGPUBackend }): TensorInfo {
+function gradcamWeightsWebGPU(args: GradcamWeightsArgs<WebGPUBackend>): TensorInfo {
   const { grads } = args.inputs;
   const [n, h, w, k] = grads.shape as [number, number, number, number];
   return args.backend.runWebGPUProgram(new GradcamWeightsProgram(n, k), [grads], 'float32', [
@@ -141,10 +135,7 @@ function gradcamWeightsWebGPU(args: { inputs: GradcamWeightsInputs; backend: Web
   ]);
 }
 
-function gradcamPlusPlusWeightsWebGPU(args: {
-  inputs: GradcamPlusPlusWeightsInputs;
-  backend: WebGPUBackend;
-}): TensorInfo {
+function gradcamPlusPlusWeightsWebGPU(args: GradcamPlusPlusWeightsArgs<WebGPUBackend>): TensorInfo {
   const { grads, activations } = args.inputs;
   const [n, h, w, k] = grads.shape as [number, number, number, number];
   return args.backend.runWebGPUProgram(
@@ -156,25 +147,21 @@ function gradcamPlusPlusWeightsWebGPU(args: {
 }
 
 /** CamFuse on 'webgpu': hand-written WGSL, see {@link camFuseWebGPU}. */
-export const camFuseWebGPUConfig: KernelConfig = {
-  kernelName: CamFuse,
-  backendName: 'webgpu',
-  kernelFunc: camFuseWebGPU as unknown as KernelFunc,
-};
+export const camFuseWebGPUConfig: KernelConfig = kernelConfig(CamFuse, 'webgpu', camFuseWebGPU);
 
 /** GradcamWeights on 'webgpu'. */
-export const gradcamWeightsWebGPUConfig: KernelConfig = {
-  kernelName: GradcamWeights,
-  backendName: 'webgpu',
-  kernelFunc: gradcamWeightsWebGPU as unknown as KernelFunc,
-};
+export const gradcamWeightsWebGPUConfig: KernelConfig = kernelConfig(
+  GradcamWeights,
+  'webgpu',
+  gradcamWeightsWebGPU,
+);
 
 /** GradcamPlusPlusWeights on 'webgpu'. */
-export const gradcamPlusPlusWeightsWebGPUConfig: KernelConfig = {
-  kernelName: GradcamPlusPlusWeights,
-  backendName: 'webgpu',
-  kernelFunc: gradcamPlusPlusWeightsWebGPU as unknown as KernelFunc,
-};
+export const gradcamPlusPlusWeightsWebGPUConfig: KernelConfig = kernelConfig(
+  GradcamPlusPlusWeights,
+  'webgpu',
+  gradcamPlusPlusWeightsWebGPU,
+);
 
 /** Every webgpu config, for registration. */
 export const webgpuKernelConfigs: KernelConfig[] = [

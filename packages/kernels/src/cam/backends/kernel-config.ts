@@ -1,0 +1,38 @@
+import type { KernelConfig, KernelFunc, TensorInfo } from '@tensorflow/tfjs-core';
+import type {
+  CamFuseKernelAttrs,
+  CamFuseKernelInputs,
+  GradcamPlusPlusWeightsInputs,
+  GradcamWeightsInputs,
+} from '../kernel-names.js';
+
+/** What a CamFuse kernel receives on backend B. */
+export interface CamFuseArgs<B> {
+  inputs: CamFuseKernelInputs;
+  backend: B;
+  attrs: CamFuseKernelAttrs;
+}
+
+/** What a GradcamWeights kernel receives on backend B. */
+export interface GradcamWeightsArgs<B> {
+  inputs: GradcamWeightsInputs;
+  backend: B;
+}
+
+/** What a GradcamPlusPlusWeights kernel receives on backend B. */
+export interface GradcamPlusPlusWeightsArgs<B> {
+  inputs: GradcamPlusPlusWeightsInputs;
+  backend: B;
+}
+
+/**
+ * A KernelConfig for a kernel function typed with its own inputs and backend view: tfjs's
+ * KernelFunc takes untyped NamedTensorInfoMap / KernelBackend, so the one cast lives here.
+ */
+export function kernelConfig<A>(
+  kernelName: string,
+  backendName: string,
+  kernelFunc: (args: A) => TensorInfo,
+): KernelConfig {
+  return { kernelName, backendName, kernelFunc: kernelFunc as unknown as KernelFunc };
+}
