@@ -3,13 +3,13 @@ import { type WebGPUProgram, webgpu_util } from '@tensorflow/tfjs-backend-webgpu
 const WG = 64;
 
 /**
- * Grad-CAM weights, one thread per (n, k): alpha = mean_p grads[n, p, k]. Neighbouring threads
- * read neighbouring k, so every load of the p loop is coalesced. Uniforms: hw, numChannels.
+ * One thread per (n, k) over [N, hw, K] inputs, writing [N, K]: the dispatch both weight programs
+ * share. Uniforms: hw, numChannels.
  */
-export class GradcamWeightsProgram implements WebGPUProgram {
-  variableNames = ['grads'];
+abstract class PerChannelProgram implements WebGPUProgram {
+  abstract variableNames: string[];
+  abstract shaderKey: string;
   outputShape: number[];
-  shaderKey = `camkitGradcamWeights_${WG}`;
   dispatchLayout: { x: number[] };
   dispatch: [number, number, number];
   workgroupSize: [number, number, number] = [WG, 1, 1];
@@ -21,6 +21,17 @@ export class GradcamWeightsProgram implements WebGPUProgram {
     this.dispatchLayout = webgpu_util.flatDispatchLayout(this.outputShape);
     this.dispatch = webgpu_util.computeDispatch(this.dispatchLayout, this.outputShape, this.workgroupSize);
   }
+
+  abstract getUserCode(): string;
+}
+
+/**
+ * Grad-CAM weights, one thread per (n, k): alpha = mean_p grads[n, p, k]. Neighbouring threads
+ * read neighbouring k, so every load of the p loop is coalesced. Uniforms: hw, numChannels.
+ */
+export class GradcamWeightsProgram extends PerChannelProgram {
+  variableNames = ['grads'];
+  shaderKey = `camkitGradcamWeights_${WG}`;
 
   getUserCode(): string {
     return `
@@ -42,21 +53,9 @@ export class GradcamWeightsProgram implements WebGPUProgram {
  * Grad-CAM++ weights (pytorch-grad-cam), one thread per (n, k): S = sum_p A, then
  * w = sum_p relu(g) g^2 / (2 g^2 + S g^3 + 1e-6). Uniforms: hw, numChannels.
  */
-export class GradcamPlusPlusWeightsProgram implements WebGPUProgram {
+export class GradcamPlusPlusWeightsProgram extends PerChannelProgram {
   variableNames = ['grads', 'activations'];
-  outputShape: number[];
   shaderKey = `camkitGradcamPlusPlusWeights_${WG}`;
-  dispatchLayout: { x: number[] };
-  dispatch: [number, number, number];
-  workgroupSize: [number, number, number] = [WG, 1, 1];
-  uniforms = 'hw : i32, numChannels : i32,';
-  size = true;
-
-  constructor(n: number, k: number) {
-    this.outputShape = [n, k];
-    this.dispatchLayout = webgpu_util.flatDispatchLayout(this.outputShape);
-    this.dispatch = webgpu_util.computeDispatch(this.dispatchLayout, this.outputShape, this.workgroupSize);
-  }
 
   getUserCode(): string {
     return `
