@@ -1,13 +1,8 @@
+import type { CamShape } from '../src/cam/validate.js';
+
 /** A benchmarked CamFuse problem. */
-export interface BenchShape {
+export interface BenchShape extends CamShape {
   name: string;
-  n: number;
-  h: number;
-  w: number;
-  k: number;
-  c: number;
-  outH: number;
-  outW: number;
 }
 
 export const SMALL_SHAPES: BenchShape[] = [

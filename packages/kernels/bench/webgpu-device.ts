@@ -42,7 +42,7 @@ const { registerCamkitKernels, camFuse, camFuseImpl } = await import('../src/ind
 await registerCamkitKernels();
 const { CAM_CASES } = await import('../test/cam-cases.js');
 const { camReferenceF64 } = await import('../test/cam-reference-f64.js');
-const { drawInputs, maxRelErr, countNaN } = await import('../test/cam-helpers.js');
+const { camAttrs, drawInputs, maxRelErr, countNaN } = await import('../test/cam-helpers.js');
 const { benchCamFuse, benchWeights, toMarkdown } = await import('./cam-bench.js');
 const { ISSUE_SHAPES, SMALL_SHAPES } = await import('./shapes.js');
 
@@ -50,12 +50,7 @@ const { ISSUE_SHAPES, SMALL_SHAPES } = await import('./shapes.js');
 let failures = 0;
 for (const cs of CAM_CASES) {
   const { features, weights, wShape } = drawInputs(cs);
-  const attrs = {
-    outSize: [cs.outH, cs.outW] as [number, number],
-    relu: cs.relu,
-    normalize: cs.normalize,
-    halfPixel: cs.halfPixel,
-  };
+  const attrs = camAttrs(cs);
   const ref = camReferenceF64(features, weights, cs, { outH: cs.outH, outW: cs.outW, ...attrs });
   const f = tf.tensor4d(features, [cs.n, cs.h, cs.w, cs.k]);
   const wAny = tf.tensor(weights, wShape);

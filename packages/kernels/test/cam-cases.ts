@@ -1,16 +1,11 @@
+import type { CamShape } from '../src/cam/validate.js';
+
 /**
  * The CamFuse case table, shared by every backend's suite (cpu, wasm, webgpu). Data only: shapes,
  * flags and how the values are drawn; every run draws fresh random inputs.
  */
-export interface CamCase {
+export interface CamCase extends CamShape {
   name: string;
-  n: number;
-  h: number;
-  w: number;
-  k: number;
-  c: number;
-  outH: number;
-  outW: number;
   /** [N, K, C] per-image weights when true, [K, C] shared otherwise. */
   batched: boolean;
   relu: boolean;

@@ -37,3 +37,13 @@ export function countNaN(a: ArrayLike<number>): number {
   for (let i = 0; i < a.length; i++) if (!Number.isFinite(a[i] as number)) bad++;
   return bad;
 }
+
+/** A case's CamFuse attributes, as the op and the impl take them. */
+export function camAttrs(cs: CamCase): {
+  outSize: [number, number];
+  relu: boolean;
+  normalize: boolean;
+  halfPixel: boolean;
+} {
+  return { outSize: [cs.outH, cs.outW], relu: cs.relu, normalize: cs.normalize, halfPixel: cs.halfPixel };
+}

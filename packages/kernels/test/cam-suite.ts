@@ -11,7 +11,7 @@ import {
 } from '../src/index.js';
 import { backendBuffers, poisonPool } from './backends.js';
 import { CAM_CASES } from './cam-cases.js';
-import { countNaN, drawInputs, maxRelErr } from './cam-helpers.js';
+import { camAttrs, countNaN, drawInputs, maxRelErr } from './cam-helpers.js';
 import { camReferenceF64 } from './cam-reference-f64.js';
 import { randn } from './random.js';
 
@@ -25,12 +25,7 @@ export function camFuseCases(backend: string): void {
     it('matches the float64 reference and the cpu impl, writes every element, leaks nothing', async () => {
       expect(tf.getBackend()).toBe(backend);
       const { features, weights, wShape } = drawInputs(cs);
-      const attrs = {
-        outSize: [cs.outH, cs.outW] as [number, number],
-        relu: cs.relu,
-        normalize: cs.normalize,
-        halfPixel: cs.halfPixel,
-      };
+      const attrs = camAttrs(cs);
       const ref = camReferenceF64(features, weights, cs, { outH: cs.outH, outW: cs.outW, ...attrs });
       const implOut = camFuseImpl(features, [cs.n, cs.h, cs.w, cs.k], weights, wShape, attrs);
 

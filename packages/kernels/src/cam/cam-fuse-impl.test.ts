@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { parseNpy } from '@camkit/core';
 import { describe, expect, it } from 'vitest';
 import { CAM_CASES } from '../../test/cam-cases.js';
-import { countNaN, drawInputs, maxRelErr } from '../../test/cam-helpers.js';
+import { camAttrs, countNaN, drawInputs, maxRelErr } from '../../test/cam-helpers.js';
 import { camReferenceF64 } from '../../test/cam-reference-f64.js';
 import { camFuseImpl } from './cam-fuse-impl.js';
 
@@ -14,12 +14,7 @@ const fixture = (rel: string) => {
 describe('camFuseImpl', () => {
   it.each(CAM_CASES)('$name: writes every element of a NaN-filled output, matches float64 loops', (cs) => {
     const { features, weights, wShape } = drawInputs(cs);
-    const attrs = {
-      outSize: [cs.outH, cs.outW] as const,
-      relu: cs.relu,
-      normalize: cs.normalize,
-      halfPixel: cs.halfPixel,
-    };
+    const attrs = camAttrs(cs);
     const out = new Float32Array(cs.n * cs.c * cs.outH * cs.outW).fill(Number.NaN);
     camFuseImpl(features, [cs.n, cs.h, cs.w, cs.k], weights, wShape, attrs, out);
     expect(countNaN(out)).toBe(0);

@@ -1,7 +1,7 @@
 import type { CamFuseImplAttrs } from './cam-fuse-impl.js';
 
-/** Shapes of a CamFuse call, after the checks every backend relies on. */
-export interface CamFuseDims {
+/** The sizes of a CamFuse problem: [N, h, w, K] features, C classes, [outH, outW] maps. */
+export interface CamShape {
   n: number;
   h: number;
   w: number;
@@ -9,6 +9,10 @@ export interface CamFuseDims {
   c: number;
   outH: number;
   outW: number;
+}
+
+/** Shapes of a CamFuse call, after the checks every backend relies on. */
+export interface CamFuseDims extends CamShape {
   weightsBatched: boolean;
 }
 
