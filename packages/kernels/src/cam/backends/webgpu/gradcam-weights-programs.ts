@@ -22,8 +22,22 @@ abstract class PerChannelProgram implements WebGPUProgram {
     this.dispatch = webgpu_util.computeDispatch(this.dispatchLayout, this.outputShape, this.workgroupSize);
   }
 
-  abstract getUserCode(): string;
+  /** WGSL run per (n, k) (n, k and p's offset AT in scope); it sets result[index]. */
+  protected abstract body(): string;
+
+  getUserCode(): string {
+    return `
+    fn main(index : i32) {
+      if (index < uniforms.size) {
+        let n = index / uniforms.numChannels;
+        let k = index - n * uniforms.numChannels;${this.body()}
+      }
+    }`;
+  }
 }
+
+/** Offset of element (n, p, k) of an [N, hw, K] input. */
+const AT = '(n * uniforms.hw + p) * uniforms.numChannels + k';
 
 /**
  * Grad-CAM weights, one thread per (n, k): alpha = mean_p grads[n, p, k]. Neighbouring threads
@@ -33,19 +47,13 @@ export class GradcamWeightsProgram extends PerChannelProgram {
   variableNames = ['grads'];
   shaderKey = `camkitGradcamWeights_${WG}`;
 
-  getUserCode(): string {
+  protected body(): string {
     return `
-    fn main(index : i32) {
-      if (index < uniforms.size) {
-        let n = index / uniforms.numChannels;
-        let k = index - n * uniforms.numChannels;
         var acc = 0.0;
         for (var p = 0; p < uniforms.hw; p++) {
-          acc = acc + grads[(n * uniforms.hw + p) * uniforms.numChannels + k];
+          acc = acc + grads[${AT}];
         }
-        result[index] = acc / f32(uniforms.hw);
-      }
-    }`;
+        result[index] = acc / f32(uniforms.hw);`;
   }
 }
 
@@ -57,26 +65,20 @@ export class GradcamPlusPlusWeightsProgram extends PerChannelProgram {
   variableNames = ['grads', 'activations'];
   shaderKey = `camkitGradcamPlusPlusWeights_${WG}`;
 
-  getUserCode(): string {
+  protected body(): string {
     return `
-    fn main(index : i32) {
-      if (index < uniforms.size) {
-        let n = index / uniforms.numChannels;
-        let k = index - n * uniforms.numChannels;
         var s = 0.0;
         for (var p = 0; p < uniforms.hw; p++) {
-          s = s + activations[(n * uniforms.hw + p) * uniforms.numChannels + k];
+          s = s + activations[${AT}];
         }
         var acc = 0.0;
         for (var p = 0; p < uniforms.hw; p++) {
-          let g = grads[(n * uniforms.hw + p) * uniforms.numChannels + k];
+          let g = grads[${AT}];
           if (g > 0.0) {
             let g2 = g * g;
             acc = acc + g * g2 / (2.0 * g2 + s * g2 * g + 1e-6);
           }
         }
-        result[index] = acc;
-      }
-    }`;
+        result[index] = acc;`;
   }
 }
