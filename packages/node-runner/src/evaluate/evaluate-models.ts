@@ -52,8 +52,9 @@ function toGray(map: Float32Array, shape: number[]): Float32Array {
 
 /**
  * Accuracy and confusion matrix per model, and per (model, method): pointing game (mask or box),
- * localization error and mean IoU at each threshold (boxes needed), deletion/insertion AUC of the
- * predicted class. The result validates against core's MetricsSchema.
+ * localization error and mean IoU at each threshold (boxes needed), and the mean deletion/insertion
+ * curves (steps + 1 points each) of the predicted class with their AUCs.
+ * The result validates against core's MetricsSchema.
  */
 export async function evaluateModels(
   data: EvalData,
@@ -85,8 +86,13 @@ export async function evaluateModels(
       let pgCount = 0;
       const locErr = new Map<number, number>(thresholds.map((t) => [t, 0]));
       const iouSum = new Map<number, number>(thresholds.map((t) => [t, 0]));
+      const steps = o.steps ?? 16;
+      // Per-step sums over images (every image uses the same steps), averaged into the mean curves.
+      const delCurve = new Float64Array(steps + 1);
+      const insCurve = new Float64Array(steps + 1);
       let delSum = 0;
       let insSum = 0;
+      let curves = 0;
       let layer: string | null = null;
       const bs = o.batchSize ?? 16;
       for (let s = 0; s < limit; s += bs) {
@@ -115,11 +121,18 @@ export async function evaluateModels(
             const img = tf.tensor3d(data.images.subarray(i * pix, (i + 1) * pix), [h, w, c]);
             try {
               const di = await deletionInsertion(predictFn, img, gray, {
-                steps: o.steps ?? 16,
+                steps,
                 classIndex: hm.classIndex,
+              });
+              di.deletion.scores.forEach((v, k) => {
+                delCurve[k] += v;
+              });
+              di.insertion.scores.forEach((v, k) => {
+                insCurve[k] += v;
               });
               delSum += di.deletion.auc;
               insSum += di.insertion.auc;
+              curves++;
             } finally {
               img.dispose();
             }
@@ -137,9 +150,15 @@ export async function evaluateModels(
           ? Object.fromEntries(thresholds.map((t) => [String(t), locErr.get(t)! / limit]))
           : {},
         meanIoU: boxes ? Object.fromEntries(thresholds.map((t) => [String(t), iouSum.get(t)! / limit])) : {},
-        deletionAuc: limit ? delSum / limit : null,
-        insertionAuc: limit ? insSum / limit : null,
+        deletionAuc: curves ? delSum / curves : null,
+        insertionAuc: curves ? insSum / curves : null,
       };
+      // The mean curve's area is the mean AUC (the trapezoid rule is linear), so the viewer's plot
+      // and the table agree.
+      if (curves) {
+        entry.deletionCurve = Array.from(delCurve, (v) => v / curves);
+        entry.insertionCurve = Array.from(insCurve, (v) => v / curves);
+      }
       metrics.methods.push(entry);
       o.log.info(
         `evaluated ${m.id} ${method}${layer ? ` @ ${layer}` : ''} on ${limit} images (${((performance.now() - t0) / 1000).toFixed(1)} s)`,
