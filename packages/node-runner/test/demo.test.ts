@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { isAbsolute, join, resolve, sep } from 'node:path';
 import { HistorySchema, ManifestSchema, MetricsSchema } from '@camkit/core';
 import { describe, expect, it } from 'vitest';
 import { camkit, tmp } from './run-cli.js';
@@ -11,6 +11,12 @@ describe('camkit demo', () => {
     expect(r.code, r.stderr).toBe(0);
     const manifest = ManifestSchema.parse(JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')));
     expect(manifest.models.map((m) => m.id)).toEqual(['camnet', 'vgglike']);
+    // Models stay inside the run, as relative paths the viewer can fetch under /run/.
+    for (const m of manifest.models) {
+      expect(isAbsolute(m.path), m.path).toBe(false);
+      expect(resolve(out, m.path).startsWith(resolve(out) + sep), m.path).toBe(true);
+      expect(existsSync(join(out, m.path)), m.path).toBe(true);
+    }
     // One validation image per class, explained for every class.
     expect(manifest.images).toHaveLength(4);
     const count = (model: string, method: string) =>

@@ -1,6 +1,9 @@
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import '@tensorflow/tfjs-backend-cpu';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, isAbsolute, join, resolve, sep } from 'node:path';
 import { ManifestSchema, MetricsSchema, parseNpy } from '@camkit/core';
+import { loadModel } from '@camkit/core/node';
+import * as tf from '@tensorflow/tfjs-core';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { makeHalvesDataset } from './make-images.js';
@@ -86,6 +89,45 @@ describe('camkit explain / evaluate', () => {
     expect(p.predicted).toBe(p.probabilities[1] > p.probabilities[0] ? 1 : 0);
   });
 
+  it('copies a model from outside --out into the run and writes its relative path', async () => {
+    const out = join(tmp(), 'explain');
+    const r = await camkit([
+      'explain',
+      '--model',
+      join(run, 'model.json'),
+      '--images',
+      join(data, 'top', 'top-0.png'),
+      '--model-id',
+      'tiny',
+      '--out',
+      out,
+    ]);
+    expect(r.code, r.stderr).toBe(0);
+    const manifest = ManifestSchema.parse(JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')));
+    const path = manifest.models[0].path;
+    expect(isAbsolute(path)).toBe(false);
+    // What the viewer fetches, /run/<path>, must stay inside the run.
+    const copied = resolve(out, path);
+    expect(copied.startsWith(resolve(out) + sep)).toBe(true);
+    expect(existsSync(copied)).toBe(true);
+    // camkit.json travels too, so class names and preprocessing survive the copy.
+    expect(readFileSync(join(dirname(copied), 'camkit.json'), 'utf8')).toBe(
+      readFileSync(join(run, 'camkit.json'), 'utf8'),
+    );
+    expect(readdirSync(dirname(copied)).filter((f) => f.includes('.tmp-'))).toEqual([]);
+    await tf.setBackend('cpu');
+    const before = tf.memory().numTensors;
+    const original = await loadModel(join(run, 'model.json'));
+    const copy = await loadModel(copied);
+    const x = tf.randomUniform([3, 16, 16, 3], 0, 1, 'float32', 7);
+    const [a, b] = [original.predict(x) as tf.Tensor, copy.predict(x) as tf.Tensor];
+    expect(Array.from(b.dataSync())).toEqual(Array.from(a.dataSync()));
+    tf.dispose([x, a, b]);
+    original.dispose();
+    copy.dispose();
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
   it('evaluates on folders and synthetic data, writing metrics.json that validates', async () => {
     const out = join(tmp(), 'eval');
     const r = await camkit([
@@ -112,6 +154,9 @@ describe('camkit explain / evaluate', () => {
     expect(r.stdout).toMatch(/accuracy .*% on 20 images/);
     expect(m.methods[0]).toMatchObject({ method: 'gradcam', pointingGame: null });
     expect(m.methods[0].deletionAuc).toBeGreaterThanOrEqual(0);
+    // --steps 4: the viewer's plot gets 5-point mean curves.
+    expect(m.methods[0].deletionCurve).toHaveLength(5);
+    expect(m.methods[0].insertionCurve).toHaveLength(5);
 
     const synRun = join(tmp(), 'syn');
     const t = await camkit([

@@ -9,6 +9,7 @@ import { type ClassSelection, type RunImage, writeExplainRun } from '../explain/
 import { ensureWritableDir } from '../fs/ensure-writable-dir.js';
 import { loadImage, loadImageRgb } from '../images/load-image.js';
 import type { Log } from '../log.js';
+import { bundleModel } from '../model/bundle-model.js';
 import { loadModel } from '../model/model-io.js';
 import { addBackendOption, startBackend } from './common.js';
 import { float, int, oneOf } from './parse.js';
@@ -193,6 +194,8 @@ export function explainCommand(log: () => Log): Command {
     }
     const images = await fileImages(files);
     await preflight(model, entry, images[0], o.method, o.layer);
+    // The run must be self-contained: the viewer can only fetch files under the run directory.
+    entry.path = bundleModel(o.model, o.out, entry.id);
     const t0 = performance.now();
     const manifest = await writeExplainRun({
       outDir: o.out,
