@@ -12,26 +12,29 @@ export type {
   Prediction,
   Targets,
 } from './attribution/types.js';
-// Data: the seeded synthetic shapes dataset
-export * from './data/index.js';
-// Errors: every user-facing failure is a CamkitError with a one-line message
-export { CamkitError } from './errors.js';
+
+// Models: camNet, vggLike, vgg16
+export * from './models/index.js';
 
 // Model and array I/O that works everywhere (URLs, in-memory artifacts, .npy bytes)
 export * from './io/index.js';
-export type { CamFuseAttrs, CamFuseInputs } from './kernels-contract/cam-fuse.js';
+
+// Data: the seeded synthetic shapes dataset
+export * from './data/index.js';
+
+// Metrics: pointing game, boxes and IoU, localization error, deletion/insertion, confidence
+export * from './metrics/index.js';
+
+// Visualisation: colormaps and overlays
+export * from './viz/index.js';
+
+// Errors: every user-facing failure is a CamkitError with a one-line message
+export { CamkitError } from './errors.js';
+
 // Kernel contract (implemented by @camkit/kernels)
 export { CamFuse, GradcamWeights } from './kernels-contract/cam-fuse.js';
-export type {
-  Box,
-  History,
-  ImageEntry,
-  Manifest,
-  MethodMetrics,
-  Metrics,
-  ModelEntry,
-  OutputEntry,
-} from './manifest/schema.js';
+export type { CamFuseAttrs, CamFuseInputs } from './kernels-contract/cam-fuse.js';
+
 // Run manifest, history and metrics files
 export {
   BoxSchema,
@@ -44,9 +47,13 @@ export {
   OutputEntrySchema,
   parseManifest,
 } from './manifest/schema.js';
-// Metrics: pointing game, boxes and IoU, localization error, deletion/insertion, confidence
-export * from './metrics/index.js';
-// Models: camNet, vggLike, vgg16
-export * from './models/index.js';
-// Visualisation: colormaps and overlays
-export * from './viz/index.js';
+export type {
+  Box,
+  History,
+  ImageEntry,
+  Manifest,
+  MethodMetrics,
+  Metrics,
+  ModelEntry,
+  OutputEntry,
+} from './manifest/schema.js';
