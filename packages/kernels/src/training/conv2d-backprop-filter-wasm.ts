@@ -1,7 +1,25 @@
 import type { KernelConfig, KernelFunc, TensorInfo } from '@tensorflow/tfjs-core';
 import { Conv2DBackpropFilter } from '@tensorflow/tfjs-core';
 import { type ConvBackpropAttrs, convGeometry } from './conv-geometry.js';
+import { conv2DBackpropFilterSimd } from './simd/filter-grad-simd.js';
 import { callWasmKernel, release, type WasmBackendLike } from './wasm-kernel-calls.js';
+
+type FilterGradArgs = {
+  inputs: { x: TensorInfo; dy: TensorInfo };
+  backend: WasmBackendLike;
+  attrs: ConvBackpropAttrs & { filterShape: [number, number, number, number] };
+};
+
+/**
+ * The filter gradient on wasm: camkit's generated SIMD kernel (`simd/filter-grad-module.ts`, ~2×
+ * faster than the XNNPACK formulation below at training shapes) where it applies and can run,
+ * else {@link conv2DBackpropFilterXnnpack}.
+ */
+export function conv2DBackpropFilterWasm(args: FilterGradArgs): TensorInfo {
+  const { inputs, backend, attrs } = args;
+  const g = convGeometry(Conv2DBackpropFilter, inputs.x.shape, attrs.filterShape, inputs.dy.shape, attrs);
+  return conv2DBackpropFilterSimd(backend, inputs.x, inputs.dy, g) ?? conv2DBackpropFilterXnnpack(args);
+}
 
 /**
  * The filter gradient as ONE forward convolution, so it runs on XNNPACK's conv instead of a scalar
@@ -11,11 +29,7 @@ import { callWasmKernel, release, type WasmBackendLike } from './wasm-kernel-cal
  * is a conv with stride d (the forward dilation) and dilation s (the forward stride), whose
  * `[inC, kH, kW, outC]` output is transposed to the filter layout.
  */
-export function conv2DBackpropFilterWasm(args: {
-  inputs: { x: TensorInfo; dy: TensorInfo };
-  backend: WasmBackendLike;
-  attrs: ConvBackpropAttrs & { filterShape: [number, number, number, number] };
-}): TensorInfo {
+export function conv2DBackpropFilterXnnpack(args: FilterGradArgs): TensorInfo {
   const { inputs, backend, attrs } = args;
   const { x, dy } = inputs;
   const g = convGeometry(Conv2DBackpropFilter, x.shape, attrs.filterShape, dy.shape, attrs);

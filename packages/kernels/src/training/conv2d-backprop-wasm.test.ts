@@ -3,8 +3,12 @@ import '@tensorflow/tfjs-backend-cpu';
 import '@tensorflow/tfjs-backend-wasm';
 import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { convGeometry } from './conv-geometry.js';
+import { conv2DBackpropFilterXnnpack } from './conv2d-backprop-filter-wasm.js';
 import { type RefConv, refConv, refConvGrads } from './conv-grad-reference.js';
 import { registerWasmTrainingKernels } from './register-wasm-training-kernels.js';
+import { conv2DBackpropFilterSimd } from './simd/filter-grad-simd.js';
+import type { WasmBackendLike } from './wasm-kernel-calls.js';
 
 type Pad = 'same' | 'valid' | [[0, 0], [number, number], [number, number], [0, 0]];
 
@@ -319,5 +323,52 @@ describe('wasm Conv2DBackpropFilter / Conv2DBackpropInput', () => {
     registerWasmTrainingKernels();
     expect(tf.getKernel('Conv2DBackpropFilter', 'wasm')).toBeDefined();
     expect(tf.getKernel('Conv2DBackpropInput', 'wasm')?.kernelFunc.name).toBe('conv2DBackpropInputWasm');
+  });
+});
+
+describe("camkit's generated SIMD filter-gradient kernel and the XNNPACK formulation, each on its own", () => {
+  // Every geometry of the table, with output channels widened to 12 (one 8-wide tile + the 4-wide
+  // tail) and to 4 (the tail only), so the SIMD kernel — which needs outC % 4 == 0 — sees them all.
+  const widened = CASES.flatMap((c) => [
+    { ...c, co: 12, name: `${c.name}, co 12` },
+    { ...c, co: 4, name: `${c.name}, co 4` },
+  ]);
+  it.each(widened)('both equal the float64 loop: $name', async (c) => {
+    await tf.setBackend('wasm');
+    const g = geometry(c);
+    const data = inputs(c, g, 29);
+    const ref = refConvGrads(g, data.x, data.w, data.dy);
+    const x = tf.tensor4d(data.x, c.x);
+    const dy = tf.tensor4d(data.dy, [c.x[0], g.outH, g.outW, c.co]);
+    const backend = tf.backend() as unknown as WasmBackendLike;
+    const attrs = { strides: c.stride, pad: c.pad, dilations: g.dilation, filterShape: g.wShape };
+    const geo = convGeometry('Conv2DBackpropFilter', c.x, g.wShape, dy.shape, attrs);
+    const buffers = backend.numDataIds();
+    const simd = conv2DBackpropFilterSimd(backend, x, dy, geo);
+    // Not null: the kernel really ran (no silent fallback on this machine's Node, which has SIMD).
+    expect(simd).not.toBeNull();
+    const xnn = conv2DBackpropFilterXnnpack({ inputs: { x, dy }, backend, attrs });
+    for (const info of [simd, xnn]) {
+      const t = tf.engine().makeTensorFromTensorInfo(info as tf.TensorInfo);
+      expect(t.shape).toEqual(g.wShape);
+      expect(relError(await t.data(), ref.dw)).toBeLessThanOrEqual(1e-5);
+      t.dispose();
+    }
+    tf.dispose([x, dy]);
+    // Scratch (padded input, channel-padded accumulator) released: only x and dy were freed above.
+    expect(backend.numDataIds()).toBe(buffers - 2);
+  });
+
+  it('falls back when outC is not a multiple of 4', async () => {
+    await tf.setBackend('wasm');
+    const backend = tf.backend() as unknown as WasmBackendLike;
+    const x = tf.ones([1, 4, 4, 2]);
+    const dy = tf.ones([1, 4, 4, 3]);
+    const geo = convGeometry('Conv2DBackpropFilter', x.shape, [3, 3, 2, 3], dy.shape, {
+      strides: 1,
+      pad: 'same',
+    });
+    expect(conv2DBackpropFilterSimd(backend, x, dy, geo)).toBeNull();
+    tf.dispose([x, dy]);
   });
 });

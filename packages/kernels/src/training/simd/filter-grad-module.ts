@@ -1,0 +1,177 @@
+import { FunctionWriter, I32, type Local, V128, writeModule } from './wasm-writer.js';
+
+/**
+ * The filter-gradient kernel as wasm SIMD, generated at first use:
+ *
+ *   dW[ky, kx, c, o] += Σ_{n, y, x} xp[n, y·sH + ky·dH, x·sW + kx·dW, c] · dy[n, y, x, o]
+ *
+ * over a zero-padded copy `xp` of the input (`[N, Hp, Wp, Cp]`, Cp a multiple of 4, padding already
+ * applied so every tap reads inside it) and dy `[N, outH, outW, Co]` (Co a multiple of 4), into a
+ * zeroed `[kH, kW, Cp, Co]` accumulator.
+ *
+ * Why not XNNPACK: as a convolution, this is a GEMM whose reduction runs over all N·outH·outW
+ * positions (131 k at batch 32, 64×64) and XNNPACK streams the whole reduction for every 4-row tile
+ * of the output, from memory, because its operands do not fit in cache — it costs ~2× a forward
+ * conv. Here the reduction is cut into blocks of output rows whose inputs (`rowBlock` rows of dy
+ * and the xp rows they read) stay in L2, and every (tap, 4 input channels, 8 output channels) tile
+ * of dW accumulates over one block in 8 SIMD registers: per position, two v128 loads of dy, four
+ * splatted loads of x and 16 f32x4 multiply/adds for 32 multiply-adds, as XNNPACK's own 4×8
+ * micro-kernels do.
+ *
+ * Parameters (all i32; addresses and strides in bytes):
+ *   xp, dy, dw, batch, outH, outW, cp, co, kH, kW,
+ *   xpImg (Hp·Wp·Cp·4), xStep (sW·Cp·4), yStep (sH·Wp·Cp·4), tapH (dH·Wp·Cp·4), tapW (dW·Cp·4),
+ *   rowBlock
+ */
+export function writeFilterGradModule(shared: boolean): Uint8Array<ArrayBuffer> {
+  const f = new FunctionWriter(Array(16).fill(I32));
+  const [xp, dy, dw, batch, outH, outW, cp, co, kH, kW, xpImg, xStep, yStep, tapH, tapWStep, rowBlock] =
+    f.params as [
+      Local,
+      Local,
+      Local,
+      Local,
+      Local,
+      Local,
+      Local,
+      Local,
+      Local,
+      Local,
+      Local,
+      Local,
+      Local,
+      Local,
+      Local,
+      Local,
+    ];
+  const i32 = () => f.local(I32);
+  const [dyPix, dyRow, dyImg, dwCi, dwTap] = [i32(), i32(), i32(), i32(), i32()];
+  const [n, imgX, imgDy, y0, yEnd, ky, kx, tapX, tapW, ci0, co0] = [
+    i32(),
+    i32(),
+    i32(),
+    i32(),
+    i32(),
+    i32(),
+    i32(),
+    i32(),
+    i32(),
+    i32(),
+    i32(),
+  ];
+  const [y, xPtr, dyPtr, dyEnd, acc] = [i32(), i32(), i32(), i32(), i32()];
+  const a = Array.from({ length: 8 }, () => f.local(V128));
+  const [d0, d1, s] = [f.local(V128), f.local(V128), f.local(V128)];
+
+  // Derived strides.
+  f.get(co).i32(4).mul().set(dyPix);
+  f.get(outW).get(dyPix).mul().set(dyRow);
+  f.get(outH).get(dyRow).mul().set(dyImg);
+  f.get(co).i32(4).mul().set(dwCi);
+  f.get(cp).get(dwCi).mul().set(dwTap);
+
+  // One (tap, 4 input channels, `width` × 4 output channels) tile over the row block [y0, yEnd).
+  const tile = (vectors: 1 | 2) => {
+    const rows = 4;
+    // acc = tapW + ci0·dwCi + co0·4; accumulator row r lives at acc + r·dwCi.
+    f.get(tapW).get(ci0).get(dwCi).mul().add().get(co0).i32(4).mul().add().set(acc);
+    for (let r = 0; r < rows; r++) {
+      for (let v = 0; v < vectors; v++) {
+        f.get(acc)
+          .get(dwCi)
+          .i32(r)
+          .mul()
+          .add()
+          .v128Load(16 * v)
+          .set(a[r * 2 + v] as Local);
+      }
+    }
+    f.get(y0).set(y);
+    f.loop(() => {
+      // xPtr = tapX + y·yStep + ci0·4;  dyPtr = imgDy + y·dyRow + co0·4
+      f.get(tapX).get(y).get(yStep).mul().add().get(ci0).i32(4).mul().add().set(xPtr);
+      f.get(imgDy).get(y).get(dyRow).mul().add().get(co0).i32(4).mul().add().tee(dyPtr);
+      f.get(dyRow).add().set(dyEnd);
+      f.loop(() => {
+        f.get(dyPtr).v128Load(0).set(d0);
+        if (vectors === 2) f.get(dyPtr).v128Load(16).set(d1);
+        for (let r = 0; r < rows; r++) {
+          f.get(xPtr)
+            .v128Load32Splat(4 * r)
+            .set(s);
+          for (let v = 0; v < vectors; v++) {
+            const reg = a[r * 2 + v] as Local;
+            f.get(reg)
+              .get(s)
+              .get(v === 0 ? d0 : d1)
+              .f32x4Mul()
+              .f32x4Add()
+              .set(reg);
+          }
+        }
+        f.get(xPtr).get(xStep).add().set(xPtr);
+        f.get(dyPtr).get(dyPix).add().tee(dyPtr).get(dyEnd).ltU().continueIf();
+      });
+      f.get(y).i32(1).add().tee(y).get(yEnd).ltU().continueIf();
+    });
+    for (let r = 0; r < rows; r++) {
+      for (let v = 0; v < vectors; v++) {
+        f.get(acc)
+          .get(dwCi)
+          .i32(r)
+          .mul()
+          .add()
+          .get(a[r * 2 + v] as Local)
+          .v128Store(16 * v);
+      }
+    }
+  };
+
+  f.i32(0).set(n);
+  f.loop(() => {
+    f.get(xp).get(n).get(xpImg).mul().add().set(imgX);
+    f.get(dy).get(n).get(dyImg).mul().add().set(imgDy);
+    f.i32(0).set(y0);
+    f.loop(() => {
+      // yEnd = min(y0 + rowBlock, outH)
+      f.get(y0).get(rowBlock).add().get(outH).get(y0).get(rowBlock).add().get(outH).ltU().select().set(yEnd);
+      f.i32(0).set(ky);
+      f.loop(() => {
+        f.i32(0).set(kx);
+        f.loop(() => {
+          f.get(imgX).get(ky).get(tapH).mul().add().get(kx).get(tapWStep).mul().add().set(tapX);
+          f.get(dw).get(ky).get(kW).mul().get(kx).add().get(dwTap).mul().add().set(tapW);
+          f.i32(0).set(ci0);
+          f.loop(() => {
+            f.i32(0).set(co0);
+            f.loop(() => {
+              // Eight output channels while they last, then a four-channel tail (Co is a multiple of 4).
+              f.get(co)
+                .get(co0)
+                .sub()
+                .i32(8)
+                .geU()
+                .ifElse(
+                  () => {
+                    tile(2);
+                    f.get(co0).i32(8).add().set(co0);
+                  },
+                  () => {
+                    tile(1);
+                    f.get(co0).i32(4).add().set(co0);
+                  },
+                );
+              f.get(co0).get(co).ltU().continueIf();
+            });
+            f.get(ci0).i32(4).add().tee(ci0).get(cp).ltU().continueIf();
+          });
+          f.get(kx).i32(1).add().tee(kx).get(kW).ltU().continueIf();
+        });
+        f.get(ky).i32(1).add().tee(ky).get(kH).ltU().continueIf();
+      });
+      f.get(y0).get(rowBlock).add().tee(y0).get(outH).ltU().continueIf();
+    });
+    f.get(n).i32(1).add().tee(n).get(batch).ltU().continueIf();
+  });
+  return writeModule([{ name: 'filterGrad', fn: f }], { shared });
+}

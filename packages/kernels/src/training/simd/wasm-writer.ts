@@ -1,0 +1,251 @@
+/**
+ * A tiny WebAssembly binary writer: just enough of the format to emit camkit's generated SIMD
+ * kernels (one imported memory, i32/v128 locals, structured control flow, i32 arithmetic and the
+ * handful of SIMD loads, stores and f32x4 ops the kernels use). Writing the bytes directly keeps
+ * the package free of a wasm toolchain and of build steps: a module is a few hundred bytes made at
+ * first use. Encodings follow the WebAssembly core spec (binary format) and the SIMD proposal.
+ */
+
+export const I32 = 0x7f;
+export const V128 = 0x7b;
+export type ValType = typeof I32 | typeof V128;
+
+function uleb(out: number[], value: number): void {
+  let v = value >>> 0;
+  do {
+    let byte = v & 0x7f;
+    v >>>= 7;
+    if (v !== 0) byte |= 0x80;
+    out.push(byte);
+  } while (v !== 0);
+}
+
+function sleb(out: number[], value: number): void {
+  let v = value | 0;
+  for (;;) {
+    const byte = v & 0x7f;
+    v >>= 7;
+    const done = (v === 0 && (byte & 0x40) === 0) || (v === -1 && (byte & 0x40) !== 0);
+    out.push(done ? byte : byte | 0x80);
+    if (done) return;
+  }
+}
+
+function name(out: number[], text: string): void {
+  const bytes = new TextEncoder().encode(text);
+  uleb(out, bytes.length);
+  out.push(...bytes);
+}
+
+function section(out: number[], id: number, body: number[]): void {
+  out.push(id);
+  uleb(out, body.length);
+  out.push(...body);
+}
+
+/** A local variable (parameter or declared local) of the function being written. */
+export interface Local {
+  readonly index: number;
+  readonly type: ValType;
+}
+
+/** Writes one function body; instructions are chained methods named after their wasm mnemonics. */
+export class FunctionWriter {
+  readonly params: Local[] = [];
+  private readonly locals: Local[] = [];
+  private readonly code: number[] = [];
+  private depth = 0;
+
+  constructor(paramTypes: readonly ValType[]) {
+    paramTypes.forEach((type, index) => {
+      this.params.push({ index, type });
+    });
+  }
+
+  local(type: ValType): Local {
+    const l = { index: this.params.length + this.locals.length, type };
+    this.locals.push(l);
+    return l;
+  }
+
+  get(l: Local): this {
+    this.code.push(0x20);
+    uleb(this.code, l.index);
+    return this;
+  }
+
+  set(l: Local): this {
+    this.code.push(0x21);
+    uleb(this.code, l.index);
+    return this;
+  }
+
+  tee(l: Local): this {
+    this.code.push(0x22);
+    uleb(this.code, l.index);
+    return this;
+  }
+
+  i32(value: number): this {
+    this.code.push(0x41);
+    sleb(this.code, value);
+    return this;
+  }
+
+  private op(byte: number): this {
+    this.code.push(byte);
+    return this;
+  }
+
+  add(): this {
+    return this.op(0x6a);
+  }
+  sub(): this {
+    return this.op(0x6b);
+  }
+  mul(): this {
+    return this.op(0x6c);
+  }
+  ltU(): this {
+    return this.op(0x49);
+  }
+  geU(): this {
+    return this.op(0x4f);
+  }
+  /** `select`: [a, b, cond] → cond ? a : b. */
+  select(): this {
+    return this.op(0x1b);
+  }
+
+  /** `loop … end` whose label (depth 0 inside `body`) jumps back to the start. */
+  loop(body: () => void): this {
+    this.code.push(0x03, 0x40);
+    this.depth++;
+    body();
+    this.depth--;
+    return this.op(0x0b);
+  }
+
+  /** `if … else … end` on the i32 on the stack. */
+  ifElse(then: () => void, otherwise?: () => void): this {
+    this.code.push(0x04, 0x40);
+    this.depth++;
+    then();
+    if (otherwise) {
+      this.code.push(0x05);
+      otherwise();
+    }
+    this.depth--;
+    return this.op(0x0b);
+  }
+
+  /** `br_if 0`: inside {@link loop}, continue the loop when the i32 on the stack is non-zero. */
+  continueIf(): this {
+    this.code.push(0x0d, 0x00);
+    return this;
+  }
+
+  private simd(opcode: number): this {
+    this.code.push(0xfd);
+    uleb(this.code, opcode);
+    return this;
+  }
+
+  private memarg(alignLog2: number, offset: number): this {
+    uleb(this.code, alignLog2);
+    uleb(this.code, offset);
+    return this;
+  }
+
+  /** `v128.load` at [address on stack] + offset. */
+  v128Load(offset = 0): this {
+    return this.simd(0x00).memarg(2, offset);
+  }
+  /** `v128.load32_splat`: one f32 broadcast to four lanes. */
+  v128Load32Splat(offset = 0): this {
+    return this.simd(0x09).memarg(2, offset);
+  }
+  /** `v128.store` of [address, value]. */
+  v128Store(offset = 0): this {
+    return this.simd(0x0b).memarg(2, offset);
+  }
+  f32x4Add(): this {
+    return this.simd(0xe4);
+  }
+  f32x4Mul(): this {
+    return this.simd(0xe6);
+  }
+
+  /** The function's code entry (locals + body + end). */
+  encode(): number[] {
+    if (this.depth !== 0) throw new Error('wasm-writer: unbalanced blocks');
+    const body: number[] = [];
+    uleb(body, this.locals.length);
+    for (const l of this.locals) {
+      uleb(body, 1);
+      body.push(l.type);
+    }
+    body.push(...this.code, 0x0b);
+    const entry: number[] = [];
+    uleb(entry, body.length);
+    entry.push(...body);
+    return entry;
+  }
+}
+
+/**
+ * A module importing `env.memory` (shared when the host memory is, as in a threaded build) and
+ * exporting each function (no results) under its name.
+ */
+export function writeModule(
+  functions: readonly { name: string; fn: FunctionWriter }[],
+  memory: { shared: boolean },
+): Uint8Array<ArrayBuffer> {
+  const out = [0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00];
+  const types: number[] = [];
+  uleb(types, functions.length);
+  for (const { fn } of functions) {
+    types.push(0x60);
+    uleb(types, fn.params.length);
+    for (const p of fn.params) types.push(p.type);
+    types.push(0x00);
+  }
+  section(out, 1, types);
+
+  const imports: number[] = [];
+  uleb(imports, 1);
+  name(imports, 'env');
+  name(imports, 'memory');
+  imports.push(0x02);
+  if (memory.shared) {
+    imports.push(0x03);
+    uleb(imports, 1);
+    uleb(imports, 65536);
+  } else {
+    imports.push(0x00);
+    uleb(imports, 1);
+  }
+  section(out, 2, imports);
+
+  const funcs: number[] = [];
+  uleb(funcs, functions.length);
+  functions.forEach((_, i) => {
+    uleb(funcs, i);
+  });
+  section(out, 3, funcs);
+
+  const exports: number[] = [];
+  uleb(exports, functions.length);
+  functions.forEach(({ name: exportName }, i) => {
+    name(exports, exportName);
+    exports.push(0x00);
+    uleb(exports, i);
+  });
+  section(out, 7, exports);
+
+  const code: number[] = [];
+  uleb(code, functions.length);
+  for (const { fn } of functions) code.push(...fn.encode());
+  section(out, 10, code);
+  return new Uint8Array(out);
+}
