@@ -8,6 +8,7 @@ import { conv2DBackpropFilterXnnpack } from './conv2d-backprop-filter-wasm.js';
 import { type RefConv, refConv, refConvGrads } from './conv-grad-reference.js';
 import { registerWasmTrainingKernels } from './register-wasm-training-kernels.js';
 import { conv2DBackpropFilterSimd } from './simd/filter-grad-simd.js';
+import { winogradConv3x3 } from './simd/winograd-conv.js';
 import type { WasmBackendLike } from './wasm-kernel-calls.js';
 
 type Pad = 'same' | 'valid' | [[0, 0], [number, number], [number, number], [0, 0]];
@@ -370,5 +371,97 @@ describe("camkit's generated SIMD filter-gradient kernel and the XNNPACK formula
     });
     expect(conv2DBackpropFilterSimd(backend, x, dy, geo)).toBeNull();
     tf.dispose([x, dy]);
+  });
+});
+
+describe('Conv2D on wasm by Winograd F(2×2, 3×3) on generated SIMD code', () => {
+  // 3×3 stride-1 convs: odd and even sizes (overhanging tiles), 1×1 images, input channels padded
+  // to 4 (9, 10), output tails (4, 12, 36 = 8·4 + 4), more tiles than one block (T tiles) with a
+  // partial last block, padding 'same', 'valid' and explicit (0..2 per side).
+  const WINO: Case[] = [
+    { name: '8→12 same 7×9 batch 2', x: [2, 7, 9, 8], k: [3, 3], co: 12, stride: [1, 1], pad: 'same' },
+    { name: '16→8 valid 6×6', x: [1, 6, 6, 16], k: [3, 3], co: 8, stride: [1, 1], pad: 'valid' },
+    { name: '9→4 same 5×4 batch 3', x: [3, 5, 4, 9], k: [3, 3], co: 4, stride: [1, 1], pad: 'same' },
+    { name: '10→36 same 1×1', x: [2, 1, 1, 10], k: [3, 3], co: 36, stride: [1, 1], pad: 'same' },
+    {
+      name: '20→36 same 13×11 batch 5 (several blocks)',
+      x: [5, 13, 11, 20],
+      k: [3, 3],
+      co: 36,
+      stride: [1, 1],
+      pad: 'same',
+    },
+    { name: '64→64 same 18×18 batch 2', x: [2, 18, 18, 64], k: [3, 3], co: 64, stride: [1, 1], pad: 'same' },
+    {
+      name: '12→8 explicit [2,0]×[1,2] 6×7',
+      x: [1, 6, 7, 12],
+      k: [3, 3],
+      co: 8,
+      stride: [1, 1],
+      pad: [
+        [0, 0],
+        [2, 0],
+        [1, 2],
+        [0, 0],
+      ],
+    },
+  ];
+
+  it.each(WINO)('equals the float64 loop and stock XNNPACK: $name', async (c) => {
+    await tf.setBackend('wasm');
+    const g = geometry(c);
+    const data = inputs(c, g, 41);
+    const x = tf.tensor4d(data.x, c.x);
+    const w = tf.tensor4d(data.w, g.wShape);
+    const backend = tf.backend() as unknown as WasmBackendLike;
+    const buffers = backend.numDataIds();
+    const direct = winogradConv3x3(backend, x, w, {
+      batch: c.x[0],
+      inH: c.x[1],
+      inW: c.x[2],
+      inC: c.x[3],
+      outC: c.co,
+      outH: g.outH,
+      outW: g.outW,
+      padTop: g.padTop,
+      padLeft: g.padLeft,
+    });
+    expect(direct).not.toBeNull(); // it really ran
+    const viaKernel = tf.conv2d(x, w, 1, c.pad); // the registered Conv2D takes the same path
+    const ref = refConv(g, data.x, data.w);
+    const directT = tf.engine().makeTensorFromTensorInfo(direct as tf.TensorInfo);
+    expect(directT.shape).toEqual([c.x[0], g.outH, g.outW, c.co]);
+    expect(relError(await directT.data(), ref)).toBeLessThanOrEqual(1e-5);
+    expect(relError(await viaKernel.data(), ref)).toBeLessThanOrEqual(1e-5);
+    tf.dispose([x, w, directT, viaKernel]);
+    expect(backend.numDataIds()).toBe(buffers - 2); // x and w freed, no scratch left behind
+  });
+
+  it('leaves other convs to the stock kernel (stride 2, 5×5, 3 input channels) and still matches', async () => {
+    await tf.setBackend('wasm');
+    const backend = tf.backend() as unknown as WasmBackendLike;
+    const x = tf.randomNormal([1, 6, 6, 3]);
+    const w = tf.randomNormal([3, 3, 3, 8]);
+    expect(
+      winogradConv3x3(backend, x, w, {
+        batch: 1,
+        inH: 6,
+        inW: 6,
+        inC: 3,
+        outC: 8,
+        outH: 6,
+        outW: 6,
+        padTop: 1,
+        padLeft: 1,
+      }),
+    ).toBeNull();
+    tf.dispose([x, w]);
+    for (const c of [CASES[2], CASES[4], CASES[0]] as Case[]) {
+      const g = geometry(c);
+      const data = inputs(c, g, 5);
+      const y = tf.conv2d(tf.tensor4d(data.x, c.x), tf.tensor4d(data.w, g.wShape), c.stride, c.pad);
+      expect(relError(await y.data(), refConv(g, data.x, data.w))).toBeLessThanOrEqual(1e-5);
+      y.dispose();
+    }
   });
 });

@@ -1,6 +1,6 @@
 import type { KernelConfig, KernelFunc, NamedAttrMap, TensorInfo } from '@tensorflow/tfjs-core';
 import { Mean, Sum, util } from '@tensorflow/tfjs-core';
-import { stockKernel } from './stock-kernels.js';
+import { setupStock, stockKernel } from './stock-kernels.js';
 import { heapF32, type WasmBackendLike } from './wasm-kernel-calls.js';
 
 /**
@@ -45,16 +45,6 @@ function reduceMiddle(kernelName: typeof Sum | typeof Mean) {
       for (let i = 0; i < inner; i++) dst[o * inner + i] = acc[i] * scale;
     }
     return out;
-  };
-}
-
-/**
- * The stock kernel binds its wasm export in its setupFunc, which the engine runs only for kernels
- * registered when the backend initialises: forward it, or the delegated path finds it unbound.
- */
-function setupStock(kernelName: string): NonNullable<KernelConfig['setupFunc']> {
-  return (backend) => {
-    stockKernel(kernelName)?.setupFunc?.(backend);
   };
 }
 

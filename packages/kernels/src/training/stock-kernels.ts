@@ -18,3 +18,13 @@ export function stockKernel(name: string): KernelConfig | null {
 export function forgetStock(): void {
   stock.clear();
 }
+
+/**
+ * The stock kernel binds its wasm export in its setupFunc, which the engine runs only for kernels
+ * registered when the backend initialises: forward it, or the delegated path finds it unbound.
+ */
+export function setupStock(kernelName: string): NonNullable<KernelConfig['setupFunc']> {
+  return (backend) => {
+    stockKernel(kernelName)?.setupFunc?.(backend);
+  };
+}

@@ -2,34 +2,8 @@ import type { TensorInfo } from '@tensorflow/tfjs-core';
 import type { ConvGeometry } from '../conv-geometry.js';
 import { heapF32, release, type WasmBackendLike } from '../wasm-kernel-calls.js';
 import { writeFilterGradModule } from './filter-grad-module.js';
-
-type FilterGradFn = (...args: number[]) => void;
-
-// One instance per wasm backend memory (each worker thread has its own backend and memory).
-const instances = new WeakMap<WebAssembly.Memory, FilterGradFn | null>();
-
-/** The wasm backend's `WebAssembly.Memory` (Emscripten's `Module.asm.memory`), if reachable. */
-function backendMemory(backend: WasmBackendLike): WebAssembly.Memory | undefined {
-  const memory = (backend as unknown as { wasm?: { asm?: { memory?: unknown } } }).wasm?.asm?.memory;
-  return memory instanceof WebAssembly.Memory ? memory : undefined;
-}
-
-function kernelFor(memory: WebAssembly.Memory): FilterGradFn | null {
-  const cached = instances.get(memory);
-  if (cached !== undefined) return cached;
-  let fn: FilterGradFn | null = null;
-  try {
-    const shared = typeof SharedArrayBuffer !== 'undefined' && memory.buffer instanceof SharedArrayBuffer;
-    const bytes = writeFilterGradModule(shared);
-    // Synchronous compile: the module is ~1 kB (browsers allow sync compiles up to 4 kB on the main thread).
-    const instance = new WebAssembly.Instance(new WebAssembly.Module(bytes), { env: { memory } });
-    fn = instance.exports.filterGrad as FilterGradFn;
-  } catch {
-    fn = null; // no wasm SIMD here: the caller falls back to the XNNPACK formulation
-  }
-  instances.set(memory, fn);
-  return fn;
-}
+import { generatedKernel } from './instantiate.js';
+import { padInput } from './pad-input.js';
 
 /** Whether {@link conv2DBackpropFilterSimd} handles this geometry (else use the XNNPACK path). */
 export function simdFilterGradApplies(g: ConvGeometry): boolean {
@@ -54,8 +28,7 @@ export function conv2DBackpropFilterSimd(
   g: ConvGeometry,
 ): TensorInfo | null {
   if (!simdFilterGradApplies(g)) return null;
-  const memory = backendMemory(backend);
-  const kernel = memory ? kernelFor(memory) : null;
+  const kernel = generatedKernel(backend, 'filterGrad', writeFilterGradModule)?.filterGrad;
   if (kernel == null) return null;
 
   const cp = Math.ceil(g.inC / 4) * 4;
@@ -100,34 +73,4 @@ export function conv2DBackpropFilterSimd(
   }
   release(backend, accInfo);
   return outInfo;
-}
-
-/** xp[n, y, x, c] = x[n, y − padTop, x − padLeft, c], zero outside x and for c ≥ inC. */
-function padInput(
-  xs: Float32Array,
-  xp: Float32Array,
-  g: ConvGeometry,
-  cp: number,
-  hp: number,
-  wp: number,
-): void {
-  xp.fill(0);
-  const { inH, inW, inC, padTop, padLeft } = g;
-  // Source columns that land inside xp.
-  const x0 = Math.max(0, -padLeft);
-  const x1 = Math.min(inW, wp - padLeft);
-  if (x1 <= x0) return;
-  for (let n = 0; n < g.batch; n++) {
-    for (let yy = Math.max(0, -padTop); yy < Math.min(inH, hp - padTop); yy++) {
-      const src = ((n * inH + yy) * inW + x0) * inC;
-      const dst = ((n * hp + yy + padTop) * wp + x0 + padLeft) * cp;
-      if (cp === inC) {
-        xp.set(xs.subarray(src, src + (x1 - x0) * inC), dst);
-      } else {
-        for (let i = 0; i < x1 - x0; i++) {
-          for (let c = 0; c < inC; c++) xp[dst + i * cp + c] = xs[src + i * inC + c] as number;
-        }
-      }
-    }
-  }
 }

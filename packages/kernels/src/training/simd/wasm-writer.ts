@@ -112,6 +112,12 @@ export class FunctionWriter {
   geU(): this {
     return this.op(0x4f);
   }
+  divU(): this {
+    return this.op(0x6e);
+  }
+  remU(): this {
+    return this.op(0x70);
+  }
   /** `select`: [a, b, cond] → cond ? a : b. */
   select(): this {
     return this.op(0x1b);
@@ -172,8 +178,17 @@ export class FunctionWriter {
   f32x4Add(): this {
     return this.simd(0xe4);
   }
+  f32x4Sub(): this {
+    return this.simd(0xe5);
+  }
   f32x4Mul(): this {
     return this.simd(0xe6);
+  }
+  /** `v128.const` 0. */
+  v128Zero(): this {
+    this.simd(0x0c);
+    for (let i = 0; i < 16; i++) this.code.push(0);
+    return this;
   }
 
   /** The function's code entry (locals + body + end). */

@@ -1,0 +1,122 @@
+import type { TensorInfo } from '@tensorflow/tfjs-core';
+import { heapF32, release, type WasmBackendLike } from '../wasm-kernel-calls.js';
+import { generatedKernel } from './instantiate.js';
+import { padInput } from './pad-input.js';
+import { writeWinogradModule } from './winograd-module.js';
+
+/** The conv {@link winogradConv3x3} computes: 3×3 taps, stride 1, dilation 1, NHWC. */
+export interface Winograd3x3Geometry {
+  batch: number;
+  inH: number;
+  inW: number;
+  inC: number;
+  outC: number;
+  outH: number;
+  outW: number;
+  padTop: number;
+  padLeft: number;
+}
+
+/** Tiles per block: V[16][T][Cp] and M[16][T][Co] together within ~256 kB (L2). */
+function tileBlockFor(cp: number, co: number): number {
+  return Math.max(4, Math.min(128, Math.floor(4096 / (cp + co) / 4) * 4));
+}
+
+/** Where Winograd pays: enough channels for the 16 GEMMs to dominate the transforms. */
+export function winogradApplies(g: Winograd3x3Geometry): boolean {
+  return g.outC % 4 === 0 && g.inC >= 8 && g.batch > 0 && g.outH > 0 && g.outW > 0;
+}
+
+/**
+ * out[n, y, x, o] = Σ_{ky,kx,c} x[n, y + ky − padTop, x + kx − padLeft, c] · w[ky, kx, c, o] by
+ * Winograd F(2×2, 3×3) on generated wasm SIMD (`winograd-module.ts`), in place on the wasm heap.
+ * `filterAt(ky, kx, c, o)` reads the 3×3 filter, so callers can pass a flipped / transposed view
+ * (the input gradient) without materialising it. Returns null where it cannot run.
+ */
+export function winogradConv3x3(
+  backend: WasmBackendLike,
+  x: TensorInfo,
+  filter: TensorInfo,
+  g: Winograd3x3Geometry,
+  filterIndex: (ky: number, kx: number, c: number, o: number) => number = (ky, kx, c, o) =>
+    ((ky * 3 + kx) * g.inC + c) * g.outC + o,
+): TensorInfo | null {
+  if (!winogradApplies(g)) return null;
+  const cp = Math.ceil(g.inC / 4) * 4;
+  const co = g.outC;
+  const T = tileBlockFor(cp, co);
+  const kernel = generatedKernel(backend, `winograd:${cp}:${co}:${T}`, (shared) =>
+    writeWinogradModule(cp, co, T, shared),
+  );
+  if (kernel == null) return null;
+
+  const tilesH = Math.ceil(g.outH / 2);
+  const tilesW = Math.ceil(g.outW / 2);
+  const hp = 2 * tilesH + 2;
+  const wp = 2 * tilesW + 2;
+  const tilesPerImage = tilesH * tilesW;
+  const total = g.batch * tilesPerImage;
+
+  const xpInfo = backend.makeOutput([g.batch, hp, wp, cp], 'float32');
+  const uInfo = backend.makeOutput([16, cp, co], 'float32');
+  const vInfo = backend.makeOutput([16, T, cp], 'float32');
+  const mInfo = backend.makeOutput([16, T, co], 'float32');
+  const out = backend.makeOutput([g.batch, g.outH, g.outW, co], 'float32');
+  // Views only after the last allocation (memory growth detaches earlier ones).
+  const xpv = heapF32(backend, xpInfo);
+  padInput(heapF32(backend, x), xpv, g, cp, hp, wp);
+  const u = heapF32(backend, uInfo);
+  transformFilter(heapF32(backend, filter), u, g.inC, cp, co, filterIndex);
+
+  const xpAddr = xpv.byteOffset;
+  const vAddr = heapF32(backend, vInfo).byteOffset;
+  const mAddr = heapF32(backend, mInfo).byteOffset;
+  const outAddr = heapF32(backend, out).byteOffset;
+  const rowBytes = wp * cp * 4;
+  const inputTransform = kernel.inputTransform as (...a: number[]) => void;
+  const gemm = kernel.gemm as (...a: number[]) => void;
+  const outputTransform = kernel.outputTransform as (...a: number[]) => void;
+  for (let start = 0; start < total; start += T) {
+    inputTransform(xpAddr, vAddr, start, total, tilesW, tilesPerImage, rowBytes, hp * rowBytes);
+    gemm(vAddr, u.byteOffset, mAddr);
+    outputTransform(mAddr, outAddr, start, Math.min(T, total - start), tilesW, tilesPerImage, g.outH, g.outW);
+  }
+  release(backend, xpInfo, uInfo, vInfo, mInfo);
+  return out;
+}
+
+/** U[ξ = 4i + j][c][o] = (G g Gᵀ)[i][j] for g = w[·, ·, c, o]; rows c ≥ inC are zero. */
+function transformFilter(
+  w: Float32Array,
+  u: Float32Array,
+  inC: number,
+  cp: number,
+  co: number,
+  index: (ky: number, kx: number, c: number, o: number) => number,
+): void {
+  u.fill(0);
+  const gg = new Float64Array(12); // G·g, 4×3
+  for (let c = 0; c < inC; c++) {
+    for (let o = 0; o < co; o++) {
+      for (let kx = 0; kx < 3; kx++) {
+        const g0 = w[index(0, kx, c, o)] as number;
+        const g1 = w[index(1, kx, c, o)] as number;
+        const g2 = w[index(2, kx, c, o)] as number;
+        gg[kx] = g0;
+        gg[3 + kx] = 0.5 * (g0 + g1 + g2);
+        gg[6 + kx] = 0.5 * (g0 - g1 + g2);
+        gg[9 + kx] = g2;
+      }
+      for (let i = 0; i < 4; i++) {
+        const a = gg[3 * i] as number;
+        const b = gg[3 * i + 1] as number;
+        const d = gg[3 * i + 2] as number;
+        const at = (j: number) => ((4 * i + j) * cp + c) * co + o;
+        u[at(0)] = a;
+        u[at(1)] = 0.5 * (a + b + d);
+        u[at(2)] = 0.5 * (a - b + d);
+        u[at(3)] = d;
+      }
+    }
+  }
+}

@@ -1,0 +1,398 @@
+import { FunctionWriter, I32, type Local, V128, writeModule } from './wasm-writer.js';
+
+/**
+ * A 3×3, stride-1 convolution by Winograd's minimal filtering F(2×2, 3×3) (Lavin & Gray, 2015), as
+ * wasm SIMD generated for one (input channels, output channels) pair. Each 2×2 block of outputs
+ * ("tile") is computed from the 4×4 input patch d under it as
+ *   Y = Aᵀ [ Σ_c (G g_c,o Gᵀ) ⊙ (Bᵀ d_c B) ] A,
+ * i.e. 16 elementwise products per tile and channel pair instead of 36 multiply-adds for four
+ * outputs: 2.25× fewer multiplications than direct convolution. The sum over input channels of the
+ * 16 products is 16 small GEMMs (one per position ξ of the 4×4 transform domain), which is where
+ * the time goes, so they run on a 4-tile × 8-channel register tile like the filter-gradient kernel.
+ *
+ * Tiles are processed in blocks of T so the transformed inputs V[16][T][Cp] and products
+ * M[16][T][Co] stay in L2. Three exports, called per block by `winograd-conv.ts`:
+ * - `inputTransform(xp, v, tileStart, total, tilesW, tilesPerImage, rowBytes, imageBytes)`:
+ *   V[ξ][t] = (Bᵀ d B)[ξ] for tiles tileStart … tileStart+T−1 of the zero-padded input xp
+ *   `[N, Hp, Wp, Cp]` (tiles past the end repeat the last one; their products are never stored);
+ * - `gemm(v, u, m)`: M[ξ] = V[ξ] · U[ξ] with U[ξ] = (G g Gᵀ)[ξ] as `[16][Cp][Co]`;
+ * - `outputTransform(m, out, tileStart, count, tilesW, tilesPerImage, outH, outW)`: Aᵀ M A into
+ *   the NHWC output, skipping the second row/column of tiles that overhang an odd edge.
+ *
+ * Bᵀ = [[1,0,−1,0],[0,1,1,0],[0,−1,1,0],[0,1,0,−1]], Aᵀ = [[1,1,1,0],[0,1,−1,−1]],
+ * G = [[1,0,0],[½,½,½],[½,−½,½],[0,0,1]] (applied to the filter in JS).
+ * `cp` and `co` must be multiples of 4; `tileBlock` a multiple of 4.
+ */
+export function writeWinogradModule(
+  cp: number,
+  co: number,
+  tileBlock: number,
+  shared: boolean,
+): Uint8Array<ArrayBuffer> {
+  const T = tileBlock;
+  const cpB = cp * 4;
+  const coB = co * 4;
+  return writeModule(
+    [
+      { name: 'inputTransform', fn: inputTransform(cpB, T) },
+      { name: 'gemm', fn: gemm(cp, co, T) },
+      { name: 'outputTransform', fn: outputTransform(coB, T) },
+    ],
+    { shared },
+  );
+}
+
+/** Leaves the four 1-D transforms of (a, b, c, d) = rows/columns of a 4×4 patch through Bᵀ. */
+function bt(f: FunctionWriter, x: readonly Local[], out: readonly Local[]): void {
+  const [x0, x1, x2, x3] = x as [Local, Local, Local, Local];
+  f.get(x0)
+    .get(x2)
+    .f32x4Sub()
+    .set(out[0] as Local);
+  f.get(x1)
+    .get(x2)
+    .f32x4Add()
+    .set(out[1] as Local);
+  f.get(x2)
+    .get(x1)
+    .f32x4Sub()
+    .set(out[2] as Local);
+  f.get(x1)
+    .get(x3)
+    .f32x4Sub()
+    .set(out[3] as Local);
+}
+
+/** Splits a flat tile index into (image, tile row, tile column) and leaves the patch origin. */
+function tileOrigin(
+  f: FunctionWriter,
+  idx: Local,
+  tilesW: Local,
+  tilesPerImage: Local,
+  base: Local,
+  rowBytes: Local | number,
+  imageBytes: Local,
+  pixelBytes: number,
+  rowsPerTile: number,
+  tmp: Local,
+): void {
+  // base += (idx / tilesPerImage) · imageBytes
+  f.get(base).get(idx).get(tilesPerImage).divU().get(imageBytes).mul().add().set(base);
+  f.get(idx).get(tilesPerImage).remU().set(tmp);
+  // base += (tmp / tilesW) · rowsPerTile · rowBytes + (tmp % tilesW) · 2 · pixelBytes
+  f.get(base).get(tmp).get(tilesW).divU().i32(rowsPerTile).mul();
+  if (typeof rowBytes === 'number') f.i32(rowBytes);
+  else f.get(rowBytes);
+  f.mul().add();
+  f.get(tmp)
+    .get(tilesW)
+    .remU()
+    .i32(2 * pixelBytes)
+    .mul()
+    .add()
+    .set(base);
+}
+
+function inputTransform(cpB: number, T: number): FunctionWriter {
+  const f = new FunctionWriter(Array(8).fill(I32));
+  const [xp, v, tileStart, total, tilesW, tilesPerImage, rowBytes, imageBytes] = f.params as Local[] as [
+    Local,
+    Local,
+    Local,
+    Local,
+    Local,
+    Local,
+    Local,
+    Local,
+  ];
+  const [t, idx, base, tmp, cb, vOut] = Array.from({ length: 6 }, () => f.local(I32)) as [
+    Local,
+    Local,
+    Local,
+    Local,
+    Local,
+    Local,
+  ];
+  const d = Array.from({ length: 4 }, () => f.local(V128));
+  const tt = Array.from({ length: 16 }, () => f.local(V128)); // tt[i*4 + j]: Bᵀd, row i, column j
+  const r = Array.from({ length: 4 }, () => f.local(V128));
+  f.i32(0).set(t);
+  f.loop(() => {
+    // idx = min(tileStart + t, total − 1)
+    f.get(tileStart)
+      .get(t)
+      .add()
+      .get(total)
+      .i32(1)
+      .sub()
+      .get(tileStart)
+      .get(t)
+      .add()
+      .get(total)
+      .i32(1)
+      .sub()
+      .ltU()
+      .select()
+      .set(idx);
+    f.get(xp).set(base);
+    tileOrigin(f, idx, tilesW, tilesPerImage, base, rowBytes, imageBytes, cpB, 2, tmp);
+    // vOut = v + t·cpB (+ ξ·T·cpB per position, as immediates)
+    f.get(v).get(t).i32(cpB).mul().add().set(vOut);
+    f.i32(0).set(cb);
+    f.loop(() => {
+      for (let j = 0; j < 4; j++) {
+        // column j of the patch: rows 0..3 at base + cb + i·rowBytes + j·cpB
+        for (let i = 0; i < 4; i++) {
+          f.get(base).get(cb).add();
+          if (i > 0) f.get(rowBytes).i32(i).mul().add();
+          f.v128Load(j * cpB).set(d[i] as Local);
+        }
+        bt(
+          f,
+          d,
+          [0, 1, 2, 3].map((i) => tt[i * 4 + j] as Local),
+        );
+      }
+      for (let i = 0; i < 4; i++) {
+        bt(
+          f,
+          [0, 1, 2, 3].map((j) => tt[i * 4 + j] as Local),
+          r,
+        );
+        for (let j = 0; j < 4; j++) {
+          const xi = i * 4 + j;
+          f.get(vOut)
+            .get(cb)
+            .add()
+            .get(r[j] as Local)
+            .v128Store(xi * T * cpB);
+        }
+      }
+      f.get(cb).i32(16).add().tee(cb).i32(cpB).ltU().continueIf();
+    });
+    f.get(t).i32(1).add().tee(t).i32(T).ltU().continueIf();
+  });
+  return f;
+}
+
+function gemm(cp: number, co: number, T: number): FunctionWriter {
+  const f = new FunctionWriter([I32, I32, I32]);
+  const [v, u, m] = f.params as [Local, Local, Local];
+  const [xi, vXi, uXi, mXi, t0, co0, vp, up, vEnd, mp] = Array.from({ length: 10 }, () => f.local(I32)) as [
+    Local,
+    Local,
+    Local,
+    Local,
+    Local,
+    Local,
+    Local,
+    Local,
+    Local,
+    Local,
+  ];
+  const acc = Array.from({ length: 8 }, () => f.local(V128));
+  const [d0, d1, s] = [f.local(V128), f.local(V128), f.local(V128)];
+  const cpB = cp * 4;
+  const coB = co * 4;
+
+  const tile = (vectors: 1 | 2) => {
+    for (let r = 0; r < 4; r++) for (let w = 0; w < vectors; w++) f.v128Zero().set(acc[r * 2 + w] as Local);
+    // vp = vXi + t0·cpB; up = uXi + co0·4
+    f.get(vXi).get(t0).i32(cpB).mul().add().tee(vp).i32(cpB).add().set(vEnd);
+    f.get(uXi).get(co0).i32(4).mul().add().set(up);
+    f.loop(() => {
+      f.get(up).v128Load(0).set(d0);
+      if (vectors === 2) f.get(up).v128Load(16).set(d1);
+      for (let r = 0; r < 4; r++) {
+        f.get(vp)
+          .v128Load32Splat(r * cpB)
+          .set(s);
+        for (let w = 0; w < vectors; w++) {
+          const a = acc[r * 2 + w] as Local;
+          f.get(a)
+            .get(s)
+            .get(w === 0 ? d0 : d1)
+            .f32x4Mul()
+            .f32x4Add()
+            .set(a);
+        }
+      }
+      f.get(up).i32(coB).add().set(up);
+      f.get(vp).i32(4).add().tee(vp).get(vEnd).ltU().continueIf();
+    });
+    // m[t0 + r][co0 …] at mXi + t0·coB + co0·4 + r·coB
+    f.get(mXi).get(t0).i32(coB).mul().add().get(co0).i32(4).mul().add().set(mp);
+    for (let r = 0; r < 4; r++) {
+      for (let w = 0; w < vectors; w++) {
+        f.get(mp)
+          .get(acc[r * 2 + w] as Local)
+          .v128Store(r * coB + 16 * w);
+      }
+    }
+  };
+
+  f.i32(0).set(xi);
+  f.loop(() => {
+    f.get(v)
+      .get(xi)
+      .i32(T * cpB)
+      .mul()
+      .add()
+      .set(vXi);
+    f.get(u)
+      .get(xi)
+      .i32(cp * coB)
+      .mul()
+      .add()
+      .set(uXi);
+    f.get(m)
+      .get(xi)
+      .i32(T * coB)
+      .mul()
+      .add()
+      .set(mXi);
+    f.i32(0).set(t0);
+    f.loop(() => {
+      f.i32(0).set(co0);
+      f.loop(() => {
+        f.i32(co)
+          .get(co0)
+          .sub()
+          .i32(8)
+          .geU()
+          .ifElse(
+            () => {
+              tile(2);
+              f.get(co0).i32(8).add().set(co0);
+            },
+            () => {
+              tile(1);
+              f.get(co0).i32(4).add().set(co0);
+            },
+          );
+        f.get(co0).i32(co).ltU().continueIf();
+      });
+      f.get(t0).i32(4).add().tee(t0).i32(T).ltU().continueIf();
+    });
+    f.get(xi).i32(1).add().tee(xi).i32(16).ltU().continueIf();
+  });
+  return f;
+}
+
+function outputTransform(coB: number, T: number): FunctionWriter {
+  const f = new FunctionWriter(Array(8).fill(I32));
+  const [m, out, tileStart, count, tilesW, tilesPerImage, outH, outW] = f.params as Local[] as [
+    Local,
+    Local,
+    Local,
+    Local,
+    Local,
+    Local,
+    Local,
+    Local,
+  ];
+  const [t, idx, base, tmp, cb, mt, rowBytes, imageBytes, hasRow1, hasCol1, oy, ox] = Array.from(
+    { length: 12 },
+    () => f.local(I32),
+  ) as [Local, Local, Local, Local, Local, Local, Local, Local, Local, Local, Local, Local];
+  const mv = Array.from({ length: 16 }, () => f.local(V128));
+  const sRow = Array.from({ length: 8 }, () => f.local(V128)); // Aᵀ M: rows 0..1, columns 0..3
+  const y = Array.from({ length: 4 }, () => f.local(V128));
+
+  f.get(outW).i32(coB).mul().set(rowBytes);
+  f.get(outH).get(rowBytes).mul().set(imageBytes);
+  f.i32(0).set(t);
+  f.loop(() => {
+    f.get(tileStart).get(t).add().set(idx);
+    f.get(out).set(base);
+    tileOrigin(f, idx, tilesW, tilesPerImage, base, rowBytes, imageBytes, coB, 2, tmp);
+    // oy = 2·((idx % tilesPerImage) / tilesW), ox = 2·(idx % tilesW)
+    f.get(idx).get(tilesPerImage).remU().get(tilesW).divU().i32(2).mul().set(oy);
+    f.get(idx).get(tilesPerImage).remU().get(tilesW).remU().i32(2).mul().set(ox);
+    f.get(oy).i32(1).add().get(outH).ltU().set(hasRow1);
+    f.get(ox).i32(1).add().get(outW).ltU().set(hasCol1);
+    f.get(m).get(t).i32(coB).mul().add().set(mt);
+    f.i32(0).set(cb);
+    f.loop(() => {
+      for (let xi = 0; xi < 16; xi++)
+        f.get(mt)
+          .get(cb)
+          .add()
+          .v128Load(xi * T * coB)
+          .set(mv[xi] as Local);
+      for (let j = 0; j < 4; j++) {
+        const [m0, m1, m2, m3] = [0, 1, 2, 3].map((i) => mv[i * 4 + j] as Local) as [
+          Local,
+          Local,
+          Local,
+          Local,
+        ];
+        f.get(m0)
+          .get(m1)
+          .f32x4Add()
+          .get(m2)
+          .f32x4Add()
+          .set(sRow[j] as Local);
+        f.get(m1)
+          .get(m2)
+          .f32x4Sub()
+          .get(m3)
+          .f32x4Sub()
+          .set(sRow[4 + j] as Local);
+      }
+      for (let i = 0; i < 2; i++) {
+        const [s0, s1, s2, s3] = [0, 1, 2, 3].map((j) => sRow[i * 4 + j] as Local) as [
+          Local,
+          Local,
+          Local,
+          Local,
+        ];
+        f.get(s0)
+          .get(s1)
+          .f32x4Add()
+          .get(s2)
+          .f32x4Add()
+          .set(y[i * 2] as Local);
+        f.get(s1)
+          .get(s2)
+          .f32x4Sub()
+          .get(s3)
+          .f32x4Sub()
+          .set(y[i * 2 + 1] as Local);
+      }
+      f.get(base)
+        .get(cb)
+        .add()
+        .get(y[0] as Local)
+        .v128Store(0);
+      f.get(hasCol1).ifElse(() => {
+        f.get(base)
+          .get(cb)
+          .add()
+          .get(y[1] as Local)
+          .v128Store(coB);
+      });
+      f.get(hasRow1).ifElse(() => {
+        f.get(base)
+          .get(cb)
+          .add()
+          .get(rowBytes)
+          .add()
+          .get(y[2] as Local)
+          .v128Store(0);
+        f.get(hasCol1).ifElse(() => {
+          f.get(base)
+            .get(cb)
+            .add()
+            .get(rowBytes)
+            .add()
+            .get(y[3] as Local)
+            .v128Store(coB);
+        });
+      });
+      f.get(cb).i32(16).add().tee(cb).i32(coB).ltU().continueIf();
+    });
+    f.get(t).i32(1).add().tee(t).get(count).ltU().continueIf();
+  });
+  return f;
+}
