@@ -1,5 +1,13 @@
 import '@tensorflow/tfjs-backend-cpu';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname, isAbsolute, join, resolve, sep } from 'node:path';
 import { ManifestSchema, MetricsSchema, parseNpy } from '@camkit/core';
 import { loadModel } from '@camkit/core/node';
@@ -199,6 +207,123 @@ describe('camkit explain / evaluate', () => {
     expect(r.stdout).toMatch(/pointing/);
   });
 
+  it('skips unreadable files with a warning naming each and a count; --strict makes one an error', async () => {
+    const dir = join(tmp(), 'mixed');
+    mkdirSync(dir);
+    copyFileSync(join(data, 'top', 'top-0.png'), join(dir, 'a-good.png'));
+    copyFileSync(join(data, 'bottom', 'bottom-0.png'), join(dir, 'b-good.png'));
+    let seed = 7;
+    const noise = Uint8Array.from({ length: 600 }, () => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed & 0xff;
+    });
+    writeFileSync(join(dir, 'noise.png'), noise);
+    writeFileSync(join(dir, 'notes.jpg'), 'not a picture, just text\n');
+    const out = join(tmp(), 'explain');
+    const args = ['explain', '--model', join(run, 'model.json'), '--images', dir, '--out', out];
+    const r = await camkit(args);
+    expect(r.code, r.stderr).toBe(0);
+    const warnings = r.stderr.split('\n').filter((l) => l.startsWith('warning:'));
+    expect(warnings).toHaveLength(3);
+    expect(warnings[0]).toMatch(/^warning: skipping .*noise\.png: not a readable image/);
+    expect(warnings[1]).toMatch(/^warning: skipping .*notes\.jpg: not a readable image/);
+    expect(warnings[2]).toBe('warning: skipped 2 unreadable file(s) of 4');
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    const manifest = ManifestSchema.parse(JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')));
+    expect(manifest.images.map((i) => i.id)).toEqual(['a-good', 'b-good']);
+    expect(new Set(manifest.outputs.map((o) => o.image))).toEqual(new Set(['a-good', 'b-good']));
+    expect(r.stdout).toMatch(/wrote 2 maps for 2 image\(s\)/);
+    expect(existsSync(join(out, 'noise'))).toBe(false);
+    expect(existsSync(join(out, 'notes'))).toBe(false);
+
+    const strictOut = join(tmp(), 'strict');
+    const s = await camkit([...args.slice(0, -1), strictOut, '--strict']);
+    expect(errorLine(s)).toMatch(/noise\.png: not a readable image .*\(--strict\)$/);
+    expect(existsSync(join(strictOut, 'manifest.json'))).toBe(false);
+    // Inputs are checked before anything is written: --out is not even created.
+    expect(existsSync(strictOut)).toBe(false);
+
+    const bad = join(tmp(), 'allbad');
+    mkdirSync(bad);
+    copyFileSync(join(dir, 'noise.png'), join(bad, 'noise.png'));
+    copyFileSync(join(dir, 'notes.jpg'), join(bad, 'notes.jpg'));
+    const allOut = join(tmp(), 'none');
+    const a = await camkit(['explain', '--model', join(run, 'model.json'), '--images', bad, '--out', allOut]);
+    expect(errorLine(a)).toMatch(
+      /--images: no readable image among 2 file\(s\) \(.*noise\.png: not a readable/,
+    );
+    expect(existsSync(join(allOut, 'manifest.json'))).toBe(false);
+  });
+
+  it('--concurrency 2 writes byte-identical files and the same manifest as --concurrency 1', async () => {
+    const dir = join(tmp(), 'four');
+    mkdirSync(dir);
+    for (const f of ['top/top-0', 'top/top-1', 'bottom/bottom-0', 'bottom/bottom-1']) {
+      copyFileSync(join(data, `${f}.png`), join(dir, `${f.split('/')[1]}.png`));
+    }
+    // --batch 2: two batches, one per worker. smoothgrad's noise depends on the batch, so it
+    // catches any split other than the in-thread one.
+    const args = (out: string, n: string) => [
+      'explain',
+      '--model',
+      join(run, 'model.json'),
+      '--images',
+      dir,
+      '--method',
+      'gradcam,cam,smoothgrad,guided-gradcam',
+      '--classes',
+      'all',
+      '--save-raw',
+      '--batch',
+      '2',
+      '--concurrency',
+      n,
+      '--out',
+      out,
+    ];
+    const [one, two] = [join(tmp(), 'c1'), join(tmp(), 'c2')];
+    const r1 = await camkit(args(one, '1'));
+    expect(r1.code, r1.stderr).toBe(0);
+    const r2 = await camkit(args(two, '2'));
+    expect(r2.code, r2.stderr).toBe(0);
+    expect(r2.stderr).toMatch(/explaining 2 batch\(es\) on 2 worker threads/);
+    expect(r1.stderr).not.toMatch(/worker threads/);
+    const files = listFiles(one);
+    expect(listFiles(two)).toEqual(files);
+    const npys = files.filter((f) => f.endsWith('.npy'));
+    // 4 images × (cam, gradcam: 2 classes × (map + raw); smoothgrad, guided-gradcam: 2 classes)
+    expect(npys).toHaveLength(4 * (2 * 2 * 2 + 2 + 2));
+    for (const f of files) {
+      if (f === 'manifest.json') continue;
+      const [a, b] = [readFileSync(join(one, f)), readFileSync(join(two, f))];
+      expect(Buffer.compare(a, b), f).toBe(0);
+    }
+    const m1 = ManifestSchema.parse(JSON.parse(readFileSync(join(one, 'manifest.json'), 'utf8')));
+    const m2 = ManifestSchema.parse(JSON.parse(readFileSync(join(two, 'manifest.json'), 'utf8')));
+    expect(m2.images.map((i) => i.id)).toEqual(['bottom-0', 'bottom-1', 'top-0', 'top-1']);
+    expect({ ...m2, createdAt: '' }).toEqual({ ...m1, createdAt: '' });
+
+    // An error inside a worker is the same one line as in this thread, and no manifest is written.
+    const fail = async (n: string) => {
+      const out = join(tmp(), `fail${n}`);
+      // top-0 is in the second batch; a directory where its map goes makes that write fail.
+      mkdirSync(join(out, 'top-0', 'gradcam', 'c0.npy'), { recursive: true });
+      const r = await camkit(['-q', ...args(out, n)]);
+      expect(existsSync(join(out, 'manifest.json'))).toBe(false);
+      return errorLine(r)
+        .replaceAll(out, '<out>')
+        .replace(/\.tmp-\d+-[0-9a-f]+/g, '.tmp-X');
+    };
+    const inThread = await fail('1');
+    expect(inThread).toMatch(/^camkit: error: cannot write <out>\/top-0\/gradcam\/c0\.npy: /);
+    expect(await fail('2')).toBe(inThread);
+
+    // Worker threads run wasm only: another backend explains in this thread, with a note.
+    const cpu = await camkit([...args(join(tmp(), 'cpu'), '2'), '--backend', 'cpu']);
+    expect(cpu.code, cpu.stderr).toBe(0);
+    expect(cpu.stderr).toMatch(/--concurrency 2: worker threads run the wasm backend only \(running cpu\)/);
+  });
+
   it('fails with one line for an unknown layer (listing candidates) and cam on a model without GAP', async () => {
     const out = join(tmp(), 'x');
     const bad = await camkit([
@@ -259,6 +384,15 @@ describe('camkit explain / evaluate', () => {
     rmSync(out, { recursive: true, force: true });
   });
 });
+
+/** Every file under `dir`, relative, sorted. */
+function listFiles(dir: string, prefix = ''): string[] {
+  return readdirSync(join(dir, prefix), { withFileTypes: true })
+    .flatMap((e) =>
+      e.isDirectory() ? listFiles(dir, join(prefix, e.name)) : e.isFile() ? [join(prefix, e.name)] : [],
+    )
+    .sort();
+}
 
 /** A model.json whose input is a vector, written in the tfjs layers format by hand. */
 async function makeDenseModel(dir: string): Promise<void> {

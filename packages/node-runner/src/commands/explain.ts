@@ -1,18 +1,21 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, dirname, extname, join, relative, resolve } from 'node:path';
+import { availableParallelism, loadavg } from 'node:os';
+import { dirname, extname, join, relative, resolve } from 'node:path';
 import { explain, METHODS, type Method, type ModelEntry } from '@camkit/core';
 import * as tf from '@tensorflow/tfjs-core';
 import type * as tfl from '@tensorflow/tfjs-layers';
 import { Command, InvalidArgumentError } from 'commander';
 import { CliError } from '../errors.js';
-import { type ClassSelection, type RunImage, writeExplainRun } from '../explain/write-run.js';
+import { fileImages } from '../explain/file-images.js';
+import { explainInWorkers } from '../explain/parallel-explain.js';
+import { batchesOf, type ClassSelection, type RunImage, writeExplainRun } from '../explain/write-run.js';
 import { ensureWritableDir } from '../fs/ensure-writable-dir.js';
-import { loadImage, loadImageRgb } from '../images/load-image.js';
 import type { Log } from '../log.js';
 import { bundleModel } from '../model/bundle-model.js';
 import { loadModel } from '../model/model-io.js';
 import { addBackendOption, startBackend } from './common.js';
 import { float, int, oneOf } from './parse.js';
+import { resolveWorkers } from './train.js';
 
 const IMAGE_EXT = new Set(['.jpg', '.jpeg', '.png', '.webp', '.gif', '.tif', '.tiff', '.bmp', '.avif']);
 
@@ -56,6 +59,36 @@ export function collectImages(paths: string[]): string[] {
     } else out.push(p);
   }
   return out;
+}
+
+function concurrencyArg(value: string): number | 'auto' {
+  return value === 'auto' ? 'auto' : int(1)(value);
+}
+
+/**
+ * Resolves `--concurrency`: 'auto' is train's `--workers auto` rule (2 on wasm when two cores are
+ * free, else 1). Worker threads run the wasm backend, so on any other backend an explicit N > 1
+ * falls back to this thread with a one-line note.
+ */
+export function resolveConcurrency(
+  value: number | 'auto',
+  backend: string,
+  log: Log,
+  cores: number = availableParallelism(),
+  load: number = loadavg()[0],
+): number {
+  if (value === 'auto') {
+    const n = resolveWorkers('auto', backend, cores, load);
+    log.info(`--concurrency auto: ${n} (${backend}, ${cores} core(s), 1-min load ${load.toFixed(2)})`);
+    return n;
+  }
+  if (value > 1 && backend !== 'wasm') {
+    log.info(
+      `--concurrency ${value}: worker threads run the wasm backend only (running ${backend}); explaining in this thread`,
+    );
+    return 1;
+  }
+  return value;
 }
 
 /** Reads the model's camkit.json if any and fills in what flags and the model itself say. */
@@ -103,20 +136,6 @@ export function modelEntry(
     classNames,
     preprocess: flags.preprocess ?? meta.preprocess ?? 'unit',
   };
-}
-
-/** Turns image files into RunImages with unique ids. Unreadable files are errors naming the file. */
-export async function fileImages(files: string[]): Promise<RunImage[]> {
-  const used = new Set<string>();
-  const out: RunImage[] = [];
-  for (const f of files) {
-    const { data, width, height } = await loadImageRgb(f);
-    let id = basename(f, extname(f)).replace(/[^\w.-]+/g, '_') || 'image';
-    for (let k = 2; used.has(id); k++) id = `${basename(f, extname(f))}-${k}`;
-    used.add(id);
-    out.push({ id, rgb: data, width, height, input: async (h, w) => (await loadImage(f, h, w)).data });
-  }
-  return out;
 }
 
 /**
@@ -175,14 +194,20 @@ export function explainCommand(log: () => Log): Command {
     .option('--alpha <a>', 'overlay opacity of the heatmap', float(0, 1), 0.5)
     .option('--save-raw', 'also write the layer-resolution map before ReLU/normalisation (c<k>.raw.npy)')
     .option('--batch <n>', 'images per explain pass', int(1), 16)
+    .option(
+      '--concurrency <n|auto>',
+      "worker threads (wasm backend) sharing the work in whole --batch chunks, so outputs equal 1's; 'auto': 2 when two cores are free (1-min load ≤ cores - 1), else 1",
+      concurrencyArg,
+      1,
+    )
+    .option('--strict', 'an unreadable image file is an error instead of skipped with a warning')
     .option('--model-id <id>', 'model id in manifest.json', 'model')
     .requiredOption('--out <dir>', 'run directory');
   addBackendOption(cmd);
   cmd.action(async (o) => {
-    await startBackend(o.backend, log());
+    const backend = await startBackend(o.backend, log());
     const model = await loadModel(o.model);
     const files = collectImages(o.images);
-    ensureWritableDir(o.out);
     const entry = modelEntry(o.model, model, o.out, o.modelId, {
       preprocess: o.preprocess,
       inputSize: o.inputSize,
@@ -192,27 +217,52 @@ export function explainCommand(log: () => Log): Command {
       if (bad.length)
         throw new CliError(`--classes: ${bad.join(', ')} not in 0..${entry.classNames.length - 1}`);
     }
-    const images = await fileImages(files);
+    const { images, files: readable, skipped } = await fileImages(files, log(), Boolean(o.strict));
+    ensureWritableDir(o.out);
     await preflight(model, entry, images[0], o.method, o.layer);
     // The run must be self-contained: the viewer can only fetch files under the run directory.
     entry.path = bundleModel(o.model, o.out, entry.id);
+    let workers = resolveConcurrency(o.concurrency, backend, log());
+    const batches = batchesOf(images, o.batch).length;
+    if (workers > 1 && batches === 1) {
+      log().info(
+        `--concurrency ${workers}: ${images.length} image(s) make one --batch of ${o.batch}; explaining in this thread (a smaller --batch splits them)`,
+      );
+      workers = 1;
+    } else if (workers > 1) {
+      workers = Math.min(workers, batches);
+      log().info(`explaining ${batches} batch(es) on ${workers} worker threads`);
+    }
     const t0 = performance.now();
-    const manifest = await writeExplainRun({
+    const common = {
       outDir: o.out,
-      images,
-      models: [{ entry, model, methods: o.method, layer: o.layer }],
-      classes: o.classes,
-      colormap: o.colormap,
-      alpha: o.alpha,
+      classes: o.classes as ClassSelection,
+      colormap: o.colormap as string,
+      alpha: o.alpha as number,
       saveRaw: Boolean(o.saveRaw),
-      batchSize: o.batch,
+      batchSize: o.batch as number,
       log: log(),
-    });
+    };
+    const runModel = { entry, model, methods: o.method as Method[], layer: o.layer as string | undefined };
+    const manifest =
+      workers > 1
+        ? await explainInWorkers({
+            ...common,
+            entry,
+            methods: runModel.methods,
+            layer: runModel.layer,
+            model: runModel,
+            modelPath: o.model,
+            images: readable,
+            workers,
+          })
+        : await writeExplainRun({ ...common, images, models: [runModel] });
     model.dispose();
     const s = (performance.now() - t0) / 1000;
     process.stdout.write(
       `wrote ${manifest.outputs.length} maps for ${images.length} image(s) in ${s.toFixed(1)} s -> ${join(o.out, 'manifest.json')}\n`,
     );
+    if (skipped.length) log().warn(`skipped ${skipped.length} unreadable file(s) of ${files.length}`);
   });
   return cmd;
 }

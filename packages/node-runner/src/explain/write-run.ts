@@ -3,10 +3,12 @@ import {
   type Box,
   encodeNpy,
   explain,
+  type ImageEntry,
   type Manifest,
   ManifestSchema,
   type Method,
   type ModelEntry,
+  type OutputEntry,
 } from '@camkit/core';
 import * as tf from '@tensorflow/tfjs-core';
 import type * as tfl from '@tensorflow/tfjs-layers';
@@ -63,23 +65,28 @@ function preprocess(x: Float32Array, mode: ModelEntry['preprocess']): Float32Arr
   return Float32Array.from(x, (v, i) => (v - mean[i % 3]) / std[i % 3]);
 }
 
+/** What one batch of images produced: its manifest image entries and, per model, its outputs. */
+export interface BatchResult {
+  images: ImageEntry[];
+  /** `outputs[m]`: the outputs of `models[m]` for this batch, in write order. */
+  outputs: OutputEntry[][];
+}
+
+/** The options {@link explainBatch} needs: everything but the image list, batching and logging. */
+export type BatchOptions = Pick<
+  WriteRunOptions,
+  'outDir' | 'models' | 'classes' | 'colormap' | 'alpha' | 'saveRaw'
+>;
+
 /**
- * Explains every image with every model and method, writing `<id>/[<model>/]<method>/c<k>.npy`,
- * `.png` (colormapped) and `.overlay.jpg` (on the original image; CAM methods), `.raw.npy` with
- * saveRaw, `<id>/image.png`, and `manifest.json` (validated against core's ManifestSchema) last.
+ * Explains one batch with every model and method, writing `<id>/image.png` (+ `mask.npy`) and
+ * `<id>/[<model>/]<method>/c<k>.npy`, `.png` (colormapped) and `.overlay.jpg` (on the original
+ * image; CAM methods), `.raw.npy` with saveRaw. The batch is one tensor per model, so a batch's
+ * maps depend only on its images (which is what lets worker threads share the work).
  */
-export async function writeExplainRun(o: WriteRunOptions): Promise<Manifest> {
-  const manifest: Manifest = {
-    version: 1,
-    createdAt: new Date().toISOString(),
-    tool: 'camkit',
-    colormap: o.colormap,
-    alpha: o.alpha,
-    models: o.models.map((m) => m.entry),
-    images: [],
-    outputs: [],
-  };
-  for (const img of o.images) {
+export async function explainBatch(o: BatchOptions, batch: RunImage[]): Promise<BatchResult> {
+  const images: ImageEntry[] = [];
+  for (const img of batch) {
     const file = `${img.id}/image.png`;
     await writeImage(join(o.outDir, file), img.rgb, img.width, img.height, 3, 'png');
     let mask: string | null = null;
@@ -87,7 +94,7 @@ export async function writeExplainRun(o: WriteRunOptions): Promise<Manifest> {
       mask = `${img.id}/mask.npy`;
       writeFileAtomic(join(o.outDir, mask), encodeNpy({ data: img.mask, shape: [img.height, img.width] }));
     }
-    manifest.images.push({
+    images.push({
       id: img.id,
       file,
       width: img.width,
@@ -98,94 +105,145 @@ export async function writeExplainRun(o: WriteRunOptions): Promise<Manifest> {
       predictions: {},
     });
   }
-  const progress = new ProgressLine();
+  const outputs: OutputEntry[][] = [];
+  const multi = o.models.length > 1;
   for (const m of o.models) {
+    const out: OutputEntry[] = [];
+    outputs.push(out);
     const [h, w] = m.entry.inputSize;
     const { classNames } = m.entry;
-    const multi = o.models.length > 1;
-    for (let start = 0; start < o.images.length; start += o.batchSize) {
-      const batch = o.images.slice(start, start + o.batchSize);
-      const data = new Float32Array(batch.length * h * w * 3);
-      for (let i = 0; i < batch.length; i++) {
-        data.set(preprocess(await batch[i].input(h, w), m.entry.preprocess), i * h * w * 3);
-      }
-      const xs = tf.tensor4d(data, [batch.length, h, w, 3]);
-      try {
-        for (const method of m.methods) {
-          progress.start(`${m.entry.id} ${method}`, o.images.length);
-          // Several explicit classes per image: one pass per class (targets are one class per image).
-          const passes: ('all' | 'pred' | number[])[] =
-            o.classes === 'all' || o.classes === 'pred'
-              ? [o.classes]
-              : o.classes.map((k) => batch.map(() => k));
-          for (const targets of passes) {
-            const res = await explain(m.model, xs, { method, layer: m.layer, targets });
-            res.predictions.forEach((p, i) => {
-              manifest.images[start + i].predictions[m.entry.id] = {
-                predicted: p.predicted,
-                probabilities: Array.from(p.probabilities),
-              };
-            });
-            for (const hm of res.heatmaps) {
-              const img = batch[hm.imageIndex];
-              const dir = multi ? `${img.id}/${m.entry.id}/${method}` : `${img.id}/${method}`;
-              const base = `${dir}/c${hm.classIndex}`;
-              writeFileAtomic(join(o.outDir, `${base}.npy`), encodeNpy({ data: hm.map, shape: hm.shape }));
-              let overlay: string | null = null;
-              if (GUIDED.has(method)) {
-                const c = hm.shape[2] ?? 1;
-                await writeImage(
-                  join(o.outDir, `${base}.png`),
-                  deprocess(hm.map),
-                  hm.shape[1],
-                  hm.shape[0],
-                  c as 1 | 3,
-                  'png',
-                );
-              } else {
-                await writeImage(
-                  join(o.outDir, `${base}.png`),
-                  colorize(hm.map, o.colormap),
-                  hm.shape[1],
-                  hm.shape[0],
-                  4,
-                  'png',
-                );
-                const big = resizeMap(hm.map, hm.shape[0], hm.shape[1], img.height, img.width);
-                const ov = overlayMap(img.rgb, big, img.width, img.height, o.alpha, o.colormap);
-                overlay = `${base}.overlay.jpg`;
-                await writeImage(join(o.outDir, overlay), ov, img.width, img.height, 4, 'jpg');
-              }
-              let raw: string | null = null;
-              if (o.saveRaw && hm.raw && hm.rawShape) {
-                raw = `${base}.raw.npy`;
-                writeFileAtomic(join(o.outDir, raw), encodeNpy({ data: hm.raw, shape: hm.rawShape }));
-              }
-              manifest.outputs.push({
-                image: img.id,
-                model: m.entry.id,
-                method,
-                layer: res.layer,
-                classIndex: hm.classIndex,
-                className: classNames[hm.classIndex] ?? `class${hm.classIndex}`,
-                npy: `${base}.npy`,
-                shape: hm.shape,
-                heatmap: `${base}.png`,
-                overlay,
-                raw,
-              });
-            }
-          }
-          progress.update(Math.min(o.images.length, start + batch.length), '');
-          progress.stop();
-        }
-      } finally {
-        xs.dispose();
-      }
+    const data = new Float32Array(batch.length * h * w * 3);
+    for (let i = 0; i < batch.length; i++) {
+      data.set(preprocess(await batch[i].input(h, w), m.entry.preprocess), i * h * w * 3);
     }
-    o.log.info(`explained ${o.images.length} image(s) with ${m.entry.id}: ${m.methods.join(', ')}`);
+    const xs = tf.tensor4d(data, [batch.length, h, w, 3]);
+    try {
+      for (const method of m.methods) {
+        // Several explicit classes per image: one pass per class (targets are one class per image).
+        const passes: ('all' | 'pred' | number[])[] =
+          o.classes === 'all' || o.classes === 'pred'
+            ? [o.classes]
+            : o.classes.map((k) => batch.map(() => k));
+        for (const targets of passes) {
+          const res = await explain(m.model, xs, { method, layer: m.layer, targets });
+          res.predictions.forEach((p, i) => {
+            images[i].predictions[m.entry.id] = {
+              predicted: p.predicted,
+              probabilities: Array.from(p.probabilities),
+            };
+          });
+          for (const hm of res.heatmaps) {
+            const img = batch[hm.imageIndex];
+            const dir = multi ? `${img.id}/${m.entry.id}/${method}` : `${img.id}/${method}`;
+            const base = `${dir}/c${hm.classIndex}`;
+            writeFileAtomic(join(o.outDir, `${base}.npy`), encodeNpy({ data: hm.map, shape: hm.shape }));
+            let overlay: string | null = null;
+            if (GUIDED.has(method)) {
+              const c = hm.shape[2] ?? 1;
+              await writeImage(
+                join(o.outDir, `${base}.png`),
+                deprocess(hm.map),
+                hm.shape[1],
+                hm.shape[0],
+                c as 1 | 3,
+                'png',
+              );
+            } else {
+              await writeImage(
+                join(o.outDir, `${base}.png`),
+                colorize(hm.map, o.colormap),
+                hm.shape[1],
+                hm.shape[0],
+                4,
+                'png',
+              );
+              const big = resizeMap(hm.map, hm.shape[0], hm.shape[1], img.height, img.width);
+              const ov = overlayMap(img.rgb, big, img.width, img.height, o.alpha, o.colormap);
+              overlay = `${base}.overlay.jpg`;
+              await writeImage(join(o.outDir, overlay), ov, img.width, img.height, 4, 'jpg');
+            }
+            let raw: string | null = null;
+            if (o.saveRaw && hm.raw && hm.rawShape) {
+              raw = `${base}.raw.npy`;
+              writeFileAtomic(join(o.outDir, raw), encodeNpy({ data: hm.raw, shape: hm.rawShape }));
+            }
+            out.push({
+              image: img.id,
+              model: m.entry.id,
+              method,
+              layer: res.layer,
+              classIndex: hm.classIndex,
+              className: classNames[hm.classIndex] ?? `class${hm.classIndex}`,
+              npy: `${base}.npy`,
+              shape: hm.shape,
+              heatmap: `${base}.png`,
+              overlay,
+              raw,
+            });
+          }
+        }
+      }
+    } finally {
+      xs.dispose();
+    }
   }
+  return { images, outputs };
+}
+
+/**
+ * Assembles the batches' results, in batch order, into the manifest (images in input order;
+ * outputs model by model, then batch by batch), validates it against core's ManifestSchema and
+ * writes `manifest.json` last, atomically.
+ */
+export function finishRun(
+  o: Pick<WriteRunOptions, 'outDir' | 'models' | 'colormap' | 'alpha'> & { createdAt: string },
+  results: BatchResult[],
+): Manifest {
+  const manifest: Manifest = {
+    version: 1,
+    createdAt: o.createdAt,
+    tool: 'camkit',
+    colormap: o.colormap,
+    alpha: o.alpha,
+    models: o.models.map((m) => m.entry),
+    images: results.flatMap((r) => r.images),
+    outputs: o.models.flatMap((_, k) => results.flatMap((r) => r.outputs[k])),
+  };
   const parsed = ManifestSchema.parse(manifest);
   writeJsonAtomic(join(o.outDir, 'manifest.json'), parsed);
   return parsed;
+}
+
+/** Splits images into the `--batch`-sized batches every explain pass uses. */
+export function batchesOf<T>(items: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let start = 0; start < items.length; start += size) out.push(items.slice(start, start + size));
+  return out;
+}
+
+/**
+ * Explains every image with every model and method, batch by batch (see {@link explainBatch}),
+ * then writes `manifest.json` (see {@link finishRun}).
+ */
+export async function writeExplainRun(o: WriteRunOptions): Promise<Manifest> {
+  const createdAt = new Date().toISOString();
+  const batches = batchesOf(o.images, o.batchSize);
+  const results: BatchResult[] = [];
+  const progress = new ProgressLine();
+  progress.start('explain', o.images.length);
+  try {
+    for (const batch of batches) {
+      results.push(await explainBatch(o, batch));
+      progress.update(
+        results.reduce((a, r) => a + r.images.length, 0),
+        '',
+      );
+    }
+  } finally {
+    progress.stop();
+  }
+  for (const m of o.models) {
+    o.log.info(`explained ${o.images.length} image(s) with ${m.entry.id}: ${m.methods.join(', ')}`);
+  }
+  return finishRun({ ...o, createdAt }, results);
 }
