@@ -8,7 +8,7 @@ import { conv2DBackpropFilterXnnpack } from './conv2d-backprop-filter-wasm.js';
 import { type RefConv, refConv, refConvGrads } from './conv-grad-reference.js';
 import { registerWasmTrainingKernels } from './register-wasm-training-kernels.js';
 import { conv2DBackpropFilterSimd } from './simd/filter-grad-simd.js';
-import { winogradConv3x3 } from './simd/winograd-conv.js';
+import { winogradConv3x3, winogradFilterGrad3x3 } from './simd/winograd-conv.js';
 import type { WasmBackendLike } from './wasm-kernel-calls.js';
 
 type Pad = 'same' | 'valid' | [[0, 0], [number, number], [number, number], [0, 0]];
@@ -435,6 +435,33 @@ describe('Conv2D on wasm by Winograd F(2×2, 3×3) on generated SIMD code', () =
     expect(relError(await viaKernel.data(), ref)).toBeLessThanOrEqual(1e-5);
     tf.dispose([x, w, directT, viaKernel]);
     expect(backend.numDataIds()).toBe(buffers - 2); // x and w freed, no scratch left behind
+  });
+
+  it.each(WINO)('its filter gradient (F(3×3, 2×2)) equals the float64 loop: $name', async (c) => {
+    await tf.setBackend('wasm');
+    const g = geometry(c);
+    const data = inputs(c, g, 43);
+    const x = tf.tensor4d(data.x, c.x);
+    const dy = tf.tensor4d(data.dy, [c.x[0], g.outH, g.outW, c.co]);
+    const backend = tf.backend() as unknown as WasmBackendLike;
+    const buffers = backend.numDataIds();
+    const dw = winogradFilterGrad3x3(backend, x, dy, {
+      batch: c.x[0],
+      inH: c.x[1],
+      inW: c.x[2],
+      inC: c.x[3],
+      outC: c.co,
+      outH: g.outH,
+      outW: g.outW,
+      padTop: g.padTop,
+      padLeft: g.padLeft,
+    });
+    expect(dw).not.toBeNull();
+    const dwT = tf.engine().makeTensorFromTensorInfo(dw as tf.TensorInfo);
+    expect(dwT.shape).toEqual(g.wShape);
+    expect(relError(await dwT.data(), refConvGrads(g, data.x, data.w, data.dy).dw)).toBeLessThanOrEqual(1e-5);
+    tf.dispose([x, dy, dwT]);
+    expect(backend.numDataIds()).toBe(buffers - 2);
   });
 
   it('leaves other convs to the stock kernel (stride 2, 5×5, 3 input channels) and still matches', async () => {

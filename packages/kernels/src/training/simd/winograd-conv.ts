@@ -120,3 +120,83 @@ function transformFilter(
     }
   }
 }
+
+/**
+ * The filter gradient of the same conv, dW[ky, kx, c, o] = Σ x[n, y + ky − padTop, x + kx − padLeft, c]
+ * · dy[n, y, x, o], by F(3×3, 2×2): dW = Gᵀ [Σ_tiles (A g Aᵀ) ⊙ (Bᵀ d B)] G, the sum over tiles being
+ * 16 GEMMs with a long reduction, accumulated block by block in L2 (`gemmAccumulate`). Returns
+ * `[3, 3, inC, outC]`, or null where it cannot run.
+ */
+export function winogradFilterGrad3x3(
+  backend: WasmBackendLike,
+  x: TensorInfo,
+  dy: TensorInfo,
+  g: Winograd3x3Geometry,
+): TensorInfo | null {
+  if (!winogradApplies(g)) return null;
+  const cp = Math.ceil(g.inC / 4) * 4;
+  const co = g.outC;
+  const T = tileBlockFor(cp, co);
+  const kernel = generatedKernel(backend, `winograd:${cp}:${co}:${T}`, (shared) =>
+    writeWinogradModule(cp, co, T, shared),
+  );
+  if (kernel == null) return null;
+
+  const tilesH = Math.ceil(g.outH / 2);
+  const tilesW = Math.ceil(g.outW / 2);
+  const hp = 2 * tilesH + 2;
+  const wp = 2 * tilesW + 2;
+  const tilesPerImage = tilesH * tilesW;
+  const total = g.batch * tilesPerImage;
+
+  const xpInfo = backend.makeOutput([g.batch, hp, wp, cp], 'float32');
+  const vInfo = backend.makeOutput([16, T, cp], 'float32');
+  const yInfo = backend.makeOutput([16, T, co], 'float32');
+  const accInfo = backend.makeOutput([16, cp, co], 'float32');
+  const out = backend.makeOutput([3, 3, g.inC, co], 'float32');
+  const xpv = heapF32(backend, xpInfo);
+  padInput(heapF32(backend, x), xpv, g, cp, hp, wp);
+  const acc = heapF32(backend, accInfo);
+  acc.fill(0);
+
+  const xpAddr = xpv.byteOffset;
+  const vAddr = heapF32(backend, vInfo).byteOffset;
+  const yAddr = heapF32(backend, yInfo).byteOffset;
+  const dyAddr = heapF32(backend, dy).byteOffset;
+  const rowBytes = wp * cp * 4;
+  const inputTransform = kernel.inputTransform as (...a: number[]) => void;
+  const dyTransform = kernel.dyTransform as (...a: number[]) => void;
+  const gemmAccumulate = kernel.gemmAccumulate as (...a: number[]) => void;
+  for (let start = 0; start < total; start += T) {
+    inputTransform(xpAddr, vAddr, start, total, tilesW, tilesPerImage, rowBytes, hp * rowBytes);
+    dyTransform(dyAddr, yAddr, start, Math.min(T, total - start), tilesW, tilesPerImage, g.outH, g.outW);
+    gemmAccumulate(vAddr, yAddr, acc.byteOffset);
+  }
+  // dW[ky][kx] = Σ_{a,b} Gᵀ[ky][a] · acc[4a + b] · Gᵀ[kx][b]
+  const gt = [
+    [1, 0.5, 0.5, 0],
+    [0, 0.5, -0.5, 0],
+    [0, 0.5, 0.5, 1],
+  ];
+  const dw = heapF32(backend, out);
+  const plane = cp * co;
+  const sum = new Float64Array(co);
+  for (let ky = 0; ky < 3; ky++) {
+    for (let kx = 0; kx < 3; kx++) {
+      for (let c = 0; c < g.inC; c++) {
+        sum.fill(0);
+        for (let a = 0; a < 4; a++) {
+          for (let b = 0; b < 4; b++) {
+            const k = (gt[ky] as number[])[a]! * (gt[kx] as number[])[b]!;
+            if (k === 0) continue;
+            const from = (4 * a + b) * plane + c * co;
+            for (let o = 0; o < co; o++) sum[o] += k * (acc[from + o] as number);
+          }
+        }
+        dw.set(sum, ((ky * 3 + kx) * g.inC + c) * co);
+      }
+    }
+  }
+  release(backend, xpInfo, vInfo, yInfo, accInfo);
+  return out;
+}

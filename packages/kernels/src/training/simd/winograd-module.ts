@@ -37,6 +37,8 @@ export function writeWinogradModule(
       { name: 'inputTransform', fn: inputTransform(cpB, T) },
       { name: 'gemm', fn: gemm(cp, co, T) },
       { name: 'outputTransform', fn: outputTransform(coB, T) },
+      { name: 'dyTransform', fn: dyTransform(coB, T) },
+      { name: 'gemmAccumulate', fn: gemmAccumulate(cp, co, T) },
     ],
     { shared },
   );
@@ -393,6 +395,240 @@ function outputTransform(coB: number, T: number): FunctionWriter {
       f.get(cb).i32(16).add().tee(cb).i32(coB).ltU().continueIf();
     });
     f.get(t).i32(1).add().tee(t).get(count).ltU().continueIf();
+  });
+  return f;
+}
+
+/**
+ * For the filter gradient (F(3×3, 2×2), the transpose of F(2×2, 3×3)): the 2×2 block of dy under
+ * tile t, through A: Ŷ[ξ = 4i + j][t] = (A g Aᵀ)[i][j] with A = [[1,0],[1,1],[1,−1],[0,−1]];
+ * dy outside outH × outW, and tiles t ≥ count, give zeros (they are summed over).
+ */
+function dyTransform(coB: number, T: number): FunctionWriter {
+  const f = new FunctionWriter(Array(8).fill(I32));
+  const [dy, yOut, tileStart, count, tilesW, tilesPerImage, outH, outW] = f.params as Local[] as [
+    Local,
+    Local,
+    Local,
+    Local,
+    Local,
+    Local,
+    Local,
+    Local,
+  ];
+  const [t, idx, base, tmp, cb, yt, rowBytes, imageBytes, hasRow1, hasCol1, oy, ox] = Array.from(
+    { length: 12 },
+    () => f.local(I32),
+  ) as [Local, Local, Local, Local, Local, Local, Local, Local, Local, Local, Local, Local];
+  const g = Array.from({ length: 4 }, () => f.local(V128)); // g00 g01 g10 g11
+  const ag = Array.from({ length: 8 }, () => f.local(V128)); // (A g): rows 0..3, columns 0..1
+  const zero = (l: Local) => f.v128Zero().set(l);
+
+  f.get(outW).i32(coB).mul().set(rowBytes);
+  f.get(outH).get(rowBytes).mul().set(imageBytes);
+  f.i32(0).set(t);
+  f.loop(() => {
+    f.get(yOut).get(t).i32(coB).mul().add().set(yt);
+    f.get(t)
+      .get(count)
+      .ltU()
+      .ifElse(
+        () => {
+          f.get(tileStart).get(t).add().set(idx);
+          f.get(dy).set(base);
+          tileOrigin(f, idx, tilesW, tilesPerImage, base, rowBytes, imageBytes, coB, 2, tmp);
+          f.get(idx).get(tilesPerImage).remU().get(tilesW).divU().i32(2).mul().set(oy);
+          f.get(idx).get(tilesPerImage).remU().get(tilesW).remU().i32(2).mul().set(ox);
+          f.get(oy).i32(1).add().get(outH).ltU().set(hasRow1);
+          f.get(ox).i32(1).add().get(outW).ltU().set(hasCol1);
+          f.i32(0).set(cb);
+          f.loop(() => {
+            const [g00, g01, g10, g11] = g as [Local, Local, Local, Local];
+            f.get(base).get(cb).add().v128Load(0).set(g00);
+            f.get(hasCol1).ifElse(
+              () => f.get(base).get(cb).add().v128Load(coB).set(g01),
+              () => zero(g01),
+            );
+            f.get(hasRow1).ifElse(
+              () => {
+                f.get(base).get(cb).add().get(rowBytes).add().v128Load(0).set(g10);
+                f.get(hasCol1).ifElse(
+                  () => f.get(base).get(cb).add().get(rowBytes).add().v128Load(coB).set(g11),
+                  () => zero(g11),
+                );
+              },
+              () => {
+                zero(g10);
+                zero(g11);
+              },
+            );
+            // A g: for column c, rows [g0c, g0c + g1c, g0c − g1c, −g1c]; stored as ag[row*2 + c]
+            for (let c = 0; c < 2; c++) {
+              const top = g[c] as Local;
+              const bottom = g[2 + c] as Local;
+              f.get(top).set(ag[c] as Local);
+              f.get(top)
+                .get(bottom)
+                .f32x4Add()
+                .set(ag[2 + c] as Local);
+              f.get(top)
+                .get(bottom)
+                .f32x4Sub()
+                .set(ag[4 + c] as Local);
+              f.v128Zero()
+                .get(bottom)
+                .f32x4Sub()
+                .set(ag[6 + c] as Local);
+            }
+            // (A g) Aᵀ: row i = [a, a + b, a − b, −b] for (a, b) = ag[i*2], ag[i*2 + 1]
+            for (let i = 0; i < 4; i++) {
+              const a = ag[i * 2] as Local;
+              const b = ag[i * 2 + 1] as Local;
+              const store = (j: number) => f.v128Store((i * 4 + j) * T * coB);
+              f.get(yt).get(cb).add().get(a);
+              store(0);
+              f.get(yt).get(cb).add().get(a).get(b).f32x4Add();
+              store(1);
+              f.get(yt).get(cb).add().get(a).get(b).f32x4Sub();
+              store(2);
+              f.get(yt).get(cb).add().v128Zero().get(b).f32x4Sub();
+              store(3);
+            }
+            f.get(cb).i32(16).add().tee(cb).i32(coB).ltU().continueIf();
+          });
+        },
+        () => {
+          f.i32(0).set(cb);
+          f.loop(() => {
+            for (let xi = 0; xi < 16; xi++)
+              f.get(yt)
+                .get(cb)
+                .add()
+                .v128Zero()
+                .v128Store(xi * T * coB);
+            f.get(cb).i32(16).add().tee(cb).i32(coB).ltU().continueIf();
+          });
+        },
+      );
+    f.get(t).i32(1).add().tee(t).i32(T).ltU().continueIf();
+  });
+  return f;
+}
+
+/**
+ * acc[ξ][c][o] += Σ_t V[ξ][t][c] · Ŷ[ξ][t][o] over one block of T tiles: the filter gradient in the
+ * transform domain, on a 4-channel × 8-channel register tile loaded from and stored to `acc`
+ * (`[16][Cp][Co]`, L2-resident) once per block.
+ */
+function gemmAccumulate(cp: number, co: number, T: number): FunctionWriter {
+  const f = new FunctionWriter([I32, I32, I32]);
+  const [v, yIn, accBase] = f.params as [Local, Local, Local];
+  const [xi, vXi, yXi, aXi, ci0, co0, vp, yp, yEnd, ap] = Array.from({ length: 10 }, () => f.local(I32)) as [
+    Local,
+    Local,
+    Local,
+    Local,
+    Local,
+    Local,
+    Local,
+    Local,
+    Local,
+    Local,
+  ];
+  const acc = Array.from({ length: 8 }, () => f.local(V128));
+  const [d0, d1, s] = [f.local(V128), f.local(V128), f.local(V128)];
+  const cpB = cp * 4;
+  const coB = co * 4;
+
+  const tile = (vectors: 1 | 2) => {
+    // ap = aXi + ci0·coB + co0·4; accumulator row r at ap + r·coB
+    f.get(aXi).get(ci0).i32(coB).mul().add().get(co0).i32(4).mul().add().set(ap);
+    for (let r = 0; r < 4; r++)
+      for (let w = 0; w < vectors; w++)
+        f.get(ap)
+          .v128Load(r * coB + 16 * w)
+          .set(acc[r * 2 + w] as Local);
+    f.get(vXi).get(ci0).i32(4).mul().add().set(vp);
+    f.get(yXi)
+      .get(co0)
+      .i32(4)
+      .mul()
+      .add()
+      .tee(yp)
+      .i32(T * coB)
+      .add()
+      .set(yEnd);
+    f.loop(() => {
+      f.get(yp).v128Load(0).set(d0);
+      if (vectors === 2) f.get(yp).v128Load(16).set(d1);
+      for (let r = 0; r < 4; r++) {
+        f.get(vp)
+          .v128Load32Splat(4 * r)
+          .set(s);
+        for (let w = 0; w < vectors; w++) {
+          const a = acc[r * 2 + w] as Local;
+          f.get(a)
+            .get(s)
+            .get(w === 0 ? d0 : d1)
+            .f32x4Mul()
+            .f32x4Add()
+            .set(a);
+        }
+      }
+      f.get(vp).i32(cpB).add().set(vp);
+      f.get(yp).i32(coB).add().tee(yp).get(yEnd).ltU().continueIf();
+    });
+    for (let r = 0; r < 4; r++)
+      for (let w = 0; w < vectors; w++)
+        f.get(ap)
+          .get(acc[r * 2 + w] as Local)
+          .v128Store(r * coB + 16 * w);
+  };
+
+  f.i32(0).set(xi);
+  f.loop(() => {
+    f.get(v)
+      .get(xi)
+      .i32(T * cpB)
+      .mul()
+      .add()
+      .set(vXi);
+    f.get(yIn)
+      .get(xi)
+      .i32(T * coB)
+      .mul()
+      .add()
+      .set(yXi);
+    f.get(accBase)
+      .get(xi)
+      .i32(cp * coB)
+      .mul()
+      .add()
+      .set(aXi);
+    f.i32(0).set(ci0);
+    f.loop(() => {
+      f.i32(0).set(co0);
+      f.loop(() => {
+        f.i32(co)
+          .get(co0)
+          .sub()
+          .i32(8)
+          .geU()
+          .ifElse(
+            () => {
+              tile(2);
+              f.get(co0).i32(8).add().set(co0);
+            },
+            () => {
+              tile(1);
+              f.get(co0).i32(4).add().set(co0);
+            },
+          );
+        f.get(co0).i32(co).ltU().continueIf();
+      });
+      f.get(ci0).i32(4).add().tee(ci0).i32(cp).ltU().continueIf();
+    });
+    f.get(xi).i32(1).add().tee(xi).i32(16).ltU().continueIf();
   });
   return f;
 }
