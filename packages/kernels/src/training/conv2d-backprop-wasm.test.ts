@@ -433,7 +433,26 @@ describe('Conv2D on wasm by Winograd F(2×2, 3×3) on generated SIMD code', () =
     expect(directT.shape).toEqual([c.x[0], g.outH, g.outW, c.co]);
     expect(relError(await directT.data(), ref)).toBeLessThanOrEqual(1e-5);
     expect(relError(await viaKernel.data(), ref)).toBeLessThanOrEqual(1e-5);
-    tf.dispose([x, w, directT, viaKernel]);
+    // FusedConv2D (what tfjs-layers runs at inference): bias and ReLU in the output transform.
+    const bias = tf.tensor1d(random(7, c.co));
+    const biasData = await bias.data();
+    for (const activation of ['relu', 'linear'] as const) {
+      const fused = tf.fused.conv2d({ x, filter: w, bias, activation, strides: 1, pad: c.pad });
+      const expected = ref.map((v, i) => {
+        const b = v + (biasData[i % c.co] as number);
+        return activation === 'relu' ? Math.max(0, b) : b;
+      });
+      expect(relError(await fused.data(), expected)).toBeLessThanOrEqual(1e-5);
+      fused.dispose();
+    }
+    // Other activations and PReLU weights go to the stock kernel and still agree.
+    const elu = tf.fused.conv2d({ x, filter: w, bias, activation: 'elu', strides: 1, pad: c.pad });
+    const eluRef = ref.map((v, i) => {
+      const b = v + (biasData[i % c.co] as number);
+      return b > 0 ? b : Math.expm1(b);
+    });
+    expect(relError(await elu.data(), eluRef)).toBeLessThanOrEqual(1e-5);
+    tf.dispose([x, w, directT, viaKernel, bias, elu]);
     expect(backend.numDataIds()).toBe(buffers - 2); // x and w freed, no scratch left behind
   });
 

@@ -1,5 +1,5 @@
 import type { KernelConfig, KernelFunc, NamedAttrMap, TensorInfo } from '@tensorflow/tfjs-core';
-import { backend_util, Conv2D } from '@tensorflow/tfjs-core';
+import { backend_util, Conv2D, FusedConv2D, util } from '@tensorflow/tfjs-core';
 import { winogradConv3x3 } from './simd/winograd-conv.js';
 import { setupStock, stockKernel } from './stock-kernels.js';
 import type { WasmBackendLike } from './wasm-kernel-calls.js';
@@ -12,11 +12,79 @@ interface Conv2DAttrs {
   dimRoundingMode?: 'floor' | 'round' | 'ceil';
 }
 
+/** The Winograd result for a conv this package accelerates, or null to use the stock kernel. */
+function tryWinograd(
+  backend: WasmBackendLike,
+  x: TensorInfo,
+  filter: TensorInfo,
+  attrs: Conv2DAttrs,
+  epilogue: { bias?: TensorInfo; relu?: boolean } = {},
+): TensorInfo | null {
+  if (
+    (attrs.dataFormat ?? 'NHWC') !== 'NHWC' ||
+    x.dtype !== 'float32' ||
+    x.shape.length !== 4 ||
+    filter.shape[0] !== 3 ||
+    filter.shape[1] !== 3
+  ) {
+    return null;
+  }
+  const info = backend_util.computeConv2DInfo(
+    x.shape as [number, number, number, number],
+    filter.shape as [number, number, number, number],
+    attrs.strides,
+    attrs.dilations ?? 1,
+    attrs.pad,
+    attrs.dimRoundingMode,
+    false,
+    'channelsLast',
+  );
+  if (
+    info.strideHeight !== 1 ||
+    info.strideWidth !== 1 ||
+    info.dilationHeight !== 1 ||
+    info.dilationWidth !== 1
+  ) {
+    return null;
+  }
+  return winogradConv3x3(
+    backend,
+    x,
+    filter,
+    {
+      batch: info.batchSize,
+      inH: info.inHeight,
+      inW: info.inWidth,
+      inC: info.inChannels,
+      outC: info.outChannels,
+      outH: info.outHeight,
+      outW: info.outWidth,
+      padTop: info.padInfo.top,
+      padLeft: info.padInfo.left,
+    },
+    epilogue,
+  );
+}
+
+function delegate(
+  kernelName: string,
+  args: { inputs: object; backend: WasmBackendLike; attrs: object },
+): TensorInfo {
+  const stock = stockKernel(kernelName);
+  if (stock == null) throw new Error(`@camkit/kernels: no stock wasm ${kernelName} to delegate to`);
+  return stock.kernelFunc({
+    inputs: args.inputs as never,
+    backend: args.backend,
+    attrs: args.attrs as unknown as NamedAttrMap,
+  }) as TensorInfo;
+}
+
 /**
  * `Conv2D` for wasm: 3×3, stride-1, undilated NHWC convolutions with ≥ 8 input and a multiple of 4
  * output channels — every conv of camkit's models but the first — run by Winograd F(2×2, 3×3) on
  * generated SIMD code (2.25× fewer multiplications than XNNPACK's direct convolution); everything
- * else goes to the stock XNNPACK kernel. Used by training and by every explain method on wasm.
+ * else goes to the stock XNNPACK kernel. Training runs this kernel (and its input gradient rides on
+ * it); inference and explain run {@link fusedConv2DWasm}.
  */
 export function conv2DWasm(args: {
   inputs: { x: TensorInfo; filter: TensorInfo };
@@ -24,47 +92,35 @@ export function conv2DWasm(args: {
   attrs: Conv2DAttrs;
 }): TensorInfo {
   const { inputs, backend, attrs } = args;
-  const { x, filter } = inputs;
-  if (
-    (attrs.dataFormat ?? 'NHWC') === 'NHWC' &&
-    x.dtype === 'float32' &&
-    x.shape.length === 4 &&
-    filter.shape[0] === 3 &&
-    filter.shape[1] === 3
-  ) {
-    const info = backend_util.computeConv2DInfo(
-      x.shape as [number, number, number, number],
-      filter.shape as [number, number, number, number],
-      attrs.strides,
-      attrs.dilations ?? 1,
-      attrs.pad,
-      attrs.dimRoundingMode,
-      false,
-      'channelsLast',
-    );
-    const unit =
-      info.strideHeight === 1 &&
-      info.strideWidth === 1 &&
-      info.dilationHeight === 1 &&
-      info.dilationWidth === 1;
-    if (unit) {
-      const out = winogradConv3x3(backend, x, filter, {
-        batch: info.batchSize,
-        inH: info.inHeight,
-        inW: info.inWidth,
-        inC: info.inChannels,
-        outC: info.outChannels,
-        outH: info.outHeight,
-        outW: info.outWidth,
-        padTop: info.padInfo.top,
-        padLeft: info.padInfo.left,
-      });
-      if (out != null) return out;
-    }
+  return tryWinograd(backend, inputs.x, inputs.filter, attrs) ?? delegate(Conv2D, args);
+}
+
+/**
+ * `FusedConv2D` (conv + bias + activation; what tfjs-layers runs at inference, so every explain
+ * method's forward pass) for wasm: the same Winograd convs with the bias and ReLU applied in the
+ * output transform, before the one store; other activations, PReLU weights and broadcast biases
+ * go to the stock kernel.
+ */
+export function fusedConv2DWasm(args: {
+  inputs: { x: TensorInfo; filter: TensorInfo; bias?: TensorInfo; preluActivationWeights?: TensorInfo };
+  backend: WasmBackendLike;
+  attrs: Conv2DAttrs & { activation?: string };
+}): TensorInfo {
+  const { inputs, backend, attrs } = args;
+  const { bias, preluActivationWeights } = inputs;
+  const activation = attrs.activation ?? 'linear';
+  const outC = inputs.filter.shape[3] as number;
+  const plainBias =
+    bias == null ||
+    (bias.dtype === 'float32' && util.sizeFromShape(bias.shape) === outC && bias.shape.length === 1);
+  if ((activation === 'linear' || activation === 'relu') && preluActivationWeights == null && plainBias) {
+    const out = tryWinograd(backend, inputs.x, inputs.filter, attrs, {
+      ...(bias != null ? { bias } : {}),
+      relu: activation === 'relu',
+    });
+    if (out != null) return out;
   }
-  const stock = stockKernel(Conv2D);
-  if (stock == null) throw new Error(`@camkit/kernels: no stock wasm ${Conv2D} to delegate to`);
-  return stock.kernelFunc({ inputs, backend, attrs: attrs as unknown as NamedAttrMap }) as TensorInfo;
+  return delegate(FusedConv2D, args);
 }
 
 /** `Conv2D` for wasm: Winograd where it pays, the stock XNNPACK kernel elsewhere. */
@@ -73,4 +129,12 @@ export const conv2DWasmConfig: KernelConfig = {
   backendName: 'wasm',
   kernelFunc: conv2DWasm as unknown as KernelFunc,
   setupFunc: setupStock(Conv2D),
+};
+
+/** `FusedConv2D` for wasm: Winograd + bias + ReLU where it pays, the stock kernel elsewhere. */
+export const fusedConv2DWasmConfig: KernelConfig = {
+  kernelName: FusedConv2D,
+  backendName: 'wasm',
+  kernelFunc: fusedConv2DWasm as unknown as KernelFunc,
+  setupFunc: setupStock(FusedConv2D),
 };

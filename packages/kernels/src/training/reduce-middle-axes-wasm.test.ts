@@ -13,6 +13,10 @@ const CASES: { shape: number[]; axis: number | number[]; keepDims: boolean }[] =
   { shape: [4, 6], axis: [1], keepDims: false }, // last axis: delegated to stock
   { shape: [3, 5, 7, 4], axis: [0, 2], keepDims: false }, // not contiguous: delegated
   { shape: [3, 5, 7, 4], axis: [0, 1, 2, 3], keepDims: false },
+  // Several SIMD vectors per row (the generated float64-accumulating kernel), and a row of 6 (JS loop).
+  { shape: [2, 11, 13, 12], axis: [1, 2], keepDims: false },
+  { shape: [5, 3, 64], axis: [0, 1], keepDims: false },
+  { shape: [3, 7, 6], axis: [1], keepDims: true },
 ];
 
 function values(n: number, seed: number): Float32Array {

@@ -1,7 +1,40 @@
 import type { KernelConfig, KernelFunc, NamedAttrMap, TensorInfo } from '@tensorflow/tfjs-core';
 import { Mean, Sum, util } from '@tensorflow/tfjs-core';
 import { setupStock, stockKernel } from './stock-kernels.js';
-import { heapF32, type WasmBackendLike } from './wasm-kernel-calls.js';
+import { generatedKernel } from './simd/instantiate.js';
+import { writeSumRowsModule } from './simd/sum-rows-module.js';
+import { heapF32, release, type WasmBackendLike } from './wasm-kernel-calls.js';
+
+/** The same sums on generated SIMD code (float64 accumulators); false where it cannot run. */
+function sumRowsSimd(
+  backend: WasmBackendLike,
+  x: TensorInfo,
+  out: TensorInfo,
+  outer: number,
+  mid: number,
+  inner: number,
+  scale: number,
+): boolean {
+  if (inner % 4 !== 0 || inner === 0 || mid === 0) return false;
+  const sumRows = generatedKernel(backend, 'sumRows', writeSumRowsModule)?.sumRows;
+  if (sumRows == null) return false;
+  const accInfo = backend.makeOutput([2 * inner], 'float32'); // float64 [inner]
+  const accView = heapF32(backend, accInfo);
+  if (accView.byteOffset % 8 !== 0) {
+    release(backend, accInfo);
+    return false;
+  }
+  const acc = new Float64Array(accView.buffer, accView.byteOffset, inner);
+  const src = heapF32(backend, x).byteOffset;
+  const dst = heapF32(backend, out);
+  for (let o = 0; o < outer; o++) {
+    acc.fill(0);
+    sumRows(src + o * mid * inner * 4, accView.byteOffset, mid, inner * 4);
+    for (let i = 0; i < inner; i++) dst[o * inner + i] = (acc[i] as number) * scale;
+  }
+  release(backend, accInfo);
+  return true;
+}
 
 /**
  * Sum/Mean over a block of axes that excludes the last one — the bias gradient of every conv
@@ -32,10 +65,11 @@ function reduceMiddle(kernelName: typeof Sum | typeof Mean) {
       ? x.shape.map((d, i) => (axes.includes(i) ? 1 : d))
       : x.shape.filter((_, i) => !axes.includes(i));
     const out = backend.makeOutput(outShape, 'float32');
+    const scale = kernelName === Mean ? 1 / mid : 1;
+    if (sumRowsSimd(backend, x, out, outer, mid, inner, scale)) return out;
     const src = heapF32(backend, x);
     const dst = heapF32(backend, out);
     const acc = new Float64Array(inner);
-    const scale = kernelName === Mean ? 1 / mid : 1;
     for (let o = 0; o < outer; o++) {
       acc.fill(0);
       let base = o * mid * inner;

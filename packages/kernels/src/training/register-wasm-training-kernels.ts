@@ -10,13 +10,14 @@ import {
 import { conv2DBackpropFilterWasmConfig } from './conv2d-backprop-filter-wasm.js';
 import { conv2DBackpropInputWasmConfig } from './conv2d-backprop-input-wasm.js';
 import { conv2DWithDilationGradConfig } from './conv2d-gradient.js';
-import { conv2DWasmConfig } from './conv2d-wasm.js';
+import { conv2DWasmConfig, fusedConv2DWasmConfig } from './conv2d-wasm.js';
 import { meanWasmConfig, sumWasmConfig } from './reduce-middle-axes-wasm.js';
 import { forgetStock, rememberStock, stockKernel } from './stock-kernels.js';
 
 /** The kernels {@link registerWasmTrainingKernels} installs for 'wasm'. */
 export const WASM_TRAINING_KERNELS: readonly KernelConfig[] = [
   conv2DWasmConfig,
+  fusedConv2DWasmConfig,
   conv2DBackpropFilterWasmConfig,
   conv2DBackpropInputWasmConfig,
   sumWasmConfig,

@@ -184,6 +184,22 @@ export class FunctionWriter {
   f32x4Mul(): this {
     return this.simd(0xe6);
   }
+  /** `f64x2.promote_low_f32x4`: lanes 0, 1 of an f32x4 as two f64. */
+  f64x2PromoteLow(): this {
+    return this.simd(0x5f);
+  }
+  f64x2Add(): this {
+    return this.simd(0xf0);
+  }
+  /** `i8x16.shuffle` of the two v128 on the stack by 16 byte-lane indices (0–31). */
+  shuffle(lanes: readonly number[]): this {
+    this.simd(0x0d);
+    this.code.push(...lanes);
+    return this;
+  }
+  f32x4Max(): this {
+    return this.simd(0xe9);
+  }
   /** `v128.const` 0. */
   v128Zero(): this {
     this.simd(0x0c);

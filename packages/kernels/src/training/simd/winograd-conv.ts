@@ -2,7 +2,7 @@ import type { TensorInfo } from '@tensorflow/tfjs-core';
 import { heapF32, release, type WasmBackendLike } from '../wasm-kernel-calls.js';
 import { generatedKernel } from './instantiate.js';
 import { padInput } from './pad-input.js';
-import { writeWinogradModule } from './winograd-module.js';
+import { type WinogradEpilogue, writeWinogradModule } from './winograd-module.js';
 
 /** The conv {@link winogradConv3x3} computes: 3×3 taps, stride 1, dilation 1, NHWC. */
 export interface Winograd3x3Geometry {
@@ -22,6 +22,17 @@ function tileBlockFor(cp: number, co: number): number {
   return Math.max(4, Math.min(128, Math.floor(4096 / (cp + co) / 4) * 4));
 }
 
+function winogradKernel(
+  backend: WasmBackendLike,
+  cp: number,
+  co: number,
+  T: number,
+  epilogue: WinogradEpilogue,
+) {
+  const key = `winograd:${cp}:${co}:${T}:${epilogue.bias ? 'b' : ''}${epilogue.relu ? 'r' : ''}`;
+  return generatedKernel(backend, key, (shared) => writeWinogradModule(cp, co, T, shared, epilogue));
+}
+
 /** Where Winograd pays: enough channels for the 16 GEMMs to dominate the transforms. */
 export function winogradApplies(g: Winograd3x3Geometry): boolean {
   return g.outC % 4 === 0 && g.inC >= 8 && g.batch > 0 && g.outH > 0 && g.outW > 0;
@@ -30,24 +41,22 @@ export function winogradApplies(g: Winograd3x3Geometry): boolean {
 /**
  * out[n, y, x, o] = Σ_{ky,kx,c} x[n, y + ky − padTop, x + kx − padLeft, c] · w[ky, kx, c, o] by
  * Winograd F(2×2, 3×3) on generated wasm SIMD (`winograd-module.ts`), in place on the wasm heap.
- * `filterAt(ky, kx, c, o)` reads the 3×3 filter, so callers can pass a flipped / transposed view
- * (the input gradient) without materialising it. Returns null where it cannot run.
+ * With `bias` (`[outC]`) and `relu`, it is FusedConv2D's epilogue, applied before the one store.
+ * Returns null where it cannot run.
  */
 export function winogradConv3x3(
   backend: WasmBackendLike,
   x: TensorInfo,
   filter: TensorInfo,
   g: Winograd3x3Geometry,
-  filterIndex: (ky: number, kx: number, c: number, o: number) => number = (ky, kx, c, o) =>
-    ((ky * 3 + kx) * g.inC + c) * g.outC + o,
+  options: { bias?: TensorInfo; relu?: boolean } = {},
 ): TensorInfo | null {
   if (!winogradApplies(g)) return null;
   const cp = Math.ceil(g.inC / 4) * 4;
   const co = g.outC;
   const T = tileBlockFor(cp, co);
-  const kernel = generatedKernel(backend, `winograd:${cp}:${co}:${T}`, (shared) =>
-    writeWinogradModule(cp, co, T, shared),
-  );
+  const epilogue: WinogradEpilogue = { bias: options.bias != null, relu: options.relu === true };
+  const kernel = winogradKernel(backend, cp, co, T, epilogue);
   if (kernel == null) return null;
 
   const tilesH = Math.ceil(g.outH / 2);
@@ -66,12 +75,13 @@ export function winogradConv3x3(
   const xpv = heapF32(backend, xpInfo);
   padInput(heapF32(backend, x), xpv, g, cp, hp, wp);
   const u = heapF32(backend, uInfo);
-  transformFilter(heapF32(backend, filter), u, g.inC, cp, co, filterIndex);
+  transformFilter(heapF32(backend, filter), u, g.inC, cp, co);
 
   const xpAddr = xpv.byteOffset;
   const vAddr = heapF32(backend, vInfo).byteOffset;
   const mAddr = heapF32(backend, mInfo).byteOffset;
   const outAddr = heapF32(backend, out).byteOffset;
+  const biasAddr = options.bias ? heapF32(backend, options.bias).byteOffset : 0;
   const rowBytes = wp * cp * 4;
   const inputTransform = kernel.inputTransform as (...a: number[]) => void;
   const gemm = kernel.gemm as (...a: number[]) => void;
@@ -79,21 +89,25 @@ export function winogradConv3x3(
   for (let start = 0; start < total; start += T) {
     inputTransform(xpAddr, vAddr, start, total, tilesW, tilesPerImage, rowBytes, hp * rowBytes);
     gemm(vAddr, u.byteOffset, mAddr);
-    outputTransform(mAddr, outAddr, start, Math.min(T, total - start), tilesW, tilesPerImage, g.outH, g.outW);
+    outputTransform(
+      mAddr,
+      outAddr,
+      start,
+      Math.min(T, total - start),
+      tilesW,
+      tilesPerImage,
+      g.outH,
+      g.outW,
+      biasAddr,
+    );
   }
   release(backend, xpInfo, uInfo, vInfo, mInfo);
   return out;
 }
 
 /** U[ξ = 4i + j][c][o] = (G g Gᵀ)[i][j] for g = w[·, ·, c, o]; rows c ≥ inC are zero. */
-function transformFilter(
-  w: Float32Array,
-  u: Float32Array,
-  inC: number,
-  cp: number,
-  co: number,
-  index: (ky: number, kx: number, c: number, o: number) => number,
-): void {
+function transformFilter(w: Float32Array, u: Float32Array, inC: number, cp: number, co: number): void {
+  const index = (ky: number, kx: number, c: number, o: number) => ((ky * 3 + kx) * inC + c) * co + o;
   u.fill(0);
   const gg = new Float64Array(12); // G·g, 4×3
   for (let c = 0; c < inC; c++) {
@@ -137,9 +151,7 @@ export function winogradFilterGrad3x3(
   const cp = Math.ceil(g.inC / 4) * 4;
   const co = g.outC;
   const T = tileBlockFor(cp, co);
-  const kernel = generatedKernel(backend, `winograd:${cp}:${co}:${T}`, (shared) =>
-    writeWinogradModule(cp, co, T, shared),
-  );
+  const kernel = winogradKernel(backend, cp, co, T, { bias: false, relu: false });
   if (kernel == null) return null;
 
   const tilesH = Math.ceil(g.outH / 2);

@@ -16,8 +16,9 @@ import { FunctionWriter, I32, type Local, V128, writeModule } from './wasm-write
  *   V[ξ][t] = (Bᵀ d B)[ξ] for tiles tileStart … tileStart+T−1 of the zero-padded input xp
  *   `[N, Hp, Wp, Cp]` (tiles past the end repeat the last one; their products are never stored);
  * - `gemm(v, u, m)`: M[ξ] = V[ξ] · U[ξ] with U[ξ] = (G g Gᵀ)[ξ] as `[16][Cp][Co]`;
- * - `outputTransform(m, out, tileStart, count, tilesW, tilesPerImage, outH, outW)`: Aᵀ M A into
- *   the NHWC output, skipping the second row/column of tiles that overhang an odd edge.
+ * - `outputTransform(m, out, tileStart, count, tilesW, tilesPerImage, outH, outW, bias)`: Aᵀ M A
+ *   (+ bias, ReLU when the epilogue asks) into the NHWC output, skipping the second row/column of
+ *   tiles that overhang an odd edge.
  *
  * Bᵀ = [[1,0,−1,0],[0,1,1,0],[0,−1,1,0],[0,1,0,−1]], Aᵀ = [[1,1,1,0],[0,1,−1,−1]],
  * G = [[1,0,0],[½,½,½],[½,−½,½],[0,0,1]] (applied to the filter in JS).
@@ -28,6 +29,7 @@ export function writeWinogradModule(
   co: number,
   tileBlock: number,
   shared: boolean,
+  epilogue: WinogradEpilogue = { bias: false, relu: false },
 ): Uint8Array<ArrayBuffer> {
   const T = tileBlock;
   const cpB = cp * 4;
@@ -36,12 +38,18 @@ export function writeWinogradModule(
     [
       { name: 'inputTransform', fn: inputTransform(cpB, T) },
       { name: 'gemm', fn: gemm(cp, co, T) },
-      { name: 'outputTransform', fn: outputTransform(coB, T) },
+      { name: 'outputTransform', fn: outputTransform(coB, T, epilogue) },
       { name: 'dyTransform', fn: dyTransform(coB, T) },
       { name: 'gemmAccumulate', fn: gemmAccumulate(cp, co, T) },
     ],
     { shared },
   );
+}
+
+/** What `outputTransform` applies after Aᵀ M A (FusedConv2D): + bias[o], then max(·, 0). */
+export interface WinogradEpilogue {
+  bias: boolean;
+  relu: boolean;
 }
 
 /** Leaves the four 1-D transforms of (a, b, c, d) = rows/columns of a 4×4 patch through Bᵀ. */
@@ -281,9 +289,10 @@ function gemm(cp: number, co: number, T: number): FunctionWriter {
   return f;
 }
 
-function outputTransform(coB: number, T: number): FunctionWriter {
-  const f = new FunctionWriter(Array(8).fill(I32));
-  const [m, out, tileStart, count, tilesW, tilesPerImage, outH, outW] = f.params as Local[] as [
+function outputTransform(coB: number, T: number, epilogue: WinogradEpilogue): FunctionWriter {
+  const f = new FunctionWriter(Array(9).fill(I32));
+  const [m, out, tileStart, count, tilesW, tilesPerImage, outH, outW, bias] = f.params as Local[] as [
+    Local,
     Local,
     Local,
     Local,
@@ -293,6 +302,7 @@ function outputTransform(coB: number, T: number): FunctionWriter {
     Local,
     Local,
   ];
+  const [bv, zero] = [f.local(V128), f.local(V128)];
   const [t, idx, base, tmp, cb, mt, rowBytes, imageBytes, hasRow1, hasCol1, oy, ox] = Array.from(
     { length: 12 },
     () => f.local(I32),
@@ -361,6 +371,12 @@ function outputTransform(coB: number, T: number): FunctionWriter {
           .get(s3)
           .f32x4Sub()
           .set(y[i * 2 + 1] as Local);
+      }
+      if (epilogue.bias) f.get(bias).get(cb).add().v128Load(0).set(bv);
+      if (epilogue.relu) f.v128Zero().set(zero);
+      for (const yk of y) {
+        if (epilogue.bias) f.get(yk).get(bv).f32x4Add().set(yk);
+        if (epilogue.relu) f.get(yk).get(zero).f32x4Max().set(yk);
       }
       f.get(base)
         .get(cb)
