@@ -14,6 +14,8 @@ import { createParallelTrainer } from '../dist/train/parallel/index.js';
 
 const SIZE = 32;
 const BATCH = 16;
+// The issue's Grad-CAM reference point: the 16/32/64/64 no-pool net at 128×128, batch 16.
+const ISSUE_SIZE = 128;
 const STEPS = Number(process.env.BENCH_STEPS ?? 30);
 const EXPLAIN_BATCHES = Number(process.env.BENCH_EXPLAIN ?? 20);
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -26,6 +28,7 @@ function ensureTorch() {
 }
 
 function build(kind) {
+  if (kind === 'issue') return camNet({ inputSize: ISSUE_SIZE, filters: [16, 32, 64, 64], numClasses: 4 });
   return kind === 'camnet'
     ? camNet({ inputSize: SIZE, filters: [16, 32, 32], numClasses: 4 })
     : vggLike({
@@ -39,8 +42,8 @@ function build(kind) {
       });
 }
 
-function batchData() {
-  const xs = new Float32Array(BATCH * SIZE * SIZE * 3).map(() => Math.random());
+function batchData(size = SIZE) {
+  const xs = new Float32Array(BATCH * size * size * 3).map(() => Math.random());
   const ys = Int32Array.from({ length: BATCH }, (_, i) => i % 4);
   return { xs, ys };
 }
@@ -100,14 +103,14 @@ async function trainBoth(kind, rounds = 5) {
   return { main: median(a), par: median(b) };
 }
 
-async function explainRate(kind, method) {
+async function explainRate(kind, method, size = SIZE, batches = EXPLAIN_BATCHES) {
   const model = build(kind);
-  const { xs } = batchData();
-  const x = tf.tensor4d(xs, [BATCH, SIZE, SIZE, 3]);
+  const { xs } = batchData(size);
+  const x = tf.tensor4d(xs, [BATCH, size, size, 3]);
   await explain(model, x, { method, targets: 'pred' });
   const t = performance.now();
-  for (let i = 0; i < EXPLAIN_BATCHES; i++) await explain(model, x, { method, targets: 'pred' });
-  const r = (EXPLAIN_BATCHES * BATCH) / ((performance.now() - t) / 1000);
+  for (let i = 0; i < batches; i++) await explain(model, x, { method, targets: 'pred' });
+  const r = (batches * BATCH) / ((performance.now() - t) / 1000);
   x.dispose();
   model.dispose();
   return r;
@@ -163,6 +166,14 @@ for (const kind of ['camnet', 'vgglike']) {
   );
   rows.push(
     `| ${kind} CAM | ${cam.toFixed(0)} | (Grad-CAM ${t.gradcamImgPerSec.toFixed(0)}) | ${(cam / t.gradcamImgPerSec).toFixed(2)}× |`,
+  );
+}
+{
+  process.stderr.write('tfjs issue-scale Grad-CAM...\n');
+  const gc = await explainRate('issue', 'gradcam', ISSUE_SIZE, Math.max(3, Math.floor(EXPLAIN_BATCHES / 4)));
+  const t = torch.issue.gradcamImgPerSec;
+  rows.push(
+    `| 16/32/64/64 net, ${ISSUE_SIZE}×${ISSUE_SIZE} Grad-CAM (batch 16: ${((BATCH / gc) * 1000).toFixed(0)} ms vs ${((BATCH / t) * 1000).toFixed(0)} ms) | ${gc.toFixed(1)} | ${t.toFixed(1)} | ${(gc / t).toFixed(2)}× |`,
   );
 }
 process.stderr.write('demo (full run)...\n');

@@ -2,6 +2,7 @@
 (Grad-CAM, CAM) at the same sizes and batch as camkit. Prints one JSON object.
 
 usage: python3 torch_bench.py SIZE BATCH TRAIN_STEPS EXPLAIN_BATCHES
+(plus Grad-CAM of the 16/32/64/64 net at 128x128, batch 16: the issue's reference point)
 """
 import json
 import sys
@@ -53,14 +54,16 @@ def bench(kind, filters, size, batch, steps, explain_batches):
     opt = torch.optim.Adam(net.parameters(), lr=3e-3)
     x = torch.rand(batch, 3, size, size)
     y = torch.randint(0, 4, (batch,))
-    for _ in range(3):  # warm-up
-        opt.zero_grad(); F.cross_entropy(net(x), y).backward(); opt.step()
-    t = time.perf_counter()
-    for _ in range(steps):
-        opt.zero_grad()
-        F.cross_entropy(net(x), y).backward()
-        opt.step()
-    train = steps * batch / (time.perf_counter() - t)
+    train = None
+    if steps > 0:
+        for _ in range(3):  # warm-up
+            opt.zero_grad(); F.cross_entropy(net(x), y).backward(); opt.step()
+        t = time.perf_counter()
+        for _ in range(steps):
+            opt.zero_grad()
+            F.cross_entropy(net(x), y).backward()
+            opt.step()
+        train = steps * batch / (time.perf_counter() - t)
 
     def gradcam(xb):
         keep = []
@@ -91,6 +94,8 @@ def main():
         "threads": torch.get_num_threads(),
         "camnet": bench("camnet", [16, 32, 32], size, batch, steps, eb),
         "vgglike": bench("vgglike", [16, 32, 64], size, batch, steps, eb),
+        # The issue's reference point: Grad-CAM of the 16/32/64/64 no-pool net, 128x128, batch 16.
+        "issue": bench("camnet", [16, 32, 64, 64], 128, 16, 0, max(3, eb // 4)),
     }
     print(json.dumps(out))
 

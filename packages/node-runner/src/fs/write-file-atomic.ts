@@ -14,7 +14,11 @@ export function writeFileAtomic(path: string, data: string | Uint8Array): void {
     writeFileSync(tmp, data);
     renameSync(tmp, path);
   } catch (err) {
-    rmSync(tmp, { force: true });
+    try {
+      rmSync(tmp, { force: true });
+    } catch {
+      // The temp file could not even be created (e.g. a parent path is a file): nothing to remove.
+    }
     const e = err as NodeJS.ErrnoException;
     throw new CliError(
       `cannot write ${path}: ${e.code ?? ''} ${e.message.split('\n')[0]}`.replace(/\s+/g, ' '),
