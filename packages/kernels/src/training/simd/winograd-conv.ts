@@ -107,29 +107,32 @@ export function winogradConv3x3(
 
 /** U[ξ = 4i + j][c][o] = (G g Gᵀ)[i][j] for g = w[·, ·, c, o]; rows c ≥ inC are zero. */
 function transformFilter(w: Float32Array, u: Float32Array, inC: number, cp: number, co: number): void {
-  const index = (ky: number, kx: number, c: number, o: number) => ((ky * 3 + kx) * inC + c) * co + o;
   u.fill(0);
-  const gg = new Float64Array(12); // G·g, 4×3
+  const tap = inC * co; // stride between the 9 taps of w
+  const plane = cp * co; // stride between the 16 planes of u
   for (let c = 0; c < inC; c++) {
     for (let o = 0; o < co; o++) {
-      for (let kx = 0; kx < 3; kx++) {
-        const g0 = w[index(0, kx, c, o)] as number;
-        const g1 = w[index(1, kx, c, o)] as number;
-        const g2 = w[index(2, kx, c, o)] as number;
-        gg[kx] = g0;
-        gg[3 + kx] = 0.5 * (g0 + g1 + g2);
-        gg[6 + kx] = 0.5 * (g0 - g1 + g2);
-        gg[9 + kx] = g2;
-      }
+      const at = c * co + o;
+      const w00 = w[at] as number;
+      const w01 = w[at + tap] as number;
+      const w02 = w[at + 2 * tap] as number;
+      const w10 = w[at + 3 * tap] as number;
+      const w11 = w[at + 4 * tap] as number;
+      const w12 = w[at + 5 * tap] as number;
+      const w20 = w[at + 6 * tap] as number;
+      const w21 = w[at + 7 * tap] as number;
+      const w22 = w[at + 8 * tap] as number;
+      // G g (4×3): rows g0, (g0+g1+g2)/2, (g0−g1+g2)/2, g2 of the columns kx.
+      const r1 = [0.5 * (w00 + w10 + w20), 0.5 * (w01 + w11 + w21), 0.5 * (w02 + w12 + w22)] as const;
+      const r2 = [0.5 * (w00 - w10 + w20), 0.5 * (w01 - w11 + w21), 0.5 * (w02 - w12 + w22)] as const;
+      const rows = [[w00, w01, w02], r1, r2, [w20, w21, w22]] as const;
       for (let i = 0; i < 4; i++) {
-        const a = gg[3 * i] as number;
-        const b = gg[3 * i + 1] as number;
-        const d = gg[3 * i + 2] as number;
-        const at = (j: number) => ((4 * i + j) * cp + c) * co + o;
-        u[at(0)] = a;
-        u[at(1)] = 0.5 * (a + b + d);
-        u[at(2)] = 0.5 * (a - b + d);
-        u[at(3)] = d;
+        const [a, b, d] = rows[i] as readonly [number, number, number];
+        const base = 4 * i * plane + at;
+        u[base] = a;
+        u[base + plane] = 0.5 * (a + b + d);
+        u[base + 2 * plane] = 0.5 * (a - b + d);
+        u[base + 3 * plane] = d;
       }
     }
   }
