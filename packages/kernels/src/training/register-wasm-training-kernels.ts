@@ -11,6 +11,7 @@ import { conv2DBackpropFilterWasmConfig } from './conv2d-backprop-filter-wasm.js
 import { conv2DBackpropInputWasmConfig } from './conv2d-backprop-input-wasm.js';
 import { conv2DWithDilationGradConfig } from './conv2d-gradient.js';
 import { conv2DWasmConfig, fusedConv2DWasmConfig } from './conv2d-wasm.js';
+import { maxPoolGradWasmConfig } from './max-pool-grad-wasm.js';
 import { meanWasmConfig, sumWasmConfig } from './reduce-middle-axes-wasm.js';
 import { forgetStock, rememberStock, stockKernel } from './stock-kernels.js';
 
@@ -22,6 +23,7 @@ export const WASM_TRAINING_KERNELS: readonly KernelConfig[] = [
   conv2DBackpropInputWasmConfig,
   sumWasmConfig,
   meanWasmConfig,
+  maxPoolGradWasmConfig,
 ];
 
 // tfjs's Conv2D gradient before ours (undefined: not recorded yet; null: there was none).
