@@ -46,7 +46,8 @@ describe('wasm MaxPoolGrad (non-overlapping pools, first maximum wins)', () => {
       shape.reduce((a, b) => a * b, 1),
       shape.length * 31 + size,
     );
-    const before = (await tf.setBackend('wasm'), tf.memory().numTensors);
+    await tf.setBackend('wasm');
+    const before = tf.memory().numTensors;
     const wasm = await poolGrad('wasm', x, shape, size, size);
     expect(tf.memory().numTensors).toBe(before);
     const cpu = await poolGrad('cpu', x, shape, size, size);
