@@ -62,6 +62,7 @@ async function timeBackend(
   weights: HostWeight[] | null,
   pixels: Float32Array,
   runs: [number, number][],
+  label = `tfjs ${backend}`,
 ): Promise<{ rows: Row[]; weights: HostWeight[]; maps: Float32Array }> {
   await tf.setBackend(backend);
   await tf.ready();
@@ -84,7 +85,7 @@ async function timeBackend(
       times.push(performance.now() - start);
     }
     const ms = median(times);
-    rows.push({ engine: `tfjs ${backend}`, batch, reps, msPerImage: ms / batch });
+    rows.push({ engine: label, batch, reps, msPerImage: ms / batch });
     if (batch === 1 && result) maps = result.heatmaps[0].map;
     images.dispose();
   }
@@ -110,12 +111,27 @@ async function main(): Promise<void> {
       [1, 20],
       [BATCH, 3],
     ]);
+    // The same on wasm with @camkit/kernels' convolutions (Winograd, generated SIMD) registered, as
+    // the CLI runs it. core does not depend on kernels; the bench reaches into the workspace.
+    const kernels = await import('../../kernels/src/training/index.js');
+    kernels.registerWasmTrainingKernels();
+    const fast = await timeBackend(
+      'wasm',
+      wasm.weights,
+      pixels,
+      [
+        [1, 20],
+        [BATCH, 3],
+      ],
+      'tfjs wasm + @camkit/kernels',
+    );
+    kernels.unregisterWasmTrainingKernels();
     // cpu is ~30× slower: batch 32 once.
     const cpu = await timeBackend('cpu', wasm.weights, pixels, [
       [1, 3],
       [BATCH, 1],
     ]);
-    const rows = [...wasm.rows, ...cpu.rows];
+    const rows = [...wasm.rows, ...fast.rows, ...cpu.rows];
 
     let torchNote = 'PyTorch: not available (python3-torch could not be installed)';
     let mapsDiff: number | null = null;
