@@ -1,4 +1,5 @@
-import { FunctionWriter, I32, type Local, V128, writeModule } from './wasm-writer.js';
+import { forOutputChannels, RegisterTile } from './register-tile.js';
+import { FunctionWriter, I32, type Local, writeModule } from './wasm-writer.js';
 
 /**
  * The filter-gradient kernel as wasm SIMD, generated at first use:
@@ -60,8 +61,7 @@ export function writeFilterGradModule(shared: boolean): Uint8Array<ArrayBuffer> 
     i32(),
   ];
   const [y, xPtr, dyPtr, dyEnd, acc] = [i32(), i32(), i32(), i32(), i32()];
-  const a = Array.from({ length: 8 }, () => f.local(V128));
-  const [d0, d1, s] = [f.local(V128), f.local(V128), f.local(V128)];
+  const regs = new RegisterTile(f);
 
   // Derived strides.
   f.get(co).i32(4).mul().set(dyPix);
@@ -70,22 +70,11 @@ export function writeFilterGradModule(shared: boolean): Uint8Array<ArrayBuffer> 
   f.get(co).i32(4).mul().set(dwCi);
   f.get(cp).get(dwCi).mul().set(dwTap);
 
-  // One (tap, 4 input channels, `width` × 4 output channels) tile over the row block [y0, yEnd).
+  // One (tap, 4 input channels, `vectors` × 4 output channels) tile over the row block [y0, yEnd).
   const tile = (vectors: 1 | 2) => {
-    const rows = 4;
     // acc = tapW + ci0·dwCi + co0·4; accumulator row r lives at acc + r·dwCi.
     f.get(tapW).get(ci0).get(dwCi).mul().add().get(co0).i32(4).mul().add().set(acc);
-    for (let r = 0; r < rows; r++) {
-      for (let v = 0; v < vectors; v++) {
-        f.get(acc)
-          .get(dwCi)
-          .i32(r)
-          .mul()
-          .add()
-          .v128Load(16 * v)
-          .set(a[r * 2 + v] as Local);
-      }
-    }
+    regs.load(vectors, acc, dwCi);
     f.get(y0).set(y);
     f.loop(() => {
       // xPtr = tapX + y·yStep + ci0·4;  dyPtr = imgDy + y·dyRow + co0·4
@@ -93,38 +82,13 @@ export function writeFilterGradModule(shared: boolean): Uint8Array<ArrayBuffer> 
       f.get(imgDy).get(y).get(dyRow).mul().add().get(co0).i32(4).mul().add().tee(dyPtr);
       f.get(dyRow).add().set(dyEnd);
       f.loop(() => {
-        f.get(dyPtr).v128Load(0).set(d0);
-        if (vectors === 2) f.get(dyPtr).v128Load(16).set(d1);
-        for (let r = 0; r < rows; r++) {
-          f.get(xPtr)
-            .v128Load32Splat(4 * r)
-            .set(s);
-          for (let v = 0; v < vectors; v++) {
-            const reg = a[r * 2 + v] as Local;
-            f.get(reg)
-              .get(s)
-              .get(v === 0 ? d0 : d1)
-              .f32x4Mul()
-              .f32x4Add()
-              .set(reg);
-          }
-        }
+        regs.update(vectors, dyPtr, xPtr, 4);
         f.get(xPtr).get(xStep).add().set(xPtr);
         f.get(dyPtr).get(dyPix).add().tee(dyPtr).get(dyEnd).ltU().continueIf();
       });
       f.get(y).i32(1).add().tee(y).get(yEnd).ltU().continueIf();
     });
-    for (let r = 0; r < rows; r++) {
-      for (let v = 0; v < vectors; v++) {
-        f.get(acc)
-          .get(dwCi)
-          .i32(r)
-          .mul()
-          .add()
-          .get(a[r * 2 + v] as Local)
-          .v128Store(16 * v);
-      }
-    }
+    regs.store(vectors, acc, dwCi);
   };
 
   f.i32(0).set(n);
@@ -143,26 +107,7 @@ export function writeFilterGradModule(shared: boolean): Uint8Array<ArrayBuffer> 
           f.get(dw).get(ky).get(kW).mul().get(kx).add().get(dwTap).mul().add().set(tapW);
           f.i32(0).set(ci0);
           f.loop(() => {
-            f.i32(0).set(co0);
-            f.loop(() => {
-              // Eight output channels while they last, then a four-channel tail (Co is a multiple of 4).
-              f.get(co)
-                .get(co0)
-                .sub()
-                .i32(8)
-                .geU()
-                .ifElse(
-                  () => {
-                    tile(2);
-                    f.get(co0).i32(8).add().set(co0);
-                  },
-                  () => {
-                    tile(1);
-                    f.get(co0).i32(4).add().set(co0);
-                  },
-                );
-              f.get(co0).get(co).ltU().continueIf();
-            });
+            forOutputChannels(f, co0, co, tile);
             f.get(ci0).i32(4).add().tee(ci0).get(cp).ltU().continueIf();
           });
           f.get(kx).i32(1).add().tee(kx).get(kW).ltU().continueIf();

@@ -86,6 +86,11 @@ export class FunctionWriter {
     return this;
   }
 
+  /** Pushes a local's value or an i32 constant. */
+  val(x: Local | number): this {
+    return typeof x === 'number' ? this.i32(x) : this.get(x);
+  }
+
   i32(value: number): this {
     this.code.push(0x41);
     sleb(this.code, value);

@@ -22,15 +22,33 @@ function tileBlockFor(cp: number, co: number): number {
   return Math.max(4, Math.min(128, Math.floor(4096 / (cp + co) / 4) * 4));
 }
 
-function winogradKernel(
-  backend: WasmBackendLike,
-  cp: number,
-  co: number,
-  T: number,
-  epilogue: WinogradEpilogue,
-) {
+/** What both Winograd passes need: padded channels, tile grid, block size and the module. */
+function winogradPlan(backend: WasmBackendLike, g: Winograd3x3Geometry, epilogue: WinogradEpilogue) {
+  if (!winogradApplies(g)) return null;
+  const cp = Math.ceil(g.inC / 4) * 4;
+  const co = g.outC;
+  const T = tileBlockFor(cp, co);
   const key = `winograd:${cp}:${co}:${T}:${epilogue.bias ? 'b' : ''}${epilogue.relu ? 'r' : ''}`;
-  return generatedKernel(backend, key, (shared) => writeWinogradModule(cp, co, T, shared, epilogue));
+  const kernel = generatedKernel(backend, key, (shared) => writeWinogradModule(cp, co, T, shared, epilogue));
+  if (kernel == null) return null;
+  const tilesH = Math.ceil(g.outH / 2);
+  const tilesW = Math.ceil(g.outW / 2);
+  // The zero-padded input covers every 4×4 patch of every tile, overhanging tiles included.
+  const hp = 2 * tilesH + 2;
+  const wp = 2 * tilesW + 2;
+  const tilesPerImage = tilesH * tilesW;
+  return {
+    cp,
+    co,
+    T,
+    tilesW,
+    hp,
+    wp,
+    tilesPerImage,
+    total: g.batch * tilesPerImage,
+    rowBytes: wp * cp * 4,
+    fn: (name: string) => kernel[name] as (...a: number[]) => void,
+  };
 }
 
 /** Where Winograd pays: enough channels for the 16 GEMMs to dominate the transforms. */
@@ -51,20 +69,10 @@ export function winogradConv3x3(
   g: Winograd3x3Geometry,
   options: { bias?: TensorInfo; relu?: boolean } = {},
 ): TensorInfo | null {
-  if (!winogradApplies(g)) return null;
-  const cp = Math.ceil(g.inC / 4) * 4;
-  const co = g.outC;
-  const T = tileBlockFor(cp, co);
   const epilogue: WinogradEpilogue = { bias: options.bias != null, relu: options.relu === true };
-  const kernel = winogradKernel(backend, cp, co, T, epilogue);
-  if (kernel == null) return null;
-
-  const tilesH = Math.ceil(g.outH / 2);
-  const tilesW = Math.ceil(g.outW / 2);
-  const hp = 2 * tilesH + 2;
-  const wp = 2 * tilesW + 2;
-  const tilesPerImage = tilesH * tilesW;
-  const total = g.batch * tilesPerImage;
+  const plan = winogradPlan(backend, g, epilogue);
+  if (plan == null) return null;
+  const { cp, co, T, tilesW, hp, wp, tilesPerImage, total, rowBytes } = plan;
 
   const xpInfo = backend.makeOutput([g.batch, hp, wp, cp], 'float32');
   const uInfo = backend.makeOutput([16, cp, co], 'float32');
@@ -82,10 +90,9 @@ export function winogradConv3x3(
   const mAddr = heapF32(backend, mInfo).byteOffset;
   const outAddr = heapF32(backend, out).byteOffset;
   const biasAddr = options.bias ? heapF32(backend, options.bias).byteOffset : 0;
-  const rowBytes = wp * cp * 4;
-  const inputTransform = kernel.inputTransform as (...a: number[]) => void;
-  const gemm = kernel.gemm as (...a: number[]) => void;
-  const outputTransform = kernel.outputTransform as (...a: number[]) => void;
+  const inputTransform = plan.fn('inputTransform');
+  const gemm = plan.fn('gemm');
+  const outputTransform = plan.fn('outputTransform');
   for (let start = 0; start < total; start += T) {
     inputTransform(xpAddr, vAddr, start, total, tilesW, tilesPerImage, rowBytes, hp * rowBytes);
     gemm(vAddr, u.byteOffset, mAddr);
@@ -150,19 +157,9 @@ export function winogradFilterGrad3x3(
   dy: TensorInfo,
   g: Winograd3x3Geometry,
 ): TensorInfo | null {
-  if (!winogradApplies(g)) return null;
-  const cp = Math.ceil(g.inC / 4) * 4;
-  const co = g.outC;
-  const T = tileBlockFor(cp, co);
-  const kernel = winogradKernel(backend, cp, co, T, { bias: false, relu: false });
-  if (kernel == null) return null;
-
-  const tilesH = Math.ceil(g.outH / 2);
-  const tilesW = Math.ceil(g.outW / 2);
-  const hp = 2 * tilesH + 2;
-  const wp = 2 * tilesW + 2;
-  const tilesPerImage = tilesH * tilesW;
-  const total = g.batch * tilesPerImage;
+  const plan = winogradPlan(backend, g, { bias: false, relu: false });
+  if (plan == null) return null;
+  const { cp, co, T, tilesW, hp, wp, tilesPerImage, total, rowBytes } = plan;
 
   const xpInfo = backend.makeOutput([g.batch, hp, wp, cp], 'float32');
   const vInfo = backend.makeOutput([16, T, cp], 'float32');
@@ -178,10 +175,9 @@ export function winogradFilterGrad3x3(
   const vAddr = heapF32(backend, vInfo).byteOffset;
   const yAddr = heapF32(backend, yInfo).byteOffset;
   const dyAddr = heapF32(backend, dy).byteOffset;
-  const rowBytes = wp * cp * 4;
-  const inputTransform = kernel.inputTransform as (...a: number[]) => void;
-  const dyTransform = kernel.dyTransform as (...a: number[]) => void;
-  const gemmAccumulate = kernel.gemmAccumulate as (...a: number[]) => void;
+  const inputTransform = plan.fn('inputTransform');
+  const dyTransform = plan.fn('dyTransform');
+  const gemmAccumulate = plan.fn('gemmAccumulate');
   for (let start = 0; start < total; start += T) {
     inputTransform(xpAddr, vAddr, start, total, tilesW, tilesPerImage, rowBytes, hp * rowBytes);
     dyTransform(dyAddr, yAddr, start, Math.min(T, total - start), tilesW, tilesPerImage, g.outH, g.outW);

@@ -1,3 +1,4 @@
+import { forOutputChannels, RegisterTile } from './register-tile.js';
 import { FunctionWriter, I32, type Local, V128, writeModule } from './wasm-writer.js';
 
 /**
@@ -103,6 +104,52 @@ function tileOrigin(
     .set(base);
 }
 
+/** rowBytes = outW·coB, imageBytes = outH·rowBytes for an NHWC tensor of `coB`-byte pixels. */
+function outputStrides(
+  f: FunctionWriter,
+  coB: number,
+  outH: Local,
+  outW: Local,
+  rowBytes: Local,
+  imageBytes: Local,
+): void {
+  f.get(outW).i32(coB).mul().set(rowBytes);
+  f.get(outH).get(rowBytes).mul().set(imageBytes);
+}
+
+/**
+ * For a tile on the output side (dy, or the conv output; `base` holds the tensor's address):
+ * moves `base` to the tile's first pixel and sets `hasRow1` / `hasCol1` to whether its second row /
+ * column lies inside outH × outW (odd sizes overhang).
+ */
+function outputTile(
+  f: FunctionWriter,
+  coB: number,
+  l: Record<
+    | 'idx'
+    | 'tilesW'
+    | 'tilesPerImage'
+    | 'outH'
+    | 'outW'
+    | 'base'
+    | 'rowBytes'
+    | 'imageBytes'
+    | 'tmp'
+    | 'oy'
+    | 'ox'
+    | 'hasRow1'
+    | 'hasCol1',
+    Local
+  >,
+): void {
+  tileOrigin(f, l.idx, l.tilesW, l.tilesPerImage, l.base, l.rowBytes, l.imageBytes, coB, 2, l.tmp);
+  // oy = 2·((idx % tilesPerImage) / tilesW), ox = 2·(idx % tilesW)
+  f.get(l.idx).get(l.tilesPerImage).remU().get(l.tilesW).divU().i32(2).mul().set(l.oy);
+  f.get(l.idx).get(l.tilesPerImage).remU().get(l.tilesW).remU().i32(2).mul().set(l.ox);
+  f.get(l.oy).i32(1).add().get(l.outH).ltU().set(l.hasRow1);
+  f.get(l.ox).i32(1).add().get(l.outW).ltU().set(l.hasCol1);
+}
+
 function inputTransform(cpB: number, T: number): FunctionWriter {
   const f = new FunctionWriter(Array(8).fill(I32));
   const [xp, v, tileStart, total, tilesW, tilesPerImage, rowBytes, imageBytes] = f.params as Local[] as [
@@ -200,93 +247,58 @@ function gemm(cp: number, co: number, T: number): FunctionWriter {
     Local,
     Local,
   ];
-  const acc = Array.from({ length: 8 }, () => f.local(V128));
-  const [d0, d1, s] = [f.local(V128), f.local(V128), f.local(V128)];
+  const regs = new RegisterTile(f);
   const cpB = cp * 4;
   const coB = co * 4;
 
+  // M[ξ][t0 + r][co0 …] = Σ_c V[ξ][t0 + r][c] · U[ξ][c][co0 …]
   const tile = (vectors: 1 | 2) => {
-    for (let r = 0; r < 4; r++) for (let w = 0; w < vectors; w++) f.v128Zero().set(acc[r * 2 + w] as Local);
+    regs.zero(vectors);
     // vp = vXi + t0·cpB; up = uXi + co0·4
     f.get(vXi).get(t0).i32(cpB).mul().add().tee(vp).i32(cpB).add().set(vEnd);
     f.get(uXi).get(co0).i32(4).mul().add().set(up);
     f.loop(() => {
-      f.get(up).v128Load(0).set(d0);
-      if (vectors === 2) f.get(up).v128Load(16).set(d1);
-      for (let r = 0; r < 4; r++) {
-        f.get(vp)
-          .v128Load32Splat(r * cpB)
-          .set(s);
-        for (let w = 0; w < vectors; w++) {
-          const a = acc[r * 2 + w] as Local;
-          f.get(a)
-            .get(s)
-            .get(w === 0 ? d0 : d1)
-            .f32x4Mul()
-            .f32x4Add()
-            .set(a);
-        }
-      }
+      regs.update(vectors, up, vp, cpB);
       f.get(up).i32(coB).add().set(up);
       f.get(vp).i32(4).add().tee(vp).get(vEnd).ltU().continueIf();
     });
     // m[t0 + r][co0 …] at mXi + t0·coB + co0·4 + r·coB
     f.get(mXi).get(t0).i32(coB).mul().add().get(co0).i32(4).mul().add().set(mp);
-    for (let r = 0; r < 4; r++) {
-      for (let w = 0; w < vectors; w++) {
-        f.get(mp)
-          .get(acc[r * 2 + w] as Local)
-          .v128Store(r * coB + 16 * w);
-      }
-    }
+    regs.store(vectors, mp, coB);
   };
 
+  forEachPosition(
+    f,
+    xi,
+    [
+      [vXi, v, T * cpB],
+      [uXi, u, cp * coB],
+      [mXi, m, T * coB],
+    ],
+    () => {
+      f.i32(0).set(t0);
+      f.loop(() => {
+        forOutputChannels(f, co0, co, tile);
+        f.get(t0).i32(regs.rows).add().tee(t0).i32(T).ltU().continueIf();
+      });
+    },
+  );
+  return f;
+}
+
+/** for ξ in 0..16: each `[dst, base, stride]` sets dst = base + ξ·stride, then `body`. */
+function forEachPosition(
+  f: FunctionWriter,
+  xi: Local,
+  pointers: readonly [Local, Local, number][],
+  body: () => void,
+): void {
   f.i32(0).set(xi);
   f.loop(() => {
-    f.get(v)
-      .get(xi)
-      .i32(T * cpB)
-      .mul()
-      .add()
-      .set(vXi);
-    f.get(u)
-      .get(xi)
-      .i32(cp * coB)
-      .mul()
-      .add()
-      .set(uXi);
-    f.get(m)
-      .get(xi)
-      .i32(T * coB)
-      .mul()
-      .add()
-      .set(mXi);
-    f.i32(0).set(t0);
-    f.loop(() => {
-      f.i32(0).set(co0);
-      f.loop(() => {
-        f.i32(co)
-          .get(co0)
-          .sub()
-          .i32(8)
-          .geU()
-          .ifElse(
-            () => {
-              tile(2);
-              f.get(co0).i32(8).add().set(co0);
-            },
-            () => {
-              tile(1);
-              f.get(co0).i32(4).add().set(co0);
-            },
-          );
-        f.get(co0).i32(co).ltU().continueIf();
-      });
-      f.get(t0).i32(4).add().tee(t0).i32(T).ltU().continueIf();
-    });
+    for (const [dst, base, stride] of pointers) f.get(base).get(xi).i32(stride).mul().add().set(dst);
+    body();
     f.get(xi).i32(1).add().tee(xi).i32(16).ltU().continueIf();
   });
-  return f;
 }
 
 function outputTransform(coB: number, T: number, epilogue: WinogradEpilogue): FunctionWriter {
@@ -311,18 +323,26 @@ function outputTransform(coB: number, T: number, epilogue: WinogradEpilogue): Fu
   const sRow = Array.from({ length: 8 }, () => f.local(V128)); // Aᵀ M: rows 0..1, columns 0..3
   const y = Array.from({ length: 4 }, () => f.local(V128));
 
-  f.get(outW).i32(coB).mul().set(rowBytes);
-  f.get(outH).get(rowBytes).mul().set(imageBytes);
+  outputStrides(f, coB, outH, outW, rowBytes, imageBytes);
   f.i32(0).set(t);
   f.loop(() => {
     f.get(tileStart).get(t).add().set(idx);
     f.get(out).set(base);
-    tileOrigin(f, idx, tilesW, tilesPerImage, base, rowBytes, imageBytes, coB, 2, tmp);
-    // oy = 2·((idx % tilesPerImage) / tilesW), ox = 2·(idx % tilesW)
-    f.get(idx).get(tilesPerImage).remU().get(tilesW).divU().i32(2).mul().set(oy);
-    f.get(idx).get(tilesPerImage).remU().get(tilesW).remU().i32(2).mul().set(ox);
-    f.get(oy).i32(1).add().get(outH).ltU().set(hasRow1);
-    f.get(ox).i32(1).add().get(outW).ltU().set(hasCol1);
+    outputTile(f, coB, {
+      idx,
+      tilesW,
+      tilesPerImage,
+      outH,
+      outW,
+      base,
+      rowBytes,
+      imageBytes,
+      tmp,
+      oy,
+      ox,
+      hasRow1,
+      hasCol1,
+    });
     f.get(m).get(t).i32(coB).mul().add().set(mt);
     f.i32(0).set(cb);
     f.loop(() => {
@@ -440,8 +460,7 @@ function dyTransform(coB: number, T: number): FunctionWriter {
   const ag = Array.from({ length: 8 }, () => f.local(V128)); // (A g): rows 0..3, columns 0..1
   const zero = (l: Local) => f.v128Zero().set(l);
 
-  f.get(outW).i32(coB).mul().set(rowBytes);
-  f.get(outH).get(rowBytes).mul().set(imageBytes);
+  outputStrides(f, coB, outH, outW, rowBytes, imageBytes);
   f.i32(0).set(t);
   f.loop(() => {
     f.get(yOut).get(t).i32(coB).mul().add().set(yt);
@@ -452,11 +471,21 @@ function dyTransform(coB: number, T: number): FunctionWriter {
         () => {
           f.get(tileStart).get(t).add().set(idx);
           f.get(dy).set(base);
-          tileOrigin(f, idx, tilesW, tilesPerImage, base, rowBytes, imageBytes, coB, 2, tmp);
-          f.get(idx).get(tilesPerImage).remU().get(tilesW).divU().i32(2).mul().set(oy);
-          f.get(idx).get(tilesPerImage).remU().get(tilesW).remU().i32(2).mul().set(ox);
-          f.get(oy).i32(1).add().get(outH).ltU().set(hasRow1);
-          f.get(ox).i32(1).add().get(outW).ltU().set(hasCol1);
+          outputTile(f, coB, {
+            idx,
+            tilesW,
+            tilesPerImage,
+            outH,
+            outW,
+            base,
+            rowBytes,
+            imageBytes,
+            tmp,
+            oy,
+            ox,
+            hasRow1,
+            hasCol1,
+          });
           f.i32(0).set(cb);
           f.loop(() => {
             const [g00, g01, g10, g11] = g as [Local, Local, Local, Local];
@@ -551,19 +580,14 @@ function gemmAccumulate(cp: number, co: number, T: number): FunctionWriter {
     Local,
     Local,
   ];
-  const acc = Array.from({ length: 8 }, () => f.local(V128));
-  const [d0, d1, s] = [f.local(V128), f.local(V128), f.local(V128)];
+  const regs = new RegisterTile(f);
   const cpB = cp * 4;
   const coB = co * 4;
 
   const tile = (vectors: 1 | 2) => {
     // ap = aXi + ci0·coB + co0·4; accumulator row r at ap + r·coB
     f.get(aXi).get(ci0).i32(coB).mul().add().get(co0).i32(4).mul().add().set(ap);
-    for (let r = 0; r < 4; r++)
-      for (let w = 0; w < vectors; w++)
-        f.get(ap)
-          .v128Load(r * coB + 16 * w)
-          .set(acc[r * 2 + w] as Local);
+    regs.load(vectors, ap, coB);
     f.get(vXi).get(ci0).i32(4).mul().add().set(vp);
     f.get(yXi)
       .get(co0)
@@ -575,76 +599,28 @@ function gemmAccumulate(cp: number, co: number, T: number): FunctionWriter {
       .add()
       .set(yEnd);
     f.loop(() => {
-      f.get(yp).v128Load(0).set(d0);
-      if (vectors === 2) f.get(yp).v128Load(16).set(d1);
-      for (let r = 0; r < 4; r++) {
-        f.get(vp)
-          .v128Load32Splat(4 * r)
-          .set(s);
-        for (let w = 0; w < vectors; w++) {
-          const a = acc[r * 2 + w] as Local;
-          f.get(a)
-            .get(s)
-            .get(w === 0 ? d0 : d1)
-            .f32x4Mul()
-            .f32x4Add()
-            .set(a);
-        }
-      }
+      regs.update(vectors, yp, vp, 4);
       f.get(vp).i32(cpB).add().set(vp);
       f.get(yp).i32(coB).add().tee(yp).get(yEnd).ltU().continueIf();
     });
-    for (let r = 0; r < 4; r++)
-      for (let w = 0; w < vectors; w++)
-        f.get(ap)
-          .get(acc[r * 2 + w] as Local)
-          .v128Store(r * coB + 16 * w);
+    regs.store(vectors, ap, coB);
   };
 
-  f.i32(0).set(xi);
-  f.loop(() => {
-    f.get(v)
-      .get(xi)
-      .i32(T * cpB)
-      .mul()
-      .add()
-      .set(vXi);
-    f.get(yIn)
-      .get(xi)
-      .i32(T * coB)
-      .mul()
-      .add()
-      .set(yXi);
-    f.get(accBase)
-      .get(xi)
-      .i32(cp * coB)
-      .mul()
-      .add()
-      .set(aXi);
-    f.i32(0).set(ci0);
-    f.loop(() => {
-      f.i32(0).set(co0);
+  forEachPosition(
+    f,
+    xi,
+    [
+      [vXi, v, T * cpB],
+      [yXi, yIn, T * coB],
+      [aXi, accBase, cp * coB],
+    ],
+    () => {
+      f.i32(0).set(ci0);
       f.loop(() => {
-        f.i32(co)
-          .get(co0)
-          .sub()
-          .i32(8)
-          .geU()
-          .ifElse(
-            () => {
-              tile(2);
-              f.get(co0).i32(8).add().set(co0);
-            },
-            () => {
-              tile(1);
-              f.get(co0).i32(4).add().set(co0);
-            },
-          );
-        f.get(co0).i32(co).ltU().continueIf();
+        forOutputChannels(f, co0, co, tile);
+        f.get(ci0).i32(regs.rows).add().tee(ci0).i32(cp).ltU().continueIf();
       });
-      f.get(ci0).i32(4).add().tee(ci0).i32(cp).ltU().continueIf();
-    });
-    f.get(xi).i32(1).add().tee(xi).i32(16).ltU().continueIf();
-  });
+    },
+  );
   return f;
 }
