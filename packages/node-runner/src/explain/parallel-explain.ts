@@ -1,6 +1,6 @@
-import { Worker } from 'node:worker_threads';
 import type { Manifest } from '@camkit/core';
 import { CliError } from '../errors.js';
+import { startWorker } from '../workers/start-worker.js';
 import type { Log } from '../log.js';
 import { ProgressLine } from '../train/progress.js';
 import type { ImageFile } from './file-images.js';
@@ -17,18 +17,11 @@ export interface ParallelExplainOptions extends Omit<ExplainInitMessage, 'type'>
   log: Log;
 }
 
-function workerEntry(): URL {
-  // As the parallel trainer: from TypeScript source the worker needs tsx's loader and the source
-  // condition (worker-bootstrap.mjs); the built package runs worker.js directly.
-  const fromSource = import.meta.url.endsWith('.ts');
-  return new URL(fromSource ? './worker-bootstrap.mjs' : './worker.js', import.meta.url);
-}
-
 /** A worker thread answering one request at a time; any failure rejects with a one-line error. */
 class ExplainWorker {
   private pending: { resolve: (m: FromExplainWorker) => void; reject: (e: Error) => void } | null = null;
   private failed: Error | null = null;
-  readonly worker = new Worker(workerEntry(), { execArgv: process.execArgv });
+  readonly worker = startWorker(import.meta.url);
 
   constructor() {
     this.worker.on('message', (msg: FromExplainWorker) => {

@@ -28,8 +28,8 @@
  * replica 0's.
  *
  * Workers load `worker.js` beside this file in the built package; from TypeScript source (tsx,
- * vitest) they load `worker-bootstrap.mjs`, which registers tsx and the `@camkit/source`
- * condition. Measured speed: packages/kernels/BENCHMARKS-training.md.
+ * vitest) they go through `src/workers/source-bootstrap.mjs`, which registers tsx and the
+ * `@camkit/source` condition. Measured speed: packages/kernels/BENCHMARKS-training.md.
  *
  * `initThreadedWasmBackend(threads)` (EXPERIMENTAL, also usable on its own, e.g. for explain):
  * starts tfjs's threaded wasm build in Node, which tfjs 4.22 disables there; see its JSDoc.

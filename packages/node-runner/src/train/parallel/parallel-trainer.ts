@@ -1,7 +1,8 @@
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import * as tf from '@tensorflow/tfjs-core';
 import type * as tfl from '@tensorflow/tfjs-layers';
 import type { AdamConfig, FromWorker, OptimizerSlot, ToWorker } from './protocol.js';
+import { startWorker } from '../../workers/start-worker.js';
 import type { initThreadedWasmBackend } from './wasm-threads.js';
 
 export type { OptimizerSlot } from './protocol.js';
@@ -121,16 +122,6 @@ class WorkerHandle {
   }
 }
 
-function workerEntry(): { url: URL; execArgv: string[] } {
-  // From TypeScript source (tsx, vitest) the worker needs tsx's loader and the source condition,
-  // which worker-bootstrap.mjs installs; the built package (dist/*.js) runs worker.js directly.
-  const fromSource = import.meta.url.endsWith('.ts');
-  return {
-    url: new URL(fromSource ? './worker-bootstrap.mjs' : './worker.js', import.meta.url),
-    execArgv: process.execArgv,
-  };
-}
-
 /**
  * Starts `workers` worker threads, each holding a replica of `model`, and returns a trainer whose
  * `trainStep` splits the batch between them, sums their shard gradients (each shard's loss is
@@ -159,8 +150,7 @@ export async function createParallelTrainer(opts: ParallelTrainerOptions): Promi
   const all = model.weights.map((w) => w.name);
   const trainableIdx = model.trainableWeights.map((w) => all.indexOf(w.name));
 
-  const { url, execArgv } = workerEntry();
-  const handles = Array.from({ length: count }, () => new WorkerHandle(new Worker(url, { execArgv })));
+  const handles = Array.from({ length: count }, () => new WorkerHandle(startWorker(import.meta.url)));
   try {
     await Promise.all(
       handles.map((h) =>
