@@ -407,6 +407,18 @@ describe('Conv2D on wasm by Winograd F(2×2, 3×3) on generated SIMD code', () =
     },
   ];
 
+  const winogradGeometry = (c: Case, g: RefConv) => ({
+    batch: c.x[0],
+    inH: c.x[1],
+    inW: c.x[2],
+    inC: c.x[3],
+    outC: c.co,
+    outH: g.outH,
+    outW: g.outW,
+    padTop: g.padTop,
+    padLeft: g.padLeft,
+  });
+
   it.each(WINO)('equals the float64 loop and stock XNNPACK: $name', async (c) => {
     await tf.setBackend('wasm');
     const g = geometry(c);
@@ -415,17 +427,7 @@ describe('Conv2D on wasm by Winograd F(2×2, 3×3) on generated SIMD code', () =
     const w = tf.tensor4d(data.w, g.wShape);
     const backend = tf.backend() as unknown as WasmBackendLike;
     const buffers = backend.numDataIds();
-    const direct = winogradConv3x3(backend, x, w, {
-      batch: c.x[0],
-      inH: c.x[1],
-      inW: c.x[2],
-      inC: c.x[3],
-      outC: c.co,
-      outH: g.outH,
-      outW: g.outW,
-      padTop: g.padTop,
-      padLeft: g.padLeft,
-    });
+    const direct = winogradConv3x3(backend, x, w, winogradGeometry(c, g));
     expect(direct).not.toBeNull(); // it really ran
     const viaKernel = tf.conv2d(x, w, 1, c.pad); // the registered Conv2D takes the same path
     const ref = refConv(g, data.x, data.w);
@@ -464,17 +466,7 @@ describe('Conv2D on wasm by Winograd F(2×2, 3×3) on generated SIMD code', () =
     const dy = tf.tensor4d(data.dy, [c.x[0], g.outH, g.outW, c.co]);
     const backend = tf.backend() as unknown as WasmBackendLike;
     const buffers = backend.numDataIds();
-    const dw = winogradFilterGrad3x3(backend, x, dy, {
-      batch: c.x[0],
-      inH: c.x[1],
-      inW: c.x[2],
-      inC: c.x[3],
-      outC: c.co,
-      outH: g.outH,
-      outW: g.outW,
-      padTop: g.padTop,
-      padLeft: g.padLeft,
-    });
+    const dw = winogradFilterGrad3x3(backend, x, dy, winogradGeometry(c, g));
     expect(dw).not.toBeNull();
     const dwT = tf.engine().makeTensorFromTensorInfo(dw as tf.TensorInfo);
     expect(dwT.shape).toEqual(g.wShape);

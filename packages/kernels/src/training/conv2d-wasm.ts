@@ -1,7 +1,7 @@
-import type { KernelConfig, KernelFunc, NamedAttrMap, TensorInfo } from '@tensorflow/tfjs-core';
+import type { KernelConfig, KernelFunc, TensorInfo } from '@tensorflow/tfjs-core';
 import { backend_util, Conv2D, FusedConv2D, util } from '@tensorflow/tfjs-core';
 import { winogradConv3x3 } from './simd/winograd-conv.js';
-import { setupStock, stockKernel } from './stock-kernels.js';
+import { runStock, setupStock } from './stock-kernels.js';
 import type { WasmBackendLike } from './wasm-kernel-calls.js';
 
 interface Conv2DAttrs {
@@ -66,19 +66,6 @@ function tryWinograd(
   );
 }
 
-function delegate(
-  kernelName: string,
-  args: { inputs: object; backend: WasmBackendLike; attrs: object },
-): TensorInfo {
-  const stock = stockKernel(kernelName);
-  if (stock == null) throw new Error(`@camkit/kernels: no stock wasm ${kernelName} to delegate to`);
-  return stock.kernelFunc({
-    inputs: args.inputs as never,
-    backend: args.backend,
-    attrs: args.attrs as unknown as NamedAttrMap,
-  }) as TensorInfo;
-}
-
 /**
  * `Conv2D` for wasm: 3×3, stride-1, undilated NHWC convolutions with ≥ 8 input and a multiple of 4
  * output channels — every conv of camkit's models but the first — run by Winograd F(2×2, 3×3) on
@@ -92,7 +79,7 @@ export function conv2DWasm(args: {
   attrs: Conv2DAttrs;
 }): TensorInfo {
   const { inputs, backend, attrs } = args;
-  return tryWinograd(backend, inputs.x, inputs.filter, attrs) ?? delegate(Conv2D, args);
+  return tryWinograd(backend, inputs.x, inputs.filter, attrs) ?? runStock(Conv2D, args);
 }
 
 /**
@@ -120,7 +107,7 @@ export function fusedConv2DWasm(args: {
     });
     if (out != null) return out;
   }
-  return delegate(FusedConv2D, args);
+  return runStock(FusedConv2D, args);
 }
 
 /** `Conv2D` for wasm: Winograd where it pays, the stock XNNPACK kernel elsewhere. */

@@ -1,6 +1,6 @@
-import type { KernelConfig, KernelFunc, NamedAttrMap, TensorInfo } from '@tensorflow/tfjs-core';
+import type { KernelConfig, KernelFunc, TensorInfo } from '@tensorflow/tfjs-core';
 import { backend_util, MaxPoolGrad } from '@tensorflow/tfjs-core';
-import { setupStock, stockKernel } from './stock-kernels.js';
+import { runStock, setupStock } from './stock-kernels.js';
 import { heapF32, type WasmBackendLike } from './wasm-kernel-calls.js';
 
 /**
@@ -40,9 +40,7 @@ export function maxPoolGradWasm(args: {
     p.bottom === 0 &&
     p.right === 0;
   if (!simple) {
-    const stock = stockKernel(MaxPoolGrad);
-    if (stock == null) throw new Error(`@camkit/kernels: no stock wasm ${MaxPoolGrad} to delegate to`);
-    return stock.kernelFunc({ inputs, backend, attrs: attrs as unknown as NamedAttrMap }) as TensorInfo;
+    return runStock(MaxPoolGrad, args);
   }
   const [n, h, w, c] = input.shape as [number, number, number, number];
   const { outHeight: oh, outWidth: ow, filterHeight: ph, filterWidth: pw } = info;

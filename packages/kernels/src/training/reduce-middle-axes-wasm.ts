@@ -1,6 +1,6 @@
-import type { KernelConfig, KernelFunc, NamedAttrMap, TensorInfo } from '@tensorflow/tfjs-core';
+import type { KernelConfig, KernelFunc, TensorInfo } from '@tensorflow/tfjs-core';
 import { Mean, Sum, util } from '@tensorflow/tfjs-core';
-import { setupStock, stockKernel } from './stock-kernels.js';
+import { runStock, setupStock } from './stock-kernels.js';
 import { generatedKernel } from './simd/instantiate.js';
 import { writeSumRowsModule } from './simd/sum-rows-module.js';
 import { heapF32, release, type WasmBackendLike } from './wasm-kernel-calls.js';
@@ -54,9 +54,7 @@ function reduceMiddle(kernelName: typeof Sum | typeof Mean) {
     const axes = util.parseAxisParam(attrs.axis, x.shape).sort((a, b) => a - b);
     const contiguous = axes.every((a, i) => i === 0 || a === axes[i - 1] + 1);
     if (x.dtype !== 'float32' || axes.length === 0 || !contiguous || axes[axes.length - 1] === rank - 1) {
-      const stock = stockKernel(kernelName);
-      if (stock == null) throw new Error(`@camkit/kernels: no stock wasm ${kernelName} to delegate to`);
-      return stock.kernelFunc({ inputs, backend, attrs: attrs as unknown as NamedAttrMap }) as TensorInfo;
+      return runStock(kernelName, args);
     }
     const outer = util.sizeFromShape(x.shape.slice(0, axes[0]));
     const mid = util.sizeFromShape(x.shape.slice(axes[0], axes[axes.length - 1] + 1));

@@ -1,4 +1,10 @@
-import type { KernelConfig } from '@tensorflow/tfjs-core';
+import type {
+  KernelBackend,
+  KernelConfig,
+  NamedAttrMap,
+  NamedTensorInfoMap,
+  TensorInfo,
+} from '@tensorflow/tfjs-core';
 
 // The wasm kernels camkit replaced, so a replacement can delegate the cases it does not
 // accelerate and unregisterWasmTrainingKernels can put them back.
@@ -27,4 +33,18 @@ export function setupStock(kernelName: string): NonNullable<KernelConfig['setupF
   return (backend) => {
     stockKernel(kernelName)?.setupFunc?.(backend);
   };
+}
+
+/** Runs the stock kernel camkit replaced, for the cases camkit's does not accelerate. */
+export function runStock(
+  kernelName: string,
+  args: { inputs: object; backend: KernelBackend; attrs: object },
+): TensorInfo {
+  const config = stockKernel(kernelName);
+  if (config == null) throw new Error(`@camkit/kernels: no stock wasm ${kernelName} to delegate to`);
+  return config.kernelFunc({
+    inputs: args.inputs as NamedTensorInfoMap,
+    backend: args.backend,
+    attrs: args.attrs as unknown as NamedAttrMap,
+  }) as TensorInfo;
 }
