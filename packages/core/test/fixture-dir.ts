@@ -1,28 +1,23 @@
 import { existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 
-const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
-
-function findFixtures(): string {
-  // CI clones the repo with shared/ beside it; a developer checkout has it at ../shared too.
-  const candidates = [
-    process.env.CAMKIT_FIXTURES,
-    join(repoRoot, '..', 'shared', 'fixtures', 'gradcam-reference'),
-    join(repoRoot, 'shared', 'fixtures', 'gradcam-reference'),
-    '/work/shared/fixtures/gradcam-reference',
-  ].filter((p): p is string => !!p);
-  const found = candidates.find((p) => existsSync(join(p, 'index.json')));
-  if (!found) {
-    throw new Error(
-      `pytorch-grad-cam reference fixtures not found (looked in ${candidates.join(', ')}); set CAMKIT_FIXTURES`,
-    );
+/**
+ * A folder of the shared reference fixtures, e.g. `sharedFixture('gradcam-reference')`. The
+ * location comes from `CAMKIT_SHARED_FIXTURES`, which every package's vitest config sets from the
+ * repository's one lookup (`vitest.shared.ts`); no machine paths here.
+ */
+export function sharedFixture(name: string): string {
+  const root = process.env.CAMKIT_SHARED_FIXTURES;
+  if (!root) throw new Error('CAMKIT_SHARED_FIXTURES is not set (run the tests through vitest)');
+  const dir = join(root, name);
+  if (!existsSync(join(dir, 'index.json'))) {
+    throw new Error(`shared fixtures '${name}' not found at ${dir}; set CAMKIT_SHARED_FIXTURES`);
   }
-  return found;
+  return dir;
 }
 
 /** Root of the pytorch-grad-cam reference fixtures (see its README). */
-export const FIXTURE_DIR = findFixtures();
+export const FIXTURE_DIR = sharedFixture('gradcam-reference');
 
 /** The fixture's six input images (`inputs/<id>.npy`, `refs/<model>/<id>/…`), in index order. */
 export const FIXTURE_IMAGES: readonly string[] = [
