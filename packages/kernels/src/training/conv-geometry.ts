@@ -1,3 +1,4 @@
+import { CamkitError } from '@camkit/core';
 import { backend_util } from '@tensorflow/tfjs-core';
 
 /** Attributes shared by `Conv2DBackpropFilter` and `Conv2DBackpropInput` (plus camkit's `dilations`). */
@@ -32,6 +33,7 @@ export interface ConvGeometry {
 /**
  * Resolves padding ('same', 'valid', a number, explicit) exactly as the forward conv did, using
  * tfjs's own shape logic so both sides agree, and rejects what the kernels do not implement.
+ * `depthwise`: the filter is `[kH, kW, inC, multiplier]` and outC = inC · multiplier.
  */
 export function convGeometry(
   kernelName: string,
@@ -39,15 +41,18 @@ export function convGeometry(
   filterShape: readonly number[],
   dyShape: readonly number[],
   attrs: ConvBackpropAttrs,
+  depthwise = false,
 ): ConvGeometry {
   const dataFormat = attrs.dataFormat ?? 'NHWC';
   if (dataFormat !== 'NHWC') {
-    throw new Error(
-      `@camkit/kernels: ${kernelName} on wasm supports dataFormat 'NHWC' only, got '${dataFormat}'`,
+    throw new CamkitError(
+      `@camkit/kernels: ${kernelName} on wasm supports dataFormat 'NHWC' only, got '${dataFormat}' (transpose the data to NHWC)`,
     );
   }
   if (xShape.length !== 4 || filterShape.length !== 4 || dyShape.length !== 4) {
-    throw new Error(`@camkit/kernels: ${kernelName} expects rank-4 x, filter and dy`);
+    throw new CamkitError(
+      `@camkit/kernels: ${kernelName} expects rank-4 x, filter and dy, got ranks ${xShape.length}, ${filterShape.length}, ${dyShape.length}`,
+    );
   }
   const dilations = attrs.dilations ?? 1;
   const info = backend_util.computeConv2DInfo(
@@ -57,12 +62,12 @@ export function convGeometry(
     dilations,
     attrs.pad,
     attrs.dimRoundingMode,
-    false,
+    depthwise,
     'channelsLast',
   );
   const [batch, outH, outW, outC] = info.outShape;
   if (batch !== dyShape[0] || outH !== dyShape[1] || outW !== dyShape[2] || outC !== dyShape[3]) {
-    throw new Error(
+    throw new CamkitError(
       `@camkit/kernels: ${kernelName}: dy shape [${dyShape}] does not match the conv output [${info.outShape}]`,
     );
   }

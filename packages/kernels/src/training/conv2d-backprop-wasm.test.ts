@@ -3,24 +3,23 @@ import '@tensorflow/tfjs-backend-cpu';
 import '@tensorflow/tfjs-backend-wasm';
 import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { seededUniform } from '../../test/random.js';
 import { convGeometry } from './conv-geometry.js';
 import { conv2DBackpropFilterXnnpack } from './conv2d-backprop-filter-wasm.js';
-import { type RefConv, refConv, refConvGrads } from './conv-grad-reference.js';
+import {
+  type RefConv,
+  type RefConvSpec,
+  refConv,
+  refConvGeometry,
+  refConvGrads,
+} from './conv-grad-reference.js';
 import { registerWasmTrainingKernels } from './register-wasm-training-kernels.js';
 import { conv2DBackpropFilterSimd } from './simd/filter-grad-simd.js';
 import { winogradConv3x3, winogradFilterGrad3x3 } from './simd/winograd-conv.js';
 import type { WasmBackendLike } from './wasm-kernel-calls.js';
 
-type Pad = 'same' | 'valid' | [[0, 0], [number, number], [number, number], [0, 0]];
-
-interface Case {
+interface Case extends RefConvSpec {
   name: string;
-  x: [number, number, number, number];
-  k: [number, number];
-  co: number;
-  stride: [number, number];
-  pad: Pad;
-  dilation?: [number, number];
 }
 
 const CASES: Case[] = [
@@ -99,54 +98,9 @@ const DILATED: Case[] = [
   },
 ];
 
-/** Geometry worked out independently of tfjs (TensorFlow's documented 'same'/'valid' rules). */
-function geometry(c: Case): RefConv {
-  const [, h, w] = c.x;
-  const d = c.dilation ?? [1, 1];
-  const span = [(c.k[0] - 1) * d[0] + 1, (c.k[1] - 1) * d[1] + 1];
-  let outH: number;
-  let outW: number;
-  let padTop = 0;
-  let padLeft = 0;
-  if (c.pad === 'valid') {
-    outH = Math.ceil((h - span[0] + 1) / c.stride[0]);
-    outW = Math.ceil((w - span[1] + 1) / c.stride[1]);
-  } else if (c.pad === 'same') {
-    outH = Math.ceil(h / c.stride[0]);
-    outW = Math.ceil(w / c.stride[1]);
-    padTop = Math.floor(Math.max(0, (outH - 1) * c.stride[0] + span[0] - h) / 2);
-    padLeft = Math.floor(Math.max(0, (outW - 1) * c.stride[1] + span[1] - w) / 2);
-  } else {
-    padTop = c.pad[1][0];
-    padLeft = c.pad[2][0];
-    outH = Math.floor((h + c.pad[1][0] + c.pad[1][1] - span[0]) / c.stride[0]) + 1;
-    outW = Math.floor((w + c.pad[2][0] + c.pad[2][1] - span[1]) / c.stride[1]) + 1;
-  }
-  return {
-    xShape: c.x,
-    wShape: [c.k[0], c.k[1], c.x[3], c.co],
-    stride: c.stride,
-    dilation: d,
-    padTop,
-    padLeft,
-    outH,
-    outW,
-  };
-}
+const geometry = refConvGeometry;
 
-/** Mulberry32: seeded so a failure reproduces. */
-function random(seed: number, size: number): Float32Array {
-  let s = seed >>> 0;
-  const out = new Float32Array(size);
-  for (let i = 0; i < size; i++) {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    out[i] = ((t ^ (t >>> 14)) >>> 0) / 2 ** 31 - 1;
-  }
-  return out;
-}
+const random = seededUniform;
 
 function relError(actual: ArrayLike<number>, expected: ArrayLike<number>): number {
   expect(actual.length).toBe(expected.length);

@@ -11,6 +11,8 @@ import { conv2DBackpropFilterWasmConfig } from './conv2d-backprop-filter-wasm.js
 import { conv2DBackpropInputWasmConfig } from './conv2d-backprop-input-wasm.js';
 import { conv2DWithDilationGradConfig } from './conv2d-gradient.js';
 import { conv2DWasmConfig, fusedConv2DWasmConfig } from './conv2d-wasm.js';
+import { depthwiseConv2dNativeBackpropFilterWasmConfig } from './depthwise-backprop-filter-wasm.js';
+import { depthwiseConv2dNativeBackpropInputWasmConfig } from './depthwise-backprop-input-wasm.js';
 import { maxPoolGradWasmConfig } from './max-pool-grad-wasm.js';
 import { meanWasmConfig, sumWasmConfig } from './reduce-middle-axes-wasm.js';
 import { forgetStock, rememberStock, stockKernel } from './stock-kernels.js';
@@ -24,6 +26,8 @@ export const WASM_TRAINING_KERNELS: readonly KernelConfig[] = [
   sumWasmConfig,
   meanWasmConfig,
   maxPoolGradWasmConfig,
+  depthwiseConv2dNativeBackpropFilterWasmConfig,
+  depthwiseConv2dNativeBackpropInputWasmConfig,
 ];
 
 // tfjs's Conv2D gradient before ours (undefined: not recorded yet; null: there was none).
@@ -33,7 +37,8 @@ let stockGrad: GradConfig | null | undefined;
  * Registers camkit's `Conv2DBackpropFilter` and `Conv2DBackpropInput` for the 'wasm' backend, so
  * tfjs can train CNNs there (stock tfjs-backend-wasm 4.22 has no filter gradient and a slow input
  * gradient), and `Sum`/`Mean` that reduce leading axes (conv bias gradients, global average
- * pooling) without stock wasm's transpose, delegating other reductions to the stock kernels.
+ * pooling) without stock wasm's transpose, delegating other reductions to the stock kernels, and
+ * the depthwise-convolution gradients stock wasm lacks (MobileNet, EfficientNet, Xception).
  * Also replaces the `Conv2D` gradient with one that is tfjs's for dilation 1 and passes dilation
  * > 1 to these kernels on wasm (tfjs refuses dilated conv gradients); import
  * `@tensorflow/tfjs` (which registers tfjs's gradients) before calling this. Idempotent; call it before or after `tf.setBackend('wasm')`. Does not import the wasm

@@ -150,6 +150,40 @@ export class FunctionWriter {
     return this.op(0x0b);
   }
 
+  /**
+   * `for (i = from; i < to; i += step) body()` (unsigned compare): the test is hoisted to the end of
+   * the loop as wasm loops want it, and a guard skips the body when the range is empty.
+   */
+  forRange(i: Local, from: Local | number, to: Local | number, step: Local | number, body: () => void): this {
+    this.val(from).set(i);
+    this.get(i)
+      .val(to)
+      .ltU()
+      .ifElse(() => this.doWhile(i, to, step, body));
+    return this;
+  }
+
+  /**
+   * `do { body(); i += step } while (i < to)`: {@link forRange} without the guard, for ranges
+   * known to be non-empty (the caller set `i`).
+   */
+  doWhile(i: Local, to: Local | number, step: Local | number, body: () => void): this {
+    return this.loop(() => {
+      body();
+      this.get(i).val(step).add().tee(i).val(to).ltU().continueIf();
+    });
+  }
+
+  /** Leaves min(a, b) (unsigned). */
+  minU(a: Local | number, b: Local | number): this {
+    return this.val(a).val(b).val(a).val(b).ltU().select();
+  }
+
+  /** Leaves max(a, b) (unsigned). */
+  maxU(a: Local | number, b: Local | number): this {
+    return this.val(a).val(b).val(b).val(a).ltU().select();
+  }
+
   /** `br_if 0`: inside {@link loop}, continue the loop when the i32 on the stack is non-zero. */
   continueIf(): this {
     this.code.push(0x0d, 0x00);
@@ -168,6 +202,11 @@ export class FunctionWriter {
     return this;
   }
 
+  /** `i32.load` at [address on stack] + offset. */
+  i32Load(offset = 0): this {
+    this.code.push(0x28);
+    return this.memarg(2, offset);
+  }
   /** `v128.load` at [address on stack] + offset. */
   v128Load(offset = 0): this {
     return this.simd(0x00).memarg(2, offset);

@@ -1,0 +1,170 @@
+import * as tf from '@tensorflow/tfjs-core';
+import { describe, expect, it } from 'vitest';
+import { type RefConvSpec, refConvGeometry, refDepthwise } from '../src/training/conv-grad-reference.js';
+import { backendBuffers } from './backends.js';
+import { seededUniform } from './random.js';
+
+/** A depthwise conv case; `co` is the channel multiplier. */
+export interface DepthwiseCase extends RefConvSpec {
+  name: string;
+}
+
+// Odd sizes, strides 1 and 2, 'same' / 'valid' / explicit padding, channel counts that exercise
+// every tile width of the generated code (16, 8, 4) and the channel tail (6 → 8), multipliers > 1.
+export const DEPTHWISE_CASES: DepthwiseCase[] = [
+  { name: '3×3 same s1, C 8, 7×9, batch 2', x: [2, 7, 9, 8], k: [3, 3], co: 1, stride: [1, 1], pad: 'same' },
+  { name: '3×3 same s2, C 20, 9×7', x: [1, 9, 7, 20], k: [3, 3], co: 1, stride: [2, 2], pad: 'same' },
+  {
+    name: '3×3 valid s2, C 12, 8×8, batch 2',
+    x: [2, 8, 8, 12],
+    k: [3, 3],
+    co: 1,
+    stride: [2, 2],
+    pad: 'valid',
+  },
+  { name: '5×5 same s1, C 6 (tail), 7×7', x: [1, 7, 7, 6], k: [5, 5], co: 1, stride: [1, 1], pad: 'same' },
+  { name: '5×5 same s2, C 36, 6×6', x: [1, 6, 6, 36], k: [5, 5], co: 1, stride: [2, 2], pad: 'same' },
+  {
+    name: '3×3 explicit [1,2]×[2,0], C 4',
+    x: [2, 5, 6, 4],
+    k: [3, 3],
+    co: 1,
+    stride: [1, 1],
+    pad: [
+      [0, 0],
+      [1, 2],
+      [2, 0],
+      [0, 0],
+    ],
+  },
+  {
+    name: '3×3 explicit [0,1]×[0,1] s2 (ZeroPadding2D + valid), C 8',
+    x: [1, 8, 8, 8],
+    k: [3, 3],
+    co: 1,
+    stride: [2, 2],
+    pad: [
+      [0, 0],
+      [0, 1],
+      [0, 1],
+      [0, 0],
+    ],
+  },
+  { name: 'multiplier 2, 3×3 same s1, C 3', x: [2, 5, 6, 3], k: [3, 3], co: 2, stride: [1, 1], pad: 'same' },
+  {
+    name: 'multiplier 3, 3×3 valid s2, C 4',
+    x: [1, 9, 8, 4],
+    k: [3, 3],
+    co: 3,
+    stride: [2, 2],
+    pad: 'valid',
+  },
+  { name: '2×3 kernel, strides [2,1], C 5', x: [2, 7, 8, 5], k: [2, 3], co: 1, stride: [2, 1], pad: 'same' },
+  {
+    name: '3×3 same s1, C 32, 16×16, batch 2',
+    x: [2, 16, 16, 32],
+    k: [3, 3],
+    co: 1,
+    stride: [1, 1],
+    pad: 'same',
+  },
+];
+
+// tfjs's depthwise gradient refuses dilation > 1, so these call the kernels directly.
+export const DILATED_DEPTHWISE_CASES: DepthwiseCase[] = [
+  {
+    name: '3×3 same, dilation 2, C 8',
+    x: [2, 9, 9, 8],
+    k: [3, 3],
+    co: 1,
+    stride: [1, 1],
+    pad: 'same',
+    dilation: [2, 2],
+  },
+  {
+    name: '3×3 valid, dilation [2,3], C 3, multiplier 2',
+    x: [1, 10, 11, 3],
+    k: [3, 3],
+    co: 2,
+    stride: [1, 1],
+    pad: 'valid',
+    dilation: [2, 3],
+  },
+];
+
+/** Max |a − b| over max |b|. */
+export function relError(actual: ArrayLike<number>, expected: ArrayLike<number>): number {
+  expect(actual.length).toBe(expected.length);
+  let diff = 0;
+  let scale = 0;
+  for (let i = 0; i < expected.length; i++) {
+    diff = Math.max(diff, Math.abs((actual[i] as number) - (expected[i] as number)));
+    scale = Math.max(scale, Math.abs(expected[i] as number));
+  }
+  return diff / Math.max(scale, 1e-30);
+}
+
+/** Seeded x, filter and dy for a depthwise case, with the float64 reference gradients. */
+export function depthwiseData(c: DepthwiseCase, seed: number) {
+  const g = refConvGeometry(c);
+  const size = (s: readonly number[]) => s.reduce((a, b) => a * b, 1);
+  const dyShape = [c.x[0], g.outH, g.outW, c.x[3] * c.co] as [number, number, number, number];
+  const x = seededUniform(seed, size(c.x));
+  const w = seededUniform(seed + 1, size(g.wShape));
+  const dy = seededUniform(seed + 2, size(dyShape));
+  return { g, dyShape, x, w, dy, ref: refDepthwise(g, x, w, dy) };
+}
+
+/**
+ * Depthwise-conv gradients on the active backend against float64 loops: through tf.grads (the
+ * path layers and explain() take) where tfjs allows it, else the kernels directly.
+ */
+export function depthwiseGradCases(backend: string, options: { dilated: boolean }): void {
+  describe.each(DEPTHWISE_CASES)(`depthwise gradients [${backend}] $name`, (c) => {
+    it('tf.grads of depthwiseConv2d equals the float64 loop; nothing leaks', async () => {
+      expect(tf.getBackend()).toBe(backend);
+      const d = depthwiseData(c, 41);
+      const x = tf.tensor4d(d.x, c.x);
+      const w = tf.tensor4d(d.w, d.g.wShape);
+      const dy = tf.tensor4d(d.dy, d.dyShape);
+      const tensors = tf.memory().numTensors;
+      const buffers = backendBuffers();
+      const f = (a: tf.Tensor, b: tf.Tensor) =>
+        tf.depthwiseConv2d(a as tf.Tensor4D, b as tf.Tensor4D, c.stride, c.pad as 'same');
+      const y = f(x, w);
+      expect(relError(await y.data(), d.ref.y)).toBeLessThan(1e-5);
+      y.dispose();
+      const [dx, dw] = tf.grads(f)([x, w], dy);
+      expect(relError(await dx.data(), d.ref.dx)).toBeLessThan(1e-5);
+      expect(relError(await dw.data(), d.ref.dw)).toBeLessThan(1e-5);
+      tf.dispose([dx, dw]);
+      expect(tf.memory().numTensors).toBe(tensors);
+      expect(backendBuffers()).toBe(buffers);
+      tf.dispose([x, w, dy]);
+    });
+  });
+
+  // Only where camkit's kernels run: tfjs-backend-cpu's backprop kernels ignore `dilations`
+  // (relative error 1.7 on these cases) — harmless there, as tfjs's gradient never passes them.
+  if (!options.dilated) return;
+  describe.each(DILATED_DEPTHWISE_CASES)(`dilated depthwise kernels [${backend}] $name`, (c) => {
+    it('equal the float64 loop', async () => {
+      const d = depthwiseData(c, 7);
+      const x = tf.tensor4d(d.x, c.x);
+      const w = tf.tensor4d(d.w, d.g.wShape);
+      const dy = tf.tensor4d(d.dy, d.dyShape);
+      const attrs = { strides: c.stride, pad: c.pad, dilations: c.dilation };
+      const dw = tf.engine().runKernel('DepthwiseConv2dNativeBackpropFilter', { x, dy }, {
+        ...attrs,
+        filterShape: d.g.wShape,
+      } as unknown as tf.NamedAttrMap) as tf.Tensor;
+      const dx = tf.engine().runKernel('DepthwiseConv2dNativeBackpropInput', { dy, filter: w }, {
+        ...attrs,
+        inputShape: c.x,
+      } as unknown as tf.NamedAttrMap) as tf.Tensor;
+      expect(relError(await dw.data(), d.ref.dw)).toBeLessThan(1e-5);
+      expect(relError(await dx.data(), d.ref.dx)).toBeLessThan(1e-5);
+      tf.dispose([x, w, dy, dw, dx]);
+    });
+  });
+}
