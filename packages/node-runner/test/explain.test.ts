@@ -359,12 +359,16 @@ describe('camkit explain / evaluate', () => {
     const out = join(tmp(), 'x');
     const img = join(data, 'top', 'top-0.png');
     const missing = await camkit(['explain', '--model', '/nope/model.json', '--images', img, '--out', out]);
-    expect(errorLine(missing)).toMatch(/--model \/nope\/model\.json: file not found/);
+    expect(errorLine(missing)).toMatch(
+      /^camkit: error: --model \/nope\/model\.json: model file not found: \/nope\/model\.json$/,
+    );
     const copy = join(tmp(), 'noweights');
     mkdirSync(copy);
     writeFileSync(join(copy, 'model.json'), readFileSync(join(run, 'model.json')));
     const nw = await camkit(['explain', '--model', join(copy, 'model.json'), '--images', img, '--out', out]);
-    expect(errorLine(nw)).toMatch(/weight file .*weights\.bin not found/);
+    expect(errorLine(nw)).toMatch(
+      /--model .*noweights\/model\.json: weight file .*not found: .*weights\.bin$/,
+    );
     const dense = join(tmp(), 'dense');
     await makeDenseModel(dense);
     const d = await camkit(['explain', '--model', join(dense, 'model.json'), '--images', img, '--out', out]);

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import '@tensorflow/tfjs-backend-cpu';
 import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadModel } from '../src/model/model-io.js';
+import { loadModel } from '@camkit/core/node';
 import { camkit, errorLine, tmp } from './run-cli.js';
 
 const SCRIPT = fileURLToPath(new URL('./fixtures/make_keras_h5.py', import.meta.url));

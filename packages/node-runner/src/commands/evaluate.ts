@@ -8,7 +8,7 @@ import { type EvalData, type EvalModel, evaluateModels, formatMetrics } from '..
 import { ensureWritableDir } from '../fs/ensure-writable-dir.js';
 import { writeJsonAtomic } from '../fs/write-file-atomic.js';
 import type { Log } from '../log.js';
-import { loadModel } from '../model/model-io.js';
+import { loadModelOption } from '../model/load-model-option.js';
 import { addBackendOption, startBackend } from './common.js';
 import { modelEntry, parseMethods } from './explain.js';
 import { int } from './parse.js';
@@ -55,7 +55,7 @@ export function evaluateCommand(log: () => Log): Command {
     const models: (EvalModel & { size: [number, number]; synthetic?: SyntheticMeta })[] = [];
     const ids = new Set<string>();
     for (const p of o.model as string[]) {
-      const model = await loadModel(p);
+      const model = await loadModelOption(p);
       let id = basename(dirname(resolve(p))) || 'model';
       for (let k = 2; ids.has(id); k++) id = `${basename(dirname(resolve(p)))}-${k}`;
       ids.add(id);

@@ -12,7 +12,7 @@ import { batchesOf, type ClassSelection, type RunImage, writeExplainRun } from '
 import { ensureWritableDir } from '../fs/ensure-writable-dir.js';
 import type { Log } from '../log.js';
 import { bundleModel } from '../model/bundle-model.js';
-import { loadModel } from '../model/model-io.js';
+import { loadModelOption } from '../model/load-model-option.js';
 import { addBackendOption, startBackend } from './common.js';
 import { float, int, oneOf } from './parse.js';
 import { resolveWorkers } from './train.js';
@@ -206,7 +206,7 @@ export function explainCommand(log: () => Log): Command {
   addBackendOption(cmd);
   cmd.action(async (o) => {
     const backend = await startBackend(o.backend, log());
-    const model = await loadModel(o.model);
+    const model = await loadModelOption(o.model);
     const files = collectImages(o.images);
     const entry = modelEntry(o.model, model, o.out, o.modelId, {
       preprocess: o.preprocess,

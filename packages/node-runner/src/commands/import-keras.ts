@@ -4,7 +4,7 @@ import { ensureWritableDir } from '../fs/ensure-writable-dir.js';
 import { writeJsonAtomic } from '../fs/write-file-atomic.js';
 import { importKeras } from '../keras/import-keras.js';
 import type { Log } from '../log.js';
-import { saveModel } from '../model/model-io.js';
+import { saveModel } from '@camkit/core/node';
 import { addBackendOption, startBackend } from './common.js';
 
 /** `camkit import-keras model.h5 --out DIR`. */

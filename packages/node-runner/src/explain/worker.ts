@@ -6,7 +6,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import type * as tfl from '@tensorflow/tfjs-layers';
 import { selectBackend } from '../backend/select-backend.js';
 import { isUserError, oneLine } from '../errors.js';
-import { loadModel } from '../model/model-io.js';
+import { loadModelOption } from '../model/load-model-option.js';
 import { fileImage } from './file-images.js';
 import type { ExplainInitMessage, FromExplainWorker, ToExplainWorker } from './protocol.js';
 import { type BatchOptions, explainBatch } from './write-run.js';
@@ -22,7 +22,7 @@ function post(msg: FromExplainWorker): void {
 async function init(msg: ExplainInitMessage): Promise<void> {
   tf.enableProdMode();
   await selectBackend('wasm');
-  model = await loadModel(msg.modelPath);
+  model = await loadModelOption(msg.modelPath);
   opts = {
     outDir: msg.outDir,
     models: [{ entry: msg.entry, model, methods: msg.methods, layer: msg.layer }],

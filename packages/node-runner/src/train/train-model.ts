@@ -6,7 +6,7 @@ import { augmentInto } from '../dataset/augment.js';
 import { CliError } from '../errors.js';
 import { writeJsonAtomic } from '../fs/write-file-atomic.js';
 import type { Log } from '../log.js';
-import { saveModel } from '../model/model-io.js';
+import { saveModel } from '@camkit/core/node';
 import { Rng } from '../random.js';
 import {
   readCheckpoint,

@@ -1,0 +1,19 @@
+import { loadModel } from '@camkit/core/node';
+import { CliError, isUserError, oneLine } from '../errors.js';
+
+/** A model as core's loader returns it. */
+export type LoadedModel = Awaited<ReturnType<typeof loadModel>>;
+
+/**
+ * Loads the model a command-line option names, through core's `loadModel` (the one loader):
+ * core's one-line error (which names the file) is prefixed with the option, e.g.
+ * `--model runs/x/model.json: weight file (listed in ...) not found: ...`.
+ */
+export async function loadModelOption(path: string, option = '--model'): Promise<LoadedModel> {
+  try {
+    return await loadModel(path);
+  } catch (err) {
+    if (isUserError(err)) throw new CliError(`${option} ${path}: ${oneLine(err)}`);
+    throw err;
+  }
+}
