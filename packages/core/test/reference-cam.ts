@@ -137,3 +137,58 @@ export function eigencam64(a: ArrayLike<number>, p: number, k: number): Float64A
   }
   return agree < 0 ? proj.map((e) => -e) : proj;
 }
+
+export function gradcamElementwise64(
+  a: ArrayLike<number>,
+  g: ArrayLike<number>,
+  p: number,
+  k: number,
+): Float64Array {
+  const out = new Float64Array(p);
+  for (let i = 0; i < p; i++) for (let c = 0; c < k; c++) out[i] += Math.max(g[i * k + c] * a[i * k + c], 0);
+  return out;
+}
+
+/** EigenGrad-CAM: `eigencam64` of the element-wise product g·A. */
+export function eigengradcam64(
+  a: ArrayLike<number>,
+  g: ArrayLike<number>,
+  p: number,
+  k: number,
+): Float64Array {
+  return eigencam64(
+    Float64Array.from({ length: p * k }, (_, j) => g[j] * a[j]),
+    p,
+    k,
+  );
+}
+
+/**
+ * AblationCAM's weights for one image and class, written from the library's loop: channel c is
+ * the (c mod batch)-th sample of its batch; `score(ablated)` is the target logit of the rest of
+ * the network. Ablation value: 0 when min(A) = 0, else min(A) lowered by 1e7 once per sample
+ * up to and including this one, in float32.
+ */
+export function ablationcamWeights64(
+  a: ArrayLike<number>,
+  p: number,
+  k: number,
+  batch: number,
+  score: (ablated: Float64Array) => number,
+): Float64Array {
+  let min = Infinity;
+  for (let i = 0; i < a.length; i++) min = Math.min(min, a[i]);
+  const s = score(Float64Array.from(a));
+  const out = new Float64Array(k);
+  for (let c = 0; c < k; c++) {
+    let value = 0;
+    if (min !== 0) {
+      value = Math.fround(min);
+      for (let j = 0; j <= c % batch; j++) value = Math.fround(value - 1e7);
+    }
+    const ablated = Float64Array.from(a);
+    for (let i = 0; i < p; i++) ablated[i * k + c] = value;
+    out[c] = Math.fround(Math.fround(s - score(ablated)) / Math.fround(s));
+  }
+  return out;
+}

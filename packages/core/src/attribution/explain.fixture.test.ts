@@ -61,6 +61,10 @@ describe.each(BACKENDS)('pytorch-grad-cam reference fixtures (%s)', (backend) =>
     ['gradcam++', 'c3', 'gradcam_pp'],
     ['layercam', 'c3', 'layercam'],
     ['scorecam', 'c3', 'scorecam'],
+    ['xgradcam', 'c3', 'xgradcam'],
+    ['hirescam', 'c3', 'hirescam'],
+    ['gradcam-elementwise', 'c3', 'gradcam_elementwise'],
+    ['ablationcam', 'c3', 'ablationcam'],
   ];
   it.each(grayCases)('%s at %s: gray maps of 6 images × 3 classes', async (method, layer, dir) => {
     const r = await run(method, layer);
@@ -75,6 +79,34 @@ describe.each(BACKENDS)('pytorch-grad-cam reference fixtures (%s)', (backend) =>
       }
     }
   });
+
+  // The SVD fixes a singular vector only up to sign; the fixture has the map of each sign.
+  it.each([
+    ['eigencam', 'eigencam'],
+    ['eigengradcam', 'eigengradcam'],
+  ] as [Method, string][])(
+    '%s at c3: gray and signed raw maps of 6 images × 3 classes, either SVD sign',
+    async (method, dir) => {
+      const r = await run(method, 'c3');
+      for (const [i, id] of IMAGES.entries()) {
+        for (let c = 0; c < 3; c++) {
+          const h = heatmap(r, i, c);
+          const gray = maxAbsDiff(h.map, ref(id, dir, 'c3', `c${c}.gray.npy`));
+          const flipped = maxAbsDiff(h.map, ref(id, dir, 'c3', `c${c}.gray_signflip.npy`));
+          expect(Math.min(gray, flipped), `${id} c${c}`).toBeLessThan(GRAY_TOL);
+          const raw = ref(id, dir, 'c3', `c${c}.raw_norelu.npy`);
+          const sign = gray <= flipped ? 1 : -1;
+          expect(
+            maxAbsDiff(
+              h.raw!.map((v) => sign * v),
+              raw,
+            ),
+            `${id} c${c} raw`,
+          ).toBeLessThan(RAW_REL_TOL * maxAbs(raw));
+        }
+      }
+    },
+  );
 
   it('gradcam c3: raw maps (before ReLU) and channel weights α', async () => {
     const r = await run('gradcam', 'c3');

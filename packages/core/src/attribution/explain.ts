@@ -1,8 +1,11 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { LayersModel } from '@tensorflow/tfjs-layers';
+import { ABLATIONCAM_BATCH_SIZE, ablationcamScores, ablationcamWeights } from './ablation-cam.js';
 import { camWeightMatrix } from './cam-head.js';
-import { eigenProjection } from './eigen-projection.js';
+import { eigenMaps } from './eigen-maps.js';
+import { eigengradcamMap } from './eigengradcam-map.js';
 import { fuseCam } from './fuse-cam.js';
+import { gradcamElementwiseMap } from './gradcam-elementwise-map.js';
 import { gradcamPlusPlusWeights } from './gradcam-plus-plus-weights.js';
 import { gradcamWeights } from './gradcam-weights.js';
 import { hirescamMap } from './hirescam-map.js';
@@ -10,7 +13,7 @@ import { inputGradient, integratedGradients, smoothGrad } from './input-gradient
 import { layercamMap } from './layercam-map.js';
 import { logitsModel } from './logits-model.js';
 import { scorecamMasks, scorecamWeights } from './score-cam.js';
-import { type SplitForward, splitModel } from './split-model.js';
+import { type ModelSplit, type SplitForward, splitModel } from './split-model.js';
 import { resolveTargetLayer } from './target-layer.js';
 import type { ExplainOptions, ExplainResult, Heatmap, Method, Prediction } from './types.js';
 import { CAM_METHODS, validateExplainInput } from './validate-input.js';
@@ -18,7 +21,21 @@ import { weightedSum } from './weighted-sum.js';
 import { xgradcamWeights } from './xgradcam-weights.js';
 
 const CAM_METHOD_SET = new Set<Method>(CAM_METHODS);
-const WEIGHT_METHODS = new Set<Method>(['cam', 'gradcam', 'gradcam++', 'xgradcam', 'scorecam']);
+const WEIGHT_METHODS = new Set<Method>([
+  'cam',
+  'gradcam',
+  'gradcam++',
+  'xgradcam',
+  'scorecam',
+  'ablationcam',
+]);
+/** The methods whose raw map is a per-position function of the activations and their gradients. */
+const GRADIENT_MAPS: Partial<Record<Method, (a: tf.Tensor4D, g: tf.Tensor4D) => tf.Tensor4D>> = {
+  layercam: layercamMap,
+  hirescam: hirescamMap,
+  'gradcam-elementwise': gradcamElementwiseMap,
+  eigengradcam: eigengradcamMap,
+};
 
 type Computed = {
   logits: tf.Tensor2D;
@@ -39,9 +56,11 @@ type Computed = {
  * target layer's resolution; input-gradient methods return the raw `[H, W, C]` gradient map.
  * Every tensor created is disposed; the result holds plain typed arrays.
  *
- * Notes: `eigencam` is class-independent (every target gets the same map); its SVD sign is fixed
- * so the map correlates with the channel sum (see `eigenProjection`). `scorecam` runs
- * K masked copies of each image through the model, `batchSize` at a time. When @camkit/kernels
+ * Notes: `eigencam` is class-independent (every target gets the same map); its SVD sign (and
+ * `eigengradcam`'s) is fixed so the map correlates with the channel sum (see `eigenProjection`);
+ * the library keeps LAPACK's arbitrary sign. `scorecam` runs K masked copies of each image through
+ * the model, `batchSize` at a time; `ablationcam` runs K ablated copies of the target layer's
+ * output through the layers after it, `batchSize` (default 32) at a time. When @camkit/kernels
  * registered `CamFuse` / `GradcamWeights` for the active backend, they replace the stock ops.
  *
  * @example
@@ -175,7 +194,7 @@ function compute(
   const images = (rawImages.dtype === 'float32' ? rawImages : tf.cast(rawImages, 'float32')) as tf.Tensor4D;
   const size: [number, number] = [images.shape[1], images.shape[2]];
   const method = opts.method;
-  const batchSize = opts.batchSize ?? 16;
+  const batchSize = opts.batchSize ?? (method === 'ablationcam' ? ABLATIONCAM_BATCH_SIZE : 16);
 
   if (!layer) {
     const logits = logitsModel(model).predict(images);
@@ -211,7 +230,7 @@ function compute(
   }
 
   if (WEIGHT_METHODS.has(method)) {
-    const weights = channelWeights(method, fwd, masks, gradsFor, camMatrix, size, model, batchSize);
+    const weights = channelWeights(method, split, fwd, masks, gradsFor, camMatrix, size, model, batchSize);
     return {
       logits: fwd.logits,
       maps: fuseCam(fwd.features, weights, size),
@@ -222,9 +241,9 @@ function compute(
 
   let raw: tf.Tensor4D;
   if (method === 'eigencam') {
-    raw = tf.tile(eigencamMaps(fwd.features), [1, 1, 1, columns]);
+    raw = tf.tile(eigenMaps(fwd.features), [1, 1, 1, columns]);
   } else {
-    const mapFn = method === 'layercam' ? layercamMap : hirescamMap;
+    const mapFn = GRADIENT_MAPS[method]!;
     raw = tf.concat(
       masks.map((mask) => mapFn(fwd.features, gradsFor(mask))),
       3,
@@ -235,6 +254,7 @@ function compute(
 
 function channelWeights(
   method: Method,
+  split: ModelSplit,
   fwd: SplitForward,
   masks: tf.Tensor2D[],
   gradsFor: (mask: tf.Tensor2D) => tf.Tensor4D,
@@ -251,6 +271,9 @@ function channelWeights(
   }
   if (method === 'scorecam') {
     return tf.matMul(scorecamWeights(scorecamScores(model, fwd, size, batchSize)), selector);
+  }
+  if (method === 'ablationcam') {
+    return ablationcamWeights(fwd.logits, ablationcamScores(split, fwd, batchSize), selector);
   }
   const perTarget = masks.map((mask) => {
     const grads = gradsFor(mask);
@@ -293,15 +316,4 @@ function scorecamScores(
     );
   }
   return tf.stack(perImage, 0) as tf.Tensor3D;
-}
-
-/** Eigen-CAM raw maps `[N, h, w, 1]`, computed in float64 on the host (SVD has no tfjs op). */
-function eigencamMaps(features: tf.Tensor4D): tf.Tensor4D {
-  const [n, h, w, k] = features.shape;
-  const data = features.dataSync();
-  const out = new Float32Array(n * h * w);
-  for (let i = 0; i < n; i++) {
-    out.set(eigenProjection(data.subarray(i * h * w * k, (i + 1) * h * w * k), h * w, k), i * h * w);
-  }
-  return tf.tensor4d(out, [n, h, w, 1]);
 }

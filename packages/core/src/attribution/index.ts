@@ -17,8 +17,17 @@ export { gradcamPlusPlusWeights } from './gradcam-plus-plus-weights.js';
 export { xgradcamWeights } from './xgradcam-weights.js';
 export { layercamMap } from './layercam-map.js';
 export { hirescamMap } from './hirescam-map.js';
+export { gradcamElementwiseMap } from './gradcam-elementwise-map.js';
+export { eigengradcamMap } from './eigengradcam-map.js';
 export { eigenProjection, topEigenvector } from './eigen-projection.js';
 export { scorecamMasks, scorecamWeights } from './score-cam.js';
+export {
+  ABLATIONCAM_BATCH_SIZE,
+  ablatedCopies,
+  ablationcamScores,
+  ablationcamWeights,
+  ablationValues,
+} from './ablation-cam.js';
 export { weightedSum } from './weighted-sum.js';
 
 // Post-processing (pytorch-grad-cam's scale_cam_image and the full gray pipeline), fused when a kernel is registered

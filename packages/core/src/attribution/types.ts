@@ -7,7 +7,10 @@ export type CamMethod =
   | 'xgradcam'
   | 'hirescam'
   | 'eigencam'
-  | 'scorecam';
+  | 'eigengradcam'
+  | 'gradcam-elementwise'
+  | 'scorecam'
+  | 'ablationcam';
 
 /** Methods whose map is a gradient with respect to the model input ([H, W, channels] per image). */
 export type InputGradientMethod =
@@ -38,7 +41,7 @@ export interface Heatmap {
   raw?: Float32Array;
   /** Shape of `raw`: [h, w]. */
   rawShape?: number[];
-  /** Channel weights [K] of the weighted-sum methods (cam, gradcam, gradcam++, xgradcam, scorecam). */
+  /** Channel weights [K] of the weighted-sum methods (cam, gradcam, gradcam++, xgradcam, scorecam, ablationcam). */
   weights?: Float32Array;
 }
 
@@ -73,7 +76,9 @@ export interface ExplainOptions {
   targets?: Targets;
   /**
    * Forward-pass batch size for the methods that run the model many times: Score-CAM's masked
-   * inputs (default 16, as pytorch-grad-cam), SmoothGrad's noisy copies and the
+   * inputs (default 16, as pytorch-grad-cam), Ablation-CAM's ablated channels (default 32, as
+   * pytorch-grad-cam; with a layer whose minimum is not 0 the ablation value depends on a copy's
+   * place in its batch, as in the library, so the map does too), SmoothGrad's noisy copies and the
    * integrated-gradients path points (default 16 images per pass).
    */
   batchSize?: number;

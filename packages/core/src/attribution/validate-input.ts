@@ -12,7 +12,10 @@ export const CAM_METHODS: readonly CamMethod[] = [
   'xgradcam',
   'hirescam',
   'eigencam',
+  'eigengradcam',
+  'gradcam-elementwise',
   'scorecam',
+  'ablationcam',
 ];
 
 /** Every method `explain` accepts. */
