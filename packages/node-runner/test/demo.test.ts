@@ -38,6 +38,8 @@ describe('camkit demo', () => {
     expect(metrics.models.map((m) => m.model)).toEqual(['camnet', 'vgglike']);
     expect(metrics.methods).toHaveLength(4);
     HistorySchema.parse(JSON.parse(readFileSync(join(out, 'history.json'), 'utf8')));
+    // The manifest names both, so the viewer asks for them (and for nothing a run lacks).
+    expect([manifest.history, manifest.metrics]).toEqual(['history.json', 'metrics.json']);
     expect(r.stdout).toMatch(/open the viewer: +node packages\/node-runner\/bin\/camkit\.js view /);
     expect(r.stdout).toMatch(/demo finished in \d+ s \(peak RSS \d+ MiB\)/);
   });

@@ -75,6 +75,13 @@ export const ManifestSchema = z.object({
   models: z.array(ModelEntrySchema).min(1),
   images: z.array(ImageEntrySchema),
   outputs: z.array(OutputEntrySchema),
+  /**
+   * The run's training history (`history.json`, {@link HistorySchema}) when it has one, else null.
+   * Readers ask only for the files named here, so a run without them costs no failed request.
+   */
+  history: z.string().nullable().default(null),
+  /** The run's `metrics.json` ({@link MetricsSchema}) when `camkit evaluate` wrote one, else null. */
+  metrics: z.string().nullable().default(null),
 });
 export type Manifest = z.infer<typeof ManifestSchema>;
 

@@ -3,6 +3,7 @@ import { join, relative, resolve } from 'node:path';
 import { type Method, SYNTHETIC_CLASS_NAMES, syntheticDataset } from '@camkit/core';
 import { Command, Option } from 'commander';
 import { evaluateModels, formatMetrics } from '../evaluate/evaluate-models.js';
+import { linkRunFile } from '../explain/link-run-file.js';
 import { type RunImage, type RunModel, writeExplainRun } from '../explain/write-run.js';
 import { ensureWritableDir } from '../fs/ensure-writable-dir.js';
 import { writeJsonAtomic } from '../fs/write-file-atomic.js';
@@ -231,6 +232,7 @@ export function demoCommand(log: () => Log): Command {
       { methods: ['cam', 'gradcam'], limit: cfg.evalLimit, steps: 16, log: lg },
     );
     writeJsonAtomic(join(out, 'metrics.json'), metrics);
+    linkRunFile(out, 'metrics');
     process.stdout.write(`\n${formatMetrics(metrics)}`);
     // Where each model's maps come from, and at what resolution, for the closing summary.
     const resolutionNote = ['camnet', 'vgglike']

@@ -6,6 +6,7 @@ import { loadFolder } from '../dataset/load-folder.js';
 import { CliError } from '../errors.js';
 import { type EvalData, type EvalModel, evaluateModels, formatMetrics } from '../evaluate/evaluate-models.js';
 import { ensureWritableDir } from '../fs/ensure-writable-dir.js';
+import { linkRunFile } from '../explain/link-run-file.js';
 import { writeJsonAtomic } from '../fs/write-file-atomic.js';
 import type { Log } from '../log.js';
 import { loadModelOption } from '../model/load-model-option.js';
@@ -114,6 +115,7 @@ export function evaluateCommand(log: () => Log): Command {
       log: log(),
     });
     writeJsonAtomic(join(outDir, 'metrics.json'), metrics);
+    linkRunFile(outDir, 'metrics');
     for (const m of models) m.model.dispose();
     process.stdout.write(formatMetrics(metrics));
     process.stdout.write(`metrics: ${join(outDir, 'metrics.json')}\n`);

@@ -17,6 +17,7 @@ import { colorize, deprocess, overlayMap, resizeMap } from '../images/colorize.j
 import { writeImage } from '../images/encode.js';
 import type { Log } from '../log.js';
 import { ProgressLine } from '../train/progress.js';
+import { presentRunFiles } from './link-run-file.js';
 
 /** An image to explain: its display pixels and a way to get model input at any size. */
 export interface RunImage {
@@ -208,6 +209,8 @@ export function finishRun(
     models: o.models.map((m) => m.entry),
     images: results.flatMap((r) => r.images),
     outputs: o.models.flatMap((_, k) => results.flatMap((r) => r.outputs[k])),
+    // A history or metrics file already in the run (train or evaluate wrote it there first).
+    ...presentRunFiles(o.outDir),
   };
   const parsed = ManifestSchema.parse(manifest);
   writeJsonAtomic(join(o.outDir, 'manifest.json'), parsed);

@@ -20,9 +20,9 @@ const history = {
 };
 
 describe('loadRun', () => {
-  it('loads manifest, history and metrics from the base URL', async () => {
+  it('loads manifest and the history it names from the base URL', async () => {
     const { fn, seen } = fakeFetch({
-      '/run/manifest.json': JSON.stringify(tinyManifest),
+      '/run/manifest.json': JSON.stringify({ ...tinyManifest, history: 'history.json' }),
       '/run/history.json': JSON.stringify(history),
     });
     const r = await loadRun('http://h/run/', fn);
@@ -35,7 +35,27 @@ describe('loadRun', () => {
     expect(r.run.history?.epochs).toHaveLength(1);
     expect(r.run.metrics).toBeNull();
     expect(r.run.warnings).toEqual([]);
-    expect(seen).toContain('http://h/run/metrics.json');
+    // metrics.json is not in the manifest: never requested (no 404 in the browser console).
+    expect(seen).toEqual(['http://h/run/manifest.json', 'http://h/run/history.json']);
+  });
+
+  it('requests nothing beyond the manifest for a run without history or metrics', async () => {
+    const { fn, seen } = fakeFetch({
+      '/run/manifest.json': JSON.stringify(tinyManifest),
+      // Present on the server but not named by the manifest: still not asked for.
+      '/run/history.json': JSON.stringify(history),
+    });
+    const r = await loadRun('http://h/run/', fn);
+    expect(r.ok && r.run.history).toBeNull();
+    expect(seen).toEqual(['http://h/run/manifest.json']);
+  });
+
+  it('warns when a file the manifest names is missing', async () => {
+    const r = await loadRun(
+      'http://h/run/',
+      fakeFetch({ '/run/manifest.json': JSON.stringify({ ...tinyManifest, metrics: 'metrics.json' }) }).fn,
+    );
+    expect(r.ok && r.run.warnings).toEqual(['metrics.json: HTTP 404']);
   });
 
   it('reports a missing manifest with its URL', async () => {
@@ -62,7 +82,11 @@ describe('loadRun', () => {
     const r = await loadRun(
       'http://h/run/',
       fakeFetch({
-        '/run/manifest.json': JSON.stringify(tinyManifest),
+        '/run/manifest.json': JSON.stringify({
+          ...tinyManifest,
+          history: 'history.json',
+          metrics: 'metrics.json',
+        }),
         '/run/metrics.json': JSON.stringify({ version: 1, models: 'x', methods: [] }),
         '/run/history.json': 'not json',
       }).fn,

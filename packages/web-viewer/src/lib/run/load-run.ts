@@ -45,7 +45,8 @@ function parseJson(text: string): { ok: true; value: unknown } | { ok: false; er
 
 /**
  * Fetch and validate a run. Never throws: a missing or malformed manifest comes back as a one-line
- * error the page shows; a missing history/metrics file is simply null, a malformed one a warning.
+ * error the page shows. History and metrics are fetched only when the manifest names them; one
+ * that is named but missing or malformed is null with a warning.
  */
 export async function loadRun(base: string, fetchFn: FetchLike = fetch): Promise<LoadRunResult> {
   const manifestUrl = runFileUrl(base, 'manifest.json');
@@ -60,7 +61,7 @@ export async function loadRun(base: string, fetchFn: FetchLike = fetch): Promise
 
   const warnings: string[] = [];
   const optional = async <T>(
-    name: string,
+    name: string | null,
     schema: {
       safeParse(
         v: unknown,
@@ -69,9 +70,12 @@ export async function loadRun(base: string, fetchFn: FetchLike = fetch): Promise
         | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } };
     },
   ): Promise<T | null> => {
+    // Only what the manifest names: a run without history or metrics costs no failed request.
+    if (name === null) return null;
     const r = await fetchText(fetchFn, runFileUrl(base, name));
     if (!('text' in r)) {
-      if (r.status !== 404) warnings.push(`${name}: ${r.reason}`);
+      // The manifest says the file exists, so its absence is worth a line.
+      warnings.push(`${name}: ${r.reason}`);
       return null;
     }
     const j = parseJson(r.text);
@@ -89,8 +93,8 @@ export async function loadRun(base: string, fetchFn: FetchLike = fetch): Promise
     return s.data;
   };
   const [history, metrics] = await Promise.all([
-    optional<History>('history.json', HistorySchema),
-    optional<Metrics>('metrics.json', MetricsSchema),
+    optional<History>(parsed.manifest.history, HistorySchema),
+    optional<Metrics>(parsed.manifest.metrics, MetricsSchema),
   ]);
   return { ok: true, run: { base, manifest: parsed.manifest, history, metrics, warnings } };
 }
