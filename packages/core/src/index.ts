@@ -47,6 +47,7 @@ export {
   OutputEntrySchema,
   parseManifest,
 } from './manifest/schema.js';
+export { describeZodError, validateWithSchema } from './manifest/validate-with-schema.js';
 export type {
   Box,
   History,

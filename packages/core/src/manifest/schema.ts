@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { describeZodError } from './validate-with-schema.js';
 
 /**
  * The run layout that `camkit explain` / `camkit demo` write and the web viewer reads.
@@ -139,7 +140,5 @@ export function parseManifest(
 ): { ok: true; manifest: Manifest } | { ok: false; error: string } {
   const r = ManifestSchema.safeParse(json);
   if (r.success) return { ok: true, manifest: r.data };
-  const first = r.error.issues[0];
-  const where = first?.path.length ? first.path.join('.') : '(root)';
-  return { ok: false, error: `invalid manifest at ${where}: ${first?.message ?? 'unknown error'}` };
+  return { ok: false, error: `invalid manifest at ${describeZodError(r.error)}` };
 }

@@ -111,3 +111,34 @@ describe('evaluateModels deletion/insertion curves', () => {
     expect(entry.insertionAuc).toBeCloseTo(trapezoid(ins), 10);
   });
 });
+
+describe('evaluateModels on a model whose outputs are NaN', () => {
+  it('fails with one line naming metrics.json and the field, and frees every tensor', async () => {
+    await tf.setBackend('cpu');
+    const model = camNet({ inputSize: SIZE, filters: [4], numClasses: 2 });
+    // NaN in the last layer's bias makes every score NaN, so the deletion/insertion AUCs are NaN.
+    const dense = model.layers[model.layers.length - 1];
+    const [kernel, bias] = dense.getWeights();
+    const nanBias = tf.fill(bias.shape, Number.NaN);
+    dense.setWeights([kernel, nanBias]);
+    nanBias.dispose();
+    const rng = new Rng(11);
+    const data = {
+      images: Float32Array.from({ length: 2 * SIZE * SIZE * 3 }, () => rng.next()),
+      labels: Int32Array.from([0, 1]),
+      height: SIZE,
+      width: SIZE,
+      channels: 3,
+    };
+    const before = tf.memory().numTensors;
+    const run = evaluateModels(data, [{ id: 'nan', model, classNames: ['a', 'b'] }], {
+      methods: ['gradcam'],
+      steps: 2,
+      log: silent,
+    });
+    await expect(run).rejects.toMatchObject({ name: 'CamkitError' });
+    await expect(run).rejects.toThrow(/^metrics\.json: invalid methods\.0\.\w+: [^\n]*NaN[^\n]*$/);
+    expect(tf.memory().numTensors).toBe(before);
+    model.dispose();
+  });
+});

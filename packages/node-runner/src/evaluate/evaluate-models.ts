@@ -10,6 +10,7 @@ import {
   type Metrics,
   MetricsSchema,
   pointingGame,
+  validateWithSchema,
 } from '@camkit/core';
 import * as tf from '@tensorflow/tfjs-core';
 import type * as tfl from '@tensorflow/tfjs-layers';
@@ -54,7 +55,7 @@ function toGray(map: Float32Array, shape: number[]): Float32Array {
  * Accuracy and confusion matrix per model, and per (model, method): pointing game (mask or box),
  * localization error and mean IoU at each threshold (boxes needed), and the mean deletion/insertion
  * curves (steps + 1 points each) of the predicted class with their AUCs.
- * The result validates against core's MetricsSchema.
+ * The result validates against core's MetricsSchema (a CamkitError naming the field when not).
  */
 export async function evaluateModels(
   data: EvalData,
@@ -165,7 +166,8 @@ export async function evaluateModels(
       );
     }
   }
-  return MetricsSchema.parse(metrics);
+  // A NaN score (e.g. from a model whose outputs are NaN) cannot go into JSON: one line naming the field.
+  return validateWithSchema(MetricsSchema, metrics, 'metrics.json');
 }
 
 /** The metrics as a plain-text table (one row per model/method). */

@@ -9,6 +9,7 @@ import {
   type Method,
   type ModelEntry,
   type OutputEntry,
+  validateWithSchema,
 } from '@camkit/core';
 import * as tf from '@tensorflow/tfjs-core';
 import type * as tfl from '@tensorflow/tfjs-layers';
@@ -212,7 +213,7 @@ export function finishRun(
     // A history or metrics file already in the run (train or evaluate wrote it there first).
     ...presentRunFiles(o.outDir),
   };
-  const parsed = ManifestSchema.parse(manifest);
+  const parsed = validateWithSchema(ManifestSchema, manifest, 'manifest.json');
   writeJsonAtomic(join(o.outDir, 'manifest.json'), parsed);
   return parsed;
 }

@@ -1,5 +1,6 @@
-import { createReadStream, realpathSync, statSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { realpathSync, statSync } from 'node:fs';
+import { open } from 'node:fs/promises';
+import { createServer, type ServerResponse, type Server } from 'node:http';
 import { extname, join, sep } from 'node:path';
 
 const TYPES: Record<string, string> = {
@@ -62,8 +63,53 @@ export function resolveRequestPath(mounts: readonly Mount[], rawPath: string): s
 }
 
 /**
+ * Sends one resolved file. The file is opened once and its size and bytes come from that handle,
+ * so a file deleted or replaced after {@link resolveRequestPath} found it is a 404 (or the bytes
+ * the handle still holds), never a crash of the server: nothing here throws or emits unhandled.
+ */
+export async function sendFile(res: ServerResponse, file: string, method: 'GET' | 'HEAD'): Promise<void> {
+  let handle: Awaited<ReturnType<typeof open>>;
+  let size: number;
+  try {
+    handle = await open(file, 'r');
+  } catch {
+    res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found\n');
+    return;
+  }
+  try {
+    const st = await handle.stat();
+    if (!st.isFile()) throw new Error('not a file');
+    size = st.size;
+  } catch {
+    await handle.close().catch(() => {});
+    res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found\n');
+    return;
+  }
+  res.writeHead(200, {
+    'Content-Type': TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
+    'Content-Length': size,
+    'Cache-Control': 'no-cache',
+    'X-Content-Type-Options': 'nosniff',
+  });
+  if (method === 'HEAD') {
+    await handle.close().catch(() => {});
+    res.end();
+    return;
+  }
+  const stream = handle.createReadStream({ autoClose: true });
+  // A read error mid-body (the disk, a truncated file) can no longer become a status code: end the
+  // connection so the client sees a short body instead of the server dying on an 'error' event.
+  stream.on('error', () => res.destroy());
+  res.on('close', () => stream.destroy());
+  stream.pipe(res);
+}
+
+/**
  * A read-only static file server (GET/HEAD only) for the given mounts. Anything it cannot map to a
  * file inside a mount is a 404 (traversal attempts get 403).
+ *
+ * Hand-rolled rather than `sirv`: sirv follows symlinks out of its root (a run dir may hold links
+ * to anywhere), and confining every served file to its mount's real path is the point here.
  */
 export function createStaticServer(mounts: readonly Mount[]): Server {
   return createServer((req, res) => {
@@ -82,13 +128,6 @@ export function createStaticServer(mounts: readonly Mount[]): Server {
         .end(suspicious ? 'forbidden\n' : 'not found\n');
       return;
     }
-    res.writeHead(200, {
-      'Content-Type': TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
-      'Content-Length': statSync(file).size,
-      'Cache-Control': 'no-cache',
-      'X-Content-Type-Options': 'nosniff',
-    });
-    if (method === 'HEAD') res.end();
-    else createReadStream(file).pipe(res);
+    void sendFile(res, file, method);
   });
 }
