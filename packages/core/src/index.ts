@@ -13,6 +13,14 @@ export type {
   Targets,
 } from './attribution/types.js';
 
+// Graph models (tfjs-converter GraphModel): run by camkit's own interpreter
+export { isGraphModel } from './graph/is-graph-model.js';
+
+// Inspect: what camkit sees in a model (input, score, head, candidate targets, default target)
+export { inspectModel } from './inspect/inspect-model.js';
+export type { InspectOptions } from './inspect/inspect-model.js';
+export type { ModelInfo, TargetCandidate } from './inspect/model-info.js';
+
 // Models: camNet, vggLike, vgg16
 export * from './models/index.js';
 

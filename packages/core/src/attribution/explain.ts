@@ -1,7 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
-import type { LayersModel } from '@tensorflow/tfjs-layers';
+import { CamkitError } from '../errors.js';
 import { ABLATIONCAM_BATCH_SIZE, ablationcamScores, ablationcamWeights } from './ablation-cam.js';
-import { camWeightMatrix } from './cam-head.js';
 import { eigenMaps } from './eigen-maps.js';
 import { eigengradcamMap } from './eigengradcam-map.js';
 import { fuseCam } from './fuse-cam.js';
@@ -10,11 +9,11 @@ import { gradcamPlusPlusWeights } from './gradcam-plus-plus-weights.js';
 import { gradcamWeights } from './gradcam-weights.js';
 import { hirescamMap } from './hirescam-map.js';
 import { inputGradient, integratedGradients, smoothGrad } from './input-gradients.js';
+import type { AnyModel, ExplainableModel } from './explainable-model.js';
+import { explainable } from './explainable.js';
 import { layercamMap } from './layercam-map.js';
-import { logitsModel } from './logits-model.js';
 import { scorecamMasks, scorecamWeights } from './score-cam.js';
-import { type ModelSplit, type SplitForward, splitModel } from './split-model.js';
-import { resolveTargetLayer } from './target-layer.js';
+import type { ModelSplit, SplitForward } from './split-model.js';
 import type { ExplainOptions, ExplainResult, Heatmap, Method, Prediction } from './types.js';
 import { CAM_METHODS, validateExplainInput } from './validate-input.js';
 import { weightedSum } from './weighted-sum.js';
@@ -50,7 +49,15 @@ type Computed = {
 /**
  * Explains a classifier's decisions on a batch of images with one attribution method.
  *
- * The score of class c is its pre-softmax logit (a softmax on the output layer is skipped).
+ * `model` is a tfjs LayersModel or GraphModel (`loadModel` returns either). The score of class c
+ * is its pre-softmax logit (a softmax on the output layer is skipped; for a graph, the input of
+ * the final Softmax/Sigmoid node). A graph with ONE sigmoid output is a binary classifier with two
+ * classes: class 1 scores the logit z, class 0 scores −z (pytorch-grad-cam's
+ * BinaryClassifierOutputTarget), and its probabilities are [1 − p, p].
+ * The target `layer` is a layer name, or for a graph a node name as in model.json; the default
+ * is the last 4-D layer (Layers) or the last 4-D node with spatial size > 1 on the path to the
+ * score (graphs). A node off some paths (one side of a residual block) gets the gradient through
+ * its own output with the other paths held fixed.
  * CAM methods return, per image and target class, the gray map at input resolution
  * (`minmax(relu(resize(minmax(relu(raw)))))`, as pytorch-grad-cam 1.5) and the raw map at the
  * target layer's resolution; input-gradient methods return the raw `[H, W, C]` gradient map.
@@ -68,16 +75,20 @@ type Computed = {
  * result.heatmaps[0].map; // Float32Array H·W in [0, 1]
  */
 export async function explain(
-  model: LayersModel,
+  model: AnyModel,
   images: tf.Tensor4D,
   opts: ExplainOptions,
 ): Promise<ExplainResult> {
-  const input = validateExplainInput(model, images, opts);
+  const m = explainable(model);
+  const input = validateExplainInput(m, images, opts);
   const method = opts.method;
   const usesLayer = CAM_METHOD_SET.has(method) || method === 'guided-gradcam';
-  const layer = usesLayer ? resolveTargetLayer(model, opts.layer) : null;
-  const camMatrix = method === 'cam' ? camWeightMatrix(model, layer!) : null;
-  const computed = tf.tidy(() => compute(model, images, opts, input.numClasses, layer, camMatrix));
+  const layer = usesLayer ? m.resolveTarget(opts.layer, input.inputSize) : null;
+  const camHead = method === 'cam' ? m.camHead(layer!, input.inputSize) : null;
+  if (camHead && !camHead.ok) throw new CamkitError(camHead.reason);
+  const computed = tf.tidy(() =>
+    compute(model, m, images, opts, input.numClasses, layer, camHead?.ok ? camHead.weights() : null),
+  );
   try {
     const [logits, maps, raw, weights] = await Promise.all([
       computed.logits.data() as Promise<Float32Array>,
@@ -88,7 +99,7 @@ export async function explain(
     const [n, classes] = computed.logits.shape;
     const predictions: Prediction[] = [];
     for (let i = 0; i < n; i++)
-      predictions.push(toPrediction(logits.subarray(i * classes, (i + 1) * classes)));
+      predictions.push(toPrediction(logits.subarray(i * classes, (i + 1) * classes), m));
     const targetCount = computed.maps.shape[1] as number;
     const [height, width] = input.inputSize;
     const mapSize = CAM_METHOD_SET.has(method) ? height * width : height * width * input.channels;
@@ -120,7 +131,7 @@ export async function explain(
   }
 }
 
-function toPrediction(logits: Float32Array): Prediction {
+function toPrediction(logits: Float32Array, m: ExplainableModel): Prediction {
   let max = -Infinity;
   let predicted = 0;
   logits.forEach((v, c) => {
@@ -129,9 +140,7 @@ function toPrediction(logits: Float32Array): Prediction {
       predicted = c;
     }
   });
-  const exp = Float32Array.from(logits, (v) => Math.exp(v - max));
-  const total = exp.reduce((a, b) => a + b, 0);
-  return { logits: Float32Array.from(logits), probabilities: exp.map((v) => v / total), predicted };
+  return { logits: Float32Array.from(logits), probabilities: m.probabilities(logits), predicted };
 }
 
 function classOf(
@@ -184,7 +193,8 @@ function targetMasks(
 }
 
 function compute(
-  model: LayersModel,
+  model: AnyModel,
+  m: ExplainableModel,
   rawImages: tf.Tensor4D,
   opts: ExplainOptions,
   numClasses: number,
@@ -197,7 +207,7 @@ function compute(
   const batchSize = opts.batchSize ?? (method === 'ablationcam' ? ABLATIONCAM_BATCH_SIZE : 16);
 
   if (!layer) {
-    const logits = logitsModel(model).predict(images);
+    const logits = m.logits(images);
     const masks = targetMasks(opts.targets, logits, numClasses);
     const perTarget = masks.map((mask) => {
       if (method === 'guided-backprop') return inputGradient(model, images, mask, true);
@@ -207,7 +217,7 @@ function compute(
     return { logits, maps: tf.stack(perTarget, 1) };
   }
 
-  const split = splitModel(model, layer);
+  const split = m.split(layer);
   const fwd = split.forward(images);
   const masks = targetMasks(opts.targets, fwd.logits, numClasses);
   const columns = masks.length;
@@ -230,7 +240,7 @@ function compute(
   }
 
   if (WEIGHT_METHODS.has(method)) {
-    const weights = channelWeights(method, split, fwd, masks, gradsFor, camMatrix, size, model, batchSize);
+    const weights = channelWeights(method, split, fwd, masks, gradsFor, camMatrix, size, m, batchSize);
     return {
       logits: fwd.logits,
       maps: fuseCam(fwd.features, weights, size),
@@ -260,7 +270,7 @@ function channelWeights(
   gradsFor: (mask: tf.Tensor2D) => tf.Tensor4D,
   camMatrix: tf.Tensor2D | null,
   size: [number, number],
-  model: LayersModel,
+  m: ExplainableModel,
   batchSize: number,
 ): tf.Tensor3D {
   const n = fwd.features.shape[0];
@@ -270,7 +280,7 @@ function channelWeights(
     return tf.matMul(tf.tile(tf.expandDims(camMatrix!, 0), [n, 1, 1]) as tf.Tensor3D, selector);
   }
   if (method === 'scorecam') {
-    return tf.matMul(scorecamWeights(scorecamScores(model, fwd, size, batchSize)), selector);
+    return tf.matMul(scorecamWeights(scorecamScores(m, fwd, size, batchSize)), selector);
   }
   if (method === 'ablationcam') {
     return ablationcamWeights(fwd.logits, ablationcamScores(split, fwd, batchSize), selector);
@@ -286,13 +296,12 @@ function channelWeights(
 
 /** Logits of every masked input, `[N, K, classes]`, run through the model `batchSize` at a time. */
 function scorecamScores(
-  model: LayersModel,
+  m: ExplainableModel,
   fwd: SplitForward,
   size: [number, number],
   batchSize: number,
 ): tf.Tensor3D {
   const [n, , , k] = fwd.features.shape;
-  const logits = logitsModel(model);
   const perImage: tf.Tensor2D[] = [];
   for (let i = 0; i < n; i++) {
     perImage.push(
@@ -302,12 +311,10 @@ function scorecamScores(
         const masks = scorecamMasks(acts, size);
         const chunks: tf.Tensor2D[] = [];
         for (let start = 0; start < k; start += batchSize) {
-          const m = Math.min(batchSize, k - start);
+          const count = Math.min(batchSize, k - start);
           chunks.push(
             tf.tidy(() =>
-              logits.predict(
-                tf.mul(tf.slice(masks, [start, 0, 0, 0], [m, -1, -1, -1]), image) as tf.Tensor4D,
-              ),
+              m.logits(tf.mul(tf.slice(masks, [start, 0, 0, 0], [count, -1, -1, -1]), image) as tf.Tensor4D),
             ),
           );
         }

@@ -5,7 +5,8 @@ export { explain } from './explain.js';
 export type { ExplainOptions } from './types.js';
 export { METHODS } from './validate-input.js';
 
-// Target layers and model views
+// Target layers and model views (Layers and graph models)
+export type { AnyModel } from './explainable-model.js';
 export { findTargetLayer, listCandidateLayers } from './target-layer.js';
 export { type LogitsModel, logitsModel } from './logits-model.js';
 export { type ModelSplit, type SplitForward, splitModel } from './split-model.js';

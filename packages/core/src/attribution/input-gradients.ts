@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
-import type { LayersModel } from '@tensorflow/tfjs-layers';
-import { runGraph } from './graph-runner.js';
+import type { AnyModel } from './explainable-model.js';
+import { explainable } from './explainable.js';
 import { guidedRelu } from './guided-relu.js';
 import { seededNormal } from './seeded-normal.js';
 
@@ -15,18 +15,18 @@ export const INTEGRATED_GRADIENTS_DEFAULTS = { steps: 32, baseline: 0 } as const
  * ReLU backpropagates by the guided rule (Springenberg et al.), giving guided backpropagation.
  */
 export function inputGradient(
-  model: LayersModel,
+  model: AnyModel,
   images: tf.Tensor4D,
   mask: tf.Tensor2D,
   guided = false,
 ): tf.Tensor4D {
   return tf.tidy(() => {
+    const m = explainable(model);
     const score = (x: tf.Tensor) => {
-      const logits = runGraph(model, [x], {
-        linearOutput: true,
+      const logits = m.logits(x as tf.Tensor4D, {
         unfused: true,
         guidedRelu: guided ? guidedRelu : undefined,
-      }).outputs[0];
+      });
       return tf.sum(tf.mul(logits, mask));
     };
     return tf.grads(score)([images])[0] as tf.Tensor4D;
@@ -35,7 +35,7 @@ export function inputGradient(
 
 /** Runs `points(k)` (one `[N, H, W, C]` batch per k) through the gradient in chunks and sums the gradients. */
 function summedGradients(
-  model: LayersModel,
+  model: AnyModel,
   images: tf.Tensor4D,
   mask: tf.Tensor2D,
   count: number,
@@ -64,7 +64,7 @@ function summedGradients(
  * σ = `noiseLevel` × (max − min) of each image. Seeded, so a call is reproducible.
  */
 export function smoothGrad(
-  model: LayersModel,
+  model: AnyModel,
   images: tf.Tensor4D,
   mask: tf.Tensor2D,
   opts: { samples?: number; noiseLevel?: number; seed?: number; batchSize?: number } = {},
@@ -86,7 +86,7 @@ export function smoothGrad(
  * `(x − b) ⊙ (1/m) Σ_{k=1..m} ∇f(b + (k/m)(x − b))` with a constant baseline `b`.
  */
 export function integratedGradients(
-  model: LayersModel,
+  model: AnyModel,
   images: tf.Tensor4D,
   mask: tf.Tensor2D,
   opts: { steps?: number; baseline?: number; batchSize?: number } = {},

@@ -1,6 +1,6 @@
 import type * as tf from '@tensorflow/tfjs-core';
-import type { LayersModel } from '@tensorflow/tfjs-layers';
-import { runGraph } from './graph-runner.js';
+import type { AnyModel } from './explainable-model.js';
+import { explainable } from './explainable.js';
 
 /** A view of a classifier that returns pre-softmax scores. Shares the model's layers and weights. */
 export interface LogitsModel {
@@ -9,12 +9,13 @@ export interface LogitsModel {
 }
 
 /**
- * The classifier's logits: when the layer producing the output (also inside a nested model)
- * applies softmax (a Dense/Conv activation, an `Activation('softmax')` or `Softmax` layer), it
- * is skipped, so `predict` returns the pre-activation `h·W + b`. Nothing is cloned.
+ * The classifier's scores before its final activation. Layers model: when the layer producing
+ * the output (also inside a nested model) applies softmax (a Dense/Conv activation, an
+ * `Activation('softmax')` or `Softmax` layer), it is skipped, so `predict` returns `h·W + b`.
+ * Graph model: the input of the final Softmax/Sigmoid node; one sigmoid output gives the two
+ * binary scores `[-z, z]`. Nothing is cloned.
  */
-export function logitsModel(model: LayersModel): LogitsModel {
-  return {
-    predict: (images) => runGraph(model, [images], { linearOutput: true }).outputs[0] as tf.Tensor2D,
-  };
+export function logitsModel(model: AnyModel): LogitsModel {
+  const m = explainable(model);
+  return { predict: (images) => m.logits(images) };
 }

@@ -1,5 +1,7 @@
 import type * as tf from '@tensorflow/tfjs-core';
 import type { LayersModel } from '@tensorflow/tfjs-layers';
+import type { AnyModel } from './explainable-model.js';
+import { explainable } from './explainable.js';
 import { runGraph } from './graph-runner.js';
 
 /** One forward pass, kept so that `head` can recompute only what depends on the target layer. */
@@ -22,10 +24,16 @@ export interface ModelSplit {
 }
 
 /**
- * Splits `model` at `layer` (which may sit inside a nested model). No new symbolic model is
- * built, so nested base models and skip connections are handled (see `runGraph`).
+ * Splits `model` at `layer`: a Layers model at a layer name (which may sit inside a nested
+ * model), a graph model at a node name as in model.json. No new model is built, so nested base
+ * models and skip connections are handled (see `runGraph` and the graph interpreter).
  */
-export function splitModel(model: LayersModel, layer: string): ModelSplit {
+export function splitModel(model: AnyModel, layer: string): ModelSplit {
+  return explainable(model).split(layer);
+}
+
+/** The Layers implementation of {@link splitModel}. */
+export function layersSplit(model: LayersModel, layer: string): ModelSplit {
   return {
     layer,
     forward(images, guidedRelu) {

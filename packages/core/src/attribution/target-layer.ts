@@ -2,7 +2,7 @@ import type { LayersModel } from '@tensorflow/tfjs-layers';
 import { CamkitError } from '../errors.js';
 import { findLayerDeep, type LayerLike, leafLayers } from './graph-runner.js';
 
-function outputRank(layer: LayerLike): number | null {
+export function outputRank(layer: LayerLike): number | null {
   try {
     const shape = layer.outputShape;
     if (!Array.isArray(shape) || shape.length === 0 || Array.isArray(shape[0])) return null;

@@ -1,6 +1,6 @@
 import type * as tf from '@tensorflow/tfjs-core';
-import type { LayersModel } from '@tensorflow/tfjs-layers';
 import { CamkitError } from '../errors.js';
+import type { ExplainableModel } from './explainable-model.js';
 import type { CamMethod, ExplainOptions, Method } from './types.js';
 
 /** The class-activation-map methods: maps over the target layer, upsampled to the input. */
@@ -41,7 +41,7 @@ function positiveInt(name: string, value: number | undefined): void {
 
 /** Checks model, images and options before any tensor is made; throws a one-line CamkitError. */
 export function validateExplainInput(
-  model: LayersModel,
+  model: ExplainableModel,
   images: tf.Tensor4D,
   opts: ExplainOptions,
 ): ValidatedInput {
@@ -59,18 +59,7 @@ export function validateExplainInput(
   const [n, h, w, c] = images.shape;
   if (n === 0) throw new CamkitError('images is an empty batch (N = 0): nothing to explain');
   if (h === 0 || w === 0) throw new CamkitError(`images have an empty spatial size ${h}×${w}`);
-  if (model.inputs.length !== 1 || model.outputs.length !== 1) {
-    throw new CamkitError(
-      `model '${model.name}' has ${model.inputs.length} inputs and ${model.outputs.length} outputs; explain needs one of each`,
-    );
-  }
-  const inShape = model.inputs[0].shape;
-  if (inShape.length !== 4) {
-    throw new CamkitError(
-      `model '${model.name}' takes ${inShape.length}-D input; explain needs images [N, H, W, C]`,
-    );
-  }
-  const [, mh, mw, mc] = inShape;
+  const [, mh, mw, mc] = model.inputShape;
   if (mc != null && mc !== c) {
     throw new CamkitError(`images have ${c} channels but model '${model.name}' expects ${mc}`);
   }
@@ -79,13 +68,7 @@ export function validateExplainInput(
       `images are ${h}×${w} but model '${model.name}' expects ${mh ?? 'any'}×${mw ?? 'any'}`,
     );
   }
-  const outShape = model.outputs[0].shape;
-  const numClasses = outShape[outShape.length - 1];
-  if (outShape.length !== 2 || numClasses == null) {
-    throw new CamkitError(
-      `model '${model.name}' output is [${outShape.join(', ')}]; explain needs class scores [N, classes]`,
-    );
-  }
+  const numClasses = model.describe([h, w]).numClasses;
   const targets = opts.targets;
   if (Array.isArray(targets)) {
     if (targets.length !== n) {

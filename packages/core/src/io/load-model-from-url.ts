@@ -1,3 +1,4 @@
+import type { GraphModel } from '@tensorflow/tfjs-converter';
 import type * as tfl from '@tensorflow/tfjs-layers';
 import { CamkitError } from '../errors.js';
 import { modelFromArtifacts, oneLine, parseModelJson, weightPaths } from './model-from-artifacts.js';
@@ -9,14 +10,15 @@ export interface LoadModelFromUrlOptions {
 }
 
 /**
- * Loads a tfjs Layers model (`model.json` + weight files) over HTTP with `fetch`. Weight paths
+ * Loads a tfjs model (`model.json` + weight files; Layers or graph model, as its `format` says)
+ * over HTTP with `fetch`. Weight paths
  * in the manifest are resolved against the model URL, as tfjs does; a relative URL is resolved
  * against the page (`location.href`).
  */
 export async function loadModelFromUrl(
   url: string,
   opts: LoadModelFromUrlOptions = {},
-): Promise<tfl.LayersModel> {
+): Promise<tfl.LayersModel | GraphModel> {
   const doFetch = opts.fetch ?? globalThis.fetch;
   if (typeof doFetch !== 'function') throw new CamkitError('loadModelFromUrl: no fetch available');
   const base = (globalThis as { location?: { href?: string } }).location?.href;

@@ -2,6 +2,7 @@ import '@tensorflow/tfjs-backend-cpu';
 import { readFileSync } from 'node:fs';
 import * as tfc from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { asLayers } from '../../test/as-layers.js';
 import { FIXTURE_DIR } from '../../test/fixture-dir.js';
 import { CamkitError } from '../errors.js';
 import { modelFromArtifacts } from './model-from-artifacts.js';
@@ -16,14 +17,13 @@ beforeAll(async () => {
 
 describe('modelFromArtifacts', () => {
   it('builds the same model from one buffer or from split weight files', async () => {
-    const one = await modelFromArtifacts(json, weights);
+    const one = asLayers(await modelFromArtifacts(json, weights));
     // The same weights split over two manifest paths, passed as two buffers.
     const cut = 100;
     const split = { ...json, weightsManifest: [{ ...json.weightsManifest[0], paths: ['a.bin', 'b.bin'] }] };
-    const two = await modelFromArtifacts(JSON.stringify(split), [
-      weights.subarray(0, cut),
-      weights.subarray(cut),
-    ]);
+    const two = asLayers(
+      await modelFromArtifacts(JSON.stringify(split), [weights.subarray(0, cut), weights.subarray(cut)]),
+    );
     const x = tfc.randomUniform([2, 24, 24, 3], 0, 1, 'float32', 3);
     const a = tfc.tidy(() => (one.predict(x) as tfc.Tensor).dataSync());
     const b = tfc.tidy(() => (two.predict(x) as tfc.Tensor).dataSync());
@@ -39,8 +39,15 @@ describe('modelFromArtifacts', () => {
   it('rejects bad artifacts with CamkitErrors', async () => {
     await expect(modelFromArtifacts('{', weights, 'x.json')).rejects.toThrow(/^x\.json: invalid JSON/);
     await expect(modelFromArtifacts({}, weights)).rejects.toThrow(CamkitError);
-    await expect(modelFromArtifacts({ modelTopology: {} }, weights)).rejects.toThrow(/no weightsManifest/);
-    await expect(modelFromArtifacts(json, weights.subarray(4))).rejects.toThrow(/weights are \d+ bytes/);
+    await expect(modelFromArtifacts({ modelTopology: {} }, weights)).rejects.toThrow(
+      /^model\.json: not a TensorFlow\.js model: its modelTopology is neither a 'layers-model' nor a 'graph-model'$/,
+    );
+    await expect(modelFromArtifacts({ format: 'layers-model', modelTopology: {} }, weights)).rejects.toThrow(
+      /no weightsManifest/,
+    );
+    await expect(modelFromArtifacts(json, weights.subarray(4))).rejects.toThrow(
+      /weight file 'weights\.bin' is \d+ bytes/,
+    );
     const broken = { ...json, modelTopology: { class_name: 'Nope', config: {} } };
     await expect(modelFromArtifacts(broken, weights)).rejects.toThrow(/cannot build the model/);
   });

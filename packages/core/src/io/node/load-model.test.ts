@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as tfc from '@tensorflow/tfjs-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { asLayers } from '../../../test/as-layers.js';
 import { FIXTURE_DIR, FIXTURE_IMAGES } from '../../../test/fixture-dir.js';
 import { CamkitError } from '../../errors.js';
 import { loadModel } from './load-model.js';
@@ -22,7 +23,7 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 describe('loadModel', () => {
   it('loads the fixture dev-net and reproduces the torch logits and softmax', async () => {
     const before = tfc.memory().numTensors;
-    const model = await loadModel(join(FIXTURES, 'models/dev-net/model.json'));
+    const model = asLayers(await loadModel(join(FIXTURES, 'models/dev-net/model.json')));
     expect(model.layers.map((l) => l.name)).toEqual(['c1', 'c2', 'p1', 'c3', 'gap', 'out']);
     const [kernel, bias] = model.getLayer('out').getWeights();
     // GAP features by applying the layers before 'out' one by one (no second model sharing them).
@@ -52,7 +53,7 @@ describe('loadModel', () => {
   });
 
   it('accepts the directory that holds model.json', async () => {
-    const model = await loadModel(join(FIXTURES, 'models/dev-net'));
+    const model = asLayers(await loadModel(join(FIXTURES, 'models/dev-net')));
     expect(model.name).toBeTruthy();
     expect(model.outputs[0].shape).toEqual([null, 3]);
     model.dispose();
@@ -85,10 +86,19 @@ describe('loadModel', () => {
       join(dir, 'model.json'),
       JSON.stringify({ format: 'graph-model', modelTopology: {}, weightsManifest: [] }),
     );
-    await expect(loadModel(dir)).rejects.toThrow(/format 'graph-model' is not a Layers model/);
+    await expect(loadModel(dir)).rejects.toThrow(/model\.json: graph model without modelTopology\.node/);
+    writeFileSync(
+      join(dir, 'model.json'),
+      JSON.stringify({ format: 'onnx', modelTopology: {}, weightsManifest: [] }),
+    );
+    await expect(loadModel(dir)).rejects.toThrow(
+      /format 'onnx' is neither a 'layers-model' nor a 'graph-model'/,
+    );
     const json = readFileSync(join(FIXTURES, 'models/dev-net/model.json'), 'utf8');
     writeFileSync(join(dir, 'model.json'), json);
     writeFileSync(join(dir, 'weights.bin'), new Uint8Array(12));
-    await expect(loadModel(dir)).rejects.toThrow(/weights are 12 bytes but weightsManifest needs \d+/);
+    await expect(loadModel(dir)).rejects.toThrow(
+      /weight file 'weights\.bin' is 12 bytes; its manifest group needs \d+ bytes/,
+    );
   });
 });

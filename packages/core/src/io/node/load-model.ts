@@ -1,15 +1,20 @@
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import type { GraphModel } from '@tensorflow/tfjs-converter';
 import type * as tfl from '@tensorflow/tfjs-layers';
 import { CamkitError } from '../../errors.js';
 import { modelFromArtifacts, oneLine, parseModelJson, weightPaths } from '../model-from-artifacts.js';
 
 /**
- * Loads a tfjs Layers model from `model.json` and the weight files its manifest lists, with plain
- * `fs` (no tfjs-node). `path` is the model.json file or the directory holding it.
- * @throws CamkitError naming a missing model.json or weight file, or invalid JSON.
+ * Loads a tfjs model — a Layers model or a graph model, as `format` in model.json says — from
+ * `model.json` and the weight files (shards) its manifest lists, with plain `fs` (no tfjs-node).
+ * `path` is the model.json file or the directory holding it. Quantized weights are dequantized as
+ * tfjs does. Use `isGraphModel` to tell the two apart; `explain` takes either.
+ * @throws CamkitError (one line, naming the file) for a missing model.json or shard, invalid JSON,
+ * a truncated shard, a file that is neither format, or a graph with control flow or an op camkit
+ * cannot run.
  */
-export async function loadModel(path: string): Promise<tfl.LayersModel> {
+export async function loadModel(path: string): Promise<tfl.LayersModel | GraphModel> {
   let file = resolve(path);
   if (isDirectory(file)) file = join(file, 'model.json');
   const text = readOrThrow(file, 'model file');

@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import * as tfc from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { asLayers } from '../../../test/as-layers.js';
 import { CamkitError } from '../../errors.js';
 import { camNet } from '../../models/cam-net.js';
 import { loadModel } from './load-model.js';
@@ -71,7 +72,7 @@ describe('saveModel → loadModel', () => {
     const json = JSON.parse(readFileSync(saved.modelJson, 'utf8'));
     expect(json.format).toBe('layers-model');
     expect(json.weightsManifest[0].paths).toEqual(['weights.bin']);
-    const loaded = await loadModel(dir);
+    const loaded = asLayers(await loadModel(dir));
     expect(loaded.layers.map((l) => l.name)).toEqual(['conv1', 'conv2', 'gap', 'logits']);
     await expectSamePredictions(model, loaded, [2, 16, 16, 3]);
     model.dispose();
@@ -89,7 +90,7 @@ describe('saveModel → loadModel', () => {
     });
     const dir = join(tmp, 'nested-seq');
     await saveModel(model, dir);
-    const loaded = await loadModel(dir);
+    const loaded = asLayers(await loadModel(dir));
     expect(loaded.layers[0].name).toBe('backbone');
     expect((loaded.layers[0] as tfl.LayersModel).layers.map((l) => l.name)).toEqual([
       'backbone_c1',
@@ -112,7 +113,7 @@ describe('saveModel → loadModel', () => {
     const model = tfl.model({ inputs: input, outputs: out, name: 'transfer' });
     const dir = join(tmp, 'nested-functional');
     await saveModel(model, dir);
-    const loaded = await loadModel(join(dir, 'model.json'));
+    const loaded = asLayers(await loadModel(join(dir, 'model.json')));
     expect(loaded.layers.map((l) => l.name)).toEqual(['image', 'features', 'gap', 'head']);
     await expectSamePredictions(model, loaded, [2, 12, 12, 3]);
     model.dispose();
@@ -127,7 +128,7 @@ describe('saveModel → loadModel', () => {
     const model = camNet({ inputSize: 8, filters: [2], numClasses: 2 });
     await saveModel(model, dir);
     expect(readdirSync(dir).sort()).toEqual(['model.json', 'notes.txt', 'weights.bin']);
-    const loaded = await loadModel(dir);
+    const loaded = asLayers(await loadModel(dir));
     await expectSamePredictions(model, loaded, [1, 8, 8, 3]);
     model.dispose();
     loaded.dispose();

@@ -1,6 +1,12 @@
-import { type ExplainResult, explain, loadModelFromUrl, type Method, type ModelEntry } from '@camkit/core';
+import {
+  type AnyModel,
+  type ExplainResult,
+  explain,
+  loadModelFromUrl,
+  type Method,
+  type ModelEntry,
+} from '@camkit/core';
 import * as tf from '@tensorflow/tfjs-core';
-import type { LayersModel } from '@tensorflow/tfjs-layers';
 import { runFileUrl } from '../run/run-url.js';
 import { type BackendChoice, pickBackend } from './backend.js';
 
@@ -47,7 +53,7 @@ export class LiveState {
   busy = $state(false);
   error = $state<string | null>(null);
   modelId = $state('');
-  model = $state.raw<LayersModel | null>(null);
+  model = $state.raw<AnyModel | null>(null);
   input = $state.raw<LiveInput | null>(null);
   result = $state.raw<LiveResult | null>(null);
   method = $state<Method>('gradcam');
