@@ -90,9 +90,10 @@ export function demoCommand(log: () => Log): Command {
     // pnpm runs package scripts inside the package: resolve against where the user typed the command.
     const cwd = process.env.INIT_CWD ?? process.cwd();
     const out = resolve(cwd, o.out ?? 'runs/demo');
-    ensureWritableDir(out);
     const lg = log();
+    // The backend is an option too: it must start before the first write.
     await startBackend(o.backend, lg);
+    ensureWritableDir(out);
     const size = cfg.inputSize;
     const common: Omit<TrainCommandOptions, 'arch' | 'out' | 'filters' | 'epochs' | 'lr'> = {
       synthetic: true,

@@ -5,6 +5,7 @@ import { Command } from 'commander';
 import { loadFolder } from '../dataset/load-folder.js';
 import { CliError } from '../errors.js';
 import { type EvalData, type EvalModel, evaluateModels, formatMetrics } from '../evaluate/evaluate-models.js';
+import { preflight } from '../explain/preflight.js';
 import { ensureWritableDir } from '../fs/ensure-writable-dir.js';
 import { linkRunFile } from '../explain/link-run-file.js';
 import { writeJsonAtomic } from '../fs/write-file-atomic.js';
@@ -52,7 +53,6 @@ export function evaluateCommand(log: () => Log): Command {
       throw new CliError('evaluate: give exactly one of --data DIR or --synthetic');
     await startBackend(o.backend, log());
     const outDir = o.out ?? dirname(o.model[0]);
-    ensureWritableDir(outDir, '--out');
     const models: (EvalModel & { size: [number, number]; synthetic?: SyntheticMeta })[] = [];
     const ids = new Set<string>();
     for (const p of o.model as string[]) {
@@ -108,6 +108,12 @@ export function evaluateCommand(log: () => Log): Command {
       }
       data = f;
     }
+    // The methods and --layer run once on the first image, and --out is checked, before the (long)
+    // evaluation; nothing is written until it has succeeded.
+    const first = { input: async () => data.images.slice(0, h * w * 3) };
+    for (const m of models)
+      await preflight(m.model, { inputSize: m.size }, first, o.methods ?? [], o.layer, '--methods');
+    ensureWritableDir(outDir, '--out');
     const metrics = await evaluateModels(data, models, {
       methods: (o.methods ?? []) as Method[],
       limit: o.limit,

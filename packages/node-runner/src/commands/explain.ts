@@ -1,20 +1,20 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { dirname, extname, join, relative, resolve } from 'node:path';
-import { explain, METHODS, type Method, type ModelEntry } from '@camkit/core';
-import * as tf from '@tensorflow/tfjs-core';
+import { COLORMAPS, type ColormapName, METHODS, type Method, type ModelEntry } from '@camkit/core';
 import type * as tfl from '@tensorflow/tfjs-layers';
 import { Command, InvalidArgumentError } from 'commander';
 import { CliError } from '../errors.js';
 import { fileImages } from '../explain/file-images.js';
+import { preflight } from '../explain/preflight.js';
 import { explainInWorkers } from '../explain/parallel-explain.js';
-import { batchesOf, type ClassSelection, type RunImage, writeExplainRun } from '../explain/write-run.js';
+import { batchesOf, type ClassSelection, writeExplainRun } from '../explain/write-run.js';
 import { ensureWritableDir } from '../fs/ensure-writable-dir.js';
 import type { Log } from '../log.js';
 import { bundleModel } from '../model/bundle-model.js';
 import { loadModelOption } from '../model/load-model-option.js';
 import { addBackendOption, startBackend } from './common.js';
-import { float, int, oneOf } from './parse.js';
+import { fileId, float, int, oneOf } from './parse.js';
 import { resolveWorkers } from './train.js';
 
 const IMAGE_EXT = new Set(['.jpg', '.jpeg', '.png', '.webp', '.gif', '.tif', '.tiff', '.bmp', '.avif']);
@@ -138,33 +138,6 @@ export function modelEntry(
   };
 }
 
-/**
- * Runs each method once on the first image before anything is written, so an unknown layer or
- * `cam` on a model without GAP→Dense fails fast with nothing half-written.
- */
-export async function preflight(
-  model: tfl.LayersModel,
-  entry: ModelEntry,
-  image: RunImage,
-  methods: Method[],
-  layer?: string,
-): Promise<void> {
-  const [h, w] = entry.inputSize;
-  const xs = tf.tensor4d(await image.input(h, w), [1, h, w, 3]);
-  try {
-    for (const method of methods) {
-      try {
-        await explain(model, xs, { method, layer, targets: 'pred', samples: 2, steps: 2 });
-      } catch (err) {
-        const msg = (err as Error).message.split('\n')[0];
-        throw new CliError(`--method ${method}${layer ? ` --layer ${layer}` : ''}: ${msg}`);
-      }
-    }
-  } finally {
-    xs.dispose();
-  }
-}
-
 /** `camkit explain`. */
 export function explainCommand(log: () => Log): Command {
   const cmd = new Command('explain')
@@ -190,7 +163,12 @@ export function explainCommand(log: () => Log): Command {
       oneOf(['unit', 'imagenet'] as const),
     )
     .option('--input-size <s>', 'resize inputs to s×s (default: camkit.json or the model input)', int(1))
-    .option('--colormap <name>', 'heatmap colormap', 'jet')
+    .option(
+      '--colormap <name>',
+      `heatmap colormap: ${Object.keys(COLORMAPS).join(', ')}`,
+      oneOf(Object.keys(COLORMAPS) as ColormapName[]),
+      'jet' as ColormapName,
+    )
     .option('--alpha <a>', 'overlay opacity of the heatmap', float(0, 1), 0.5)
     .option('--save-raw', 'also write the layer-resolution map before ReLU/normalisation (c<k>.raw.npy)')
     .option('--batch <n>', 'images per explain pass', int(1), 16)
@@ -201,7 +179,7 @@ export function explainCommand(log: () => Log): Command {
       1,
     )
     .option('--strict', 'an unreadable image file is an error instead of skipped with a warning')
-    .option('--model-id <id>', 'model id in manifest.json', 'model')
+    .option('--model-id <id>', 'model id in manifest.json (names its folder)', fileId, 'model')
     .requiredOption('--out <dir>', 'run directory');
   addBackendOption(cmd);
   cmd.action(async (o) => {
@@ -218,8 +196,9 @@ export function explainCommand(log: () => Log): Command {
         throw new CliError(`--classes: ${bad.join(', ')} not in 0..${entry.classNames.length - 1}`);
     }
     const { images, files: readable, skipped } = await fileImages(files, log(), Boolean(o.strict));
-    ensureWritableDir(o.out);
+    // Every option is checked (the preflight runs each method once) before the first write.
     await preflight(model, entry, images[0], o.method, o.layer);
+    ensureWritableDir(o.out);
     // The run must be self-contained: the viewer can only fetch files under the run directory.
     entry.path = bundleModel(o.model, o.out, entry.id);
     let workers = resolveConcurrency(o.concurrency, backend, log());

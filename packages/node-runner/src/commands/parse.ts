@@ -34,3 +34,11 @@ export function oneOf<T extends string>(choices: readonly T[]) {
     return value as T;
   };
 }
+
+/** A name that becomes part of file paths (a model id): letters, digits, `.`, `_`, `-`; no `..`. */
+export function fileId(value: string): string {
+  if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(value) || value.includes('..')) {
+    throw new InvalidArgumentError('expected letters, digits, ".", "_" or "-" (it names files), e.g. camnet');
+  }
+  return value;
+}

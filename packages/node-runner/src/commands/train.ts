@@ -112,7 +112,9 @@ export async function runTrain(
   if (o.resume && !existsSync(join(o.out, 'checkpoint.json'))) {
     throw new CliError(`--resume: no checkpoint.json in ${o.out}; start without --resume`);
   }
-  ensureWritableDir(o.out);
+  // Every option is checked (data read, split made, model built, workers resolved) before the
+  // first write, so a bad one leaves nothing behind.
+  const workers = resolveWorkers(o.workers, tf.getBackend());
   const size = o.inputSize;
   let all: ImageSet;
   let classNames: string[];
@@ -149,6 +151,7 @@ export async function runTrain(
   const model = buildModel(o.arch, size, classNames.length, o.filters);
   // Reproducible weights (a resume overwrites them from the checkpoint anyway).
   seededInit(model, o.seed, o.arch === 'vgg-like' ? 'he' : 'glorot');
+  ensureWritableDir(o.out);
   const camkitJson: CamkitJson = {
     version: 1,
     arch: o.arch,
@@ -169,7 +172,7 @@ export async function runTrain(
     resume: Boolean(o.resume),
     augment: o.augment,
     targetValAccuracy: o.targetValAccuracy,
-    workers: resolveWorkers(o.workers, tf.getBackend()),
+    workers,
     log,
     config: {
       data: o.data ?? null,
