@@ -28,3 +28,6 @@ export const FIXTURE_IMAGES: readonly string[] = [
   'img04_horizontal_bar',
   'img05_horizontal_bar',
 ];
+
+/** Root of the graph-model reference fixtures: a real converted graph model and its maps (see its README). */
+export const GRAPH_FIXTURE_DIR = sharedFixture('graph-reference');

@@ -31,7 +31,8 @@ describe.each(BACKENDS)('pytorch-grad-cam reference fixtures (%s)', (backend) =>
     r.heatmaps.find((h) => h.imageIndex === image && h.classIndex === cls)!;
 
   beforeAll(async () => {
-    if (!existsSync(FIXTURE_DIR)) throw new Error(`fixtures missing at ${FIXTURE_DIR} (set CAMKIT_SHARED_FIXTURES)`);
+    if (!existsSync(FIXTURE_DIR))
+      throw new Error(`fixtures missing at ${FIXTURE_DIR} (set CAMKIT_SHARED_FIXTURES)`);
     await useBackend(backend);
     model = await loadDevNet();
     const inputs = IMAGES.map((id) => readNpy(join(FIXTURE_DIR, 'inputs', `${id}.npy`)).data as Float32Array);
