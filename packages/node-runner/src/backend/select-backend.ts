@@ -1,5 +1,6 @@
 import { readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { registerCamkitKernels, registerWasmTrainingKernels } from '@camkit/kernels';
 import * as tf from '@tensorflow/tfjs-core';
 import { CliError as CamkitError } from '../errors.js';
 
@@ -72,16 +73,8 @@ async function tryWasm(): Promise<string> {
   await import('@tensorflow/tfjs-backend-wasm');
   if (!(await tf.setBackend('wasm'))) throw new Error('backend failed to initialise');
   // wasm lacks Conv2DBackpropFilter; @camkit/kernels supplies training kernels built on forward convs.
-  let note = '';
-  try {
-    const kernels = (await import('@camkit/kernels')) as Record<string, unknown>;
-    const register = kernels.registerWasmTrainingKernels as (() => void) | undefined;
-    if (typeof register === 'function') register();
-    else note = ', no training kernels';
-  } catch (err) {
-    note = `, no training kernels: ${reason(err)}`;
-  }
-  return `wasm (SIMD, 1 thread${note})`;
+  registerWasmTrainingKernels();
+  return 'wasm (SIMD, 1 thread)';
 }
 
 async function tryCpu(): Promise<void> {
@@ -91,8 +84,8 @@ async function tryCpu(): Promise<void> {
 
 /**
  * Activates a tfjs backend. `auto` tries tfjs-node-gpu, tfjs-node, a hardware WebGPU adapter
- * (npm `webgpu`), wasm, then cpu, recording why each better one was skipped. A named backend that
- * cannot start is a CamkitError.
+ * (npm `webgpu`), wasm, then cpu, recording why each better one was skipped, and registers
+ * @camkit/kernels' fused CAM kernels for it. A named backend that cannot start is a CamkitError.
  */
 export async function selectBackend(choice: BackendChoice = 'auto'): Promise<BackendSelection> {
   if (!BACKEND_CHOICES.includes(choice)) {
@@ -102,6 +95,9 @@ export async function selectBackend(choice: BackendChoice = 'auto'): Promise<Bac
   const attempt = async (label: string, fn: () => Promise<unknown>) => {
     try {
       const detail = await fn();
+      // camkit's fused CAM kernels (CamFuse, Grad-CAM weights) for the backend that now runs, so
+      // explain/evaluate/demo take them as the viewer does.
+      await registerCamkitKernels();
       return { name: tf.getBackend(), label: typeof detail === 'string' ? detail : label };
     } catch (err) {
       skipped.push(`${label}: ${reason(err)}`);

@@ -216,7 +216,7 @@ export function explainCommand(log: () => Log): Command {
     const common = {
       outDir: o.out,
       classes: o.classes as ClassSelection,
-      colormap: o.colormap as string,
+      colormap: o.colormap as ColormapName,
       alpha: o.alpha as number,
       saveRaw: Boolean(o.saveRaw),
       batchSize: o.batch as number,

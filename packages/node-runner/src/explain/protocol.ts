@@ -1,3 +1,4 @@
+import type { ColormapName } from '@camkit/core';
 /** Messages between `camkit explain --concurrency N` (main thread) and its worker threads. */
 import type { Method, ModelEntry } from '@camkit/core';
 import type { ImageFile } from './file-images.js';
@@ -11,7 +12,7 @@ export interface ExplainInitMessage {
   methods: Method[];
   layer?: string;
   classes: ClassSelection;
-  colormap: string;
+  colormap: ColormapName;
   alpha: number;
   saveRaw: boolean;
   outDir: string;

@@ -44,7 +44,7 @@ describe('writeExplainRun / explainBatch', () => {
     classNames: ['a', 'b'],
     preprocess: 'unit',
   };
-  const base = { classes: 'all' as const, colormap: 'jet', alpha: 0.5, saveRaw: false };
+  const base = { classes: 'all' as const, colormap: 'jet' as const, alpha: 0.5, saveRaw: false };
 
   it('leaks no tensors, and batch results assembled by finishRun equal the whole run', async () => {
     const model = camNet({ inputSize: 8, filters: [2, 3], numClasses: 2 });

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import {
   type Box,
+  type ColormapName,
   encodeNpy,
   explain,
   type ImageEntry,
@@ -51,7 +52,7 @@ export interface WriteRunOptions {
   images: RunImage[];
   models: RunModel[];
   classes: ClassSelection;
-  colormap: string;
+  colormap: ColormapName;
   alpha: number;
   saveRaw: boolean;
   batchSize: number;

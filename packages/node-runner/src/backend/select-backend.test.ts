@@ -1,0 +1,20 @@
+import { CamFuse, GradcamWeights } from '@camkit/core';
+import * as tf from '@tensorflow/tfjs-core';
+import { describe, expect, it } from 'vitest';
+import { selectBackend } from './select-backend.js';
+
+describe('selectBackend', () => {
+  it("registers @camkit/kernels' fused CAM kernels for the backend it starts (and wasm's training kernels)", async () => {
+    // Nothing in this process has registered them yet, so what follows is selectBackend's doing.
+    expect(tf.getKernel(CamFuse, 'cpu')).toBeUndefined();
+    expect(tf.getKernel('Conv2DBackpropFilter', 'wasm')).toBeUndefined();
+    const cpu = await selectBackend('cpu');
+    expect(cpu.name).toBe('cpu');
+    expect(tf.getKernel(CamFuse, 'cpu')).toBeDefined();
+    expect(tf.getKernel(GradcamWeights, 'cpu')).toBeDefined();
+    const wasm = await selectBackend('wasm');
+    expect(wasm.label).toBe('wasm (SIMD, 1 thread)');
+    expect(tf.getKernel(CamFuse, 'wasm')).toBeDefined();
+    expect(tf.getKernel('Conv2DBackpropFilter', 'wasm')).toBeDefined();
+  });
+});
