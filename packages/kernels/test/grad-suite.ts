@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { describe, expect, it } from 'vitest';
 import { type RefConvSpec, refConvGeometry, refDepthwise } from '../src/training/conv-grad-reference.js';
 import { backendBuffers } from './backends.js';
+import { type PoolSpec, refPool, refPoolGeometry } from './pool-reference-f64.js';
 import { seededUniform } from './random.js';
 
 /** A depthwise conv case; `co` is the channel multiplier. */
@@ -166,5 +167,80 @@ export function depthwiseGradCases(backend: string, options: { dilated: boolean 
       expect(relError(await dx.data(), d.ref.dx)).toBeLessThan(1e-5);
       tf.dispose([x, w, dy, dw, dx]);
     });
+  });
+}
+
+/** A pool case. */
+export interface PoolCase extends PoolSpec {
+  name: string;
+}
+
+// Overlapping and padded windows, odd sizes, channel counts 1–9, asymmetric windows and strides.
+export const POOL_CASES: PoolCase[] = [
+  { name: '2×2/2 valid (VGG), 8×8, C 5', x: [2, 8, 8, 5], size: [2, 2], stride: [2, 2], pad: 'valid' },
+  { name: '2×2/2 valid, odd 7×9, C 3', x: [1, 7, 9, 3], size: [2, 2], stride: [2, 2], pad: 'valid' },
+  { name: '3×3/2 same (ResNet stem), 9×9, C 4', x: [2, 9, 9, 4], size: [3, 3], stride: [2, 2], pad: 'same' },
+  { name: '3×3/2 same, even 8×10, C 6', x: [1, 8, 10, 6], size: [3, 3], stride: [2, 2], pad: 'same' },
+  { name: '3×3/2 valid, 9×8, C 2', x: [2, 9, 8, 2], size: [3, 3], stride: [2, 2], pad: 'valid' },
+  { name: '3×3/1 same, 6×7, C 9', x: [1, 6, 7, 9], size: [3, 3], stride: [1, 1], pad: 'same' },
+  { name: '2×2/1 valid (overlap 1), 5×6, C 1', x: [2, 5, 6, 1], size: [2, 2], stride: [1, 1], pad: 'valid' },
+  {
+    name: '3×2 window, strides [2,1], same, 7×6, C 3',
+    x: [1, 7, 6, 3],
+    size: [3, 2],
+    stride: [2, 1],
+    pad: 'same',
+  },
+  {
+    name: '3×3/2 explicit [1,0]×[0,2], 7×7, C 2',
+    x: [1, 7, 7, 2],
+    size: [3, 3],
+    stride: [2, 2],
+    pad: [
+      [0, 0],
+      [1, 0],
+      [0, 2],
+      [0, 0],
+    ],
+  },
+];
+
+/**
+ * Max- and average-pool gradients on the active backend against float64 loops, on inputs with
+ * many ties (a coarse grid with zeros, as after a ReLU) and a weighted dy, so a gradient routed
+ * to the wrong one of several equal maxima, or divided by a count that includes padding, shows.
+ */
+export function poolGradCases(backend: string): void {
+  describe.each(POOL_CASES)(`pool gradients [${backend}] $name`, (p) => {
+    it.each(['max', 'avg'] as const)(
+      '%s: forward and tf.grad equal the float64 loop; nothing leaks',
+      async (kind) => {
+        expect(tf.getBackend()).toBe(backend);
+        const g = refPoolGeometry(p);
+        const size = p.x.reduce((a, b) => a * b, 1);
+        const xv = seededUniform(13, size).map((v) => Math.max(0, Math.round(v * 3)));
+        const dyShape = [p.x[0], g.outH, g.outW, p.x[3]];
+        const dyv = seededUniform(
+          14,
+          dyShape.reduce((a, b) => a * b, 1),
+        );
+        const ref = refPool(p, xv, dyv);
+        const x = tf.tensor4d(xv, p.x);
+        const dy = tf.tensor4d(dyv, dyShape as [number, number, number, number]);
+        const tensors = tf.memory().numTensors;
+        const buffers = backendBuffers();
+        const pool = (a: tf.Tensor) =>
+          (kind === 'max' ? tf.maxPool : tf.avgPool)(a as tf.Tensor4D, p.size, p.stride, p.pad as 'same');
+        const y = pool(x);
+        expect(relError(await y.data(), kind === 'max' ? ref.max : ref.avg)).toBeLessThan(1e-6);
+        y.dispose();
+        const dx = tf.grad(pool)(x, dy);
+        expect(relError(await dx.data(), kind === 'max' ? ref.dxMax : ref.dxAvg)).toBeLessThan(1e-6);
+        dx.dispose();
+        expect(tf.memory().numTensors).toBe(tensors);
+        expect(backendBuffers()).toBe(buffers);
+        tf.dispose([x, dy]);
+      },
+    );
   });
 }

@@ -19,6 +19,7 @@ import {
   gradcamPlusPlusWeightsWasmConfig,
   gradcamWeightsWasmConfig,
 } from './backends/wasm.js';
+import { registerTrainingKernels } from '../training/register-training-kernels.js';
 import { camFuseGradConfig, gradcamWeightsGradConfig } from './gradients.js';
 
 function registerOnce(configs: readonly KernelConfig[]): void {
@@ -40,7 +41,10 @@ const hasBackend = (name: string) => findBackendFactory(name) != null || findBac
  * gradients for every backend present: cpu and wasm always (registering needs neither package),
  * webgpu when tfjs-backend-webgpu has registered its backend (its WGSL programs are loaded only
  * then, so importing this package never pulls in WebGPU), tensorflow when tfjs-node is loaded
- * (see registerTensorflowKernels to load it). Idempotent; call it again after adding a backend.
+ * (see registerTensorflowKernels to load it). Also registers camkit's gradient kernels for cpu,
+ * wasm and webgpu (depthwise-conv and pool gradients; see `registerTrainingKernels`), so models
+ * built from depthwise convs and pools explain and train on every backend. Idempotent; call it
+ * again after adding a backend.
  *
  * @returns the backends that have the kernels afterwards.
  */
@@ -54,6 +58,7 @@ export async function registerCamkitKernels(): Promise<string[]> {
     registerOnce(webgpuKernelConfigs);
     backends.push('webgpu');
   }
+  await registerTrainingKernels();
   if (registerTensorflowConfigs()) backends.push('tensorflow');
   return backends;
 }

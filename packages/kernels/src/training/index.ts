@@ -1,4 +1,6 @@
 // training: the kernels tfjs-backend-wasm lacks for training CNNs. Re-exported by src/index.ts.
+export { avgPoolGradCpuConfig } from './avg-pool-grad-cpu.js';
+export { avgPoolGradWasmConfig } from './avg-pool-grad-wasm.js';
 export type { ConvBackpropAttrs } from './conv-geometry.js';
 export { conv2DBackpropFilterWasmConfig } from './conv2d-backprop-filter-wasm.js';
 export { conv2DBackpropInputWasmConfig } from './conv2d-backprop-input-wasm.js';
@@ -7,7 +9,9 @@ export { conv2DWasmConfig, fusedConv2DWasmConfig } from './conv2d-wasm.js';
 export { depthwiseConv2dNativeBackpropFilterWasmConfig } from './depthwise-backprop-filter-wasm.js';
 export { depthwiseConv2dNativeBackpropInputWasmConfig } from './depthwise-backprop-input-wasm.js';
 export { maxPoolGradWasmConfig } from './max-pool-grad-wasm.js';
+export { avgPoolGradImpl, maxPoolGradImpl, type PoolGradAttrs } from './pool-grad-impl.js';
 export { meanWasmConfig, sumWasmConfig } from './reduce-middle-axes-wasm.js';
+export { CPU_TRAINING_KERNELS, registerTrainingKernels } from './register-training-kernels.js';
 export {
   registerWasmTrainingKernels,
   unregisterWasmTrainingKernels,

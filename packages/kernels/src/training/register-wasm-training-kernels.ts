@@ -1,12 +1,6 @@
 import type { GradConfig, KernelConfig } from '@tensorflow/tfjs-core';
-import {
-  getGradient,
-  getKernel,
-  registerGradient,
-  registerKernel,
-  unregisterGradient,
-  unregisterKernel,
-} from '@tensorflow/tfjs-core';
+import { getGradient, registerGradient, unregisterGradient } from '@tensorflow/tfjs-core';
+import { avgPoolGradWasmConfig } from './avg-pool-grad-wasm.js';
 import { conv2DBackpropFilterWasmConfig } from './conv2d-backprop-filter-wasm.js';
 import { conv2DBackpropInputWasmConfig } from './conv2d-backprop-input-wasm.js';
 import { conv2DWithDilationGradConfig } from './conv2d-gradient.js';
@@ -15,7 +9,7 @@ import { depthwiseConv2dNativeBackpropFilterWasmConfig } from './depthwise-backp
 import { depthwiseConv2dNativeBackpropInputWasmConfig } from './depthwise-backprop-input-wasm.js';
 import { maxPoolGradWasmConfig } from './max-pool-grad-wasm.js';
 import { meanWasmConfig, sumWasmConfig } from './reduce-middle-axes-wasm.js';
-import { forgetStock, rememberStock, stockKernel } from './stock-kernels.js';
+import { forgetStock, replaceKernels, restoreKernels } from './stock-kernels.js';
 
 /** The kernels {@link registerWasmTrainingKernels} installs for 'wasm'. */
 export const WASM_TRAINING_KERNELS: readonly KernelConfig[] = [
@@ -26,6 +20,7 @@ export const WASM_TRAINING_KERNELS: readonly KernelConfig[] = [
   sumWasmConfig,
   meanWasmConfig,
   maxPoolGradWasmConfig,
+  avgPoolGradWasmConfig,
   depthwiseConv2dNativeBackpropFilterWasmConfig,
   depthwiseConv2dNativeBackpropInputWasmConfig,
 ];
@@ -38,7 +33,9 @@ let stockGrad: GradConfig | null | undefined;
  * tfjs can train CNNs there (stock tfjs-backend-wasm 4.22 has no filter gradient and a slow input
  * gradient), and `Sum`/`Mean` that reduce leading axes (conv bias gradients, global average
  * pooling) without stock wasm's transpose, delegating other reductions to the stock kernels, and
- * the depthwise-convolution gradients stock wasm lacks (MobileNet, EfficientNet, Xception).
+ * the depthwise-convolution gradients stock wasm lacks (MobileNet, EfficientNet, Xception), and
+ * pool gradients that agree with cpu and PyTorch (`MaxPoolGrad`: first maximum of every window;
+ * `AvgPoolGrad`: padding not counted, as in the forward pool).
  * Also replaces the `Conv2D` gradient with one that is tfjs's for dilation 1 and passes dilation
  * > 1 to these kernels on wasm (tfjs refuses dilated conv gradients); import
  * `@tensorflow/tfjs` (which registers tfjs's gradients) before calling this. Idempotent; call it before or after `tf.setBackend('wasm')`. Does not import the wasm
@@ -57,13 +54,7 @@ export function registerWasmTrainingKernels(): void {
     if (grad != null) unregisterGradient(conv2DWithDilationGradConfig.kernelName);
     registerGradient(conv2DWithDilationGradConfig);
   }
-  for (const config of WASM_TRAINING_KERNELS) {
-    const current = getKernel(config.kernelName, 'wasm');
-    if (current === config) continue;
-    rememberStock(config.kernelName, current ?? null);
-    if (current != null) unregisterKernel(config.kernelName, 'wasm');
-    registerKernel(config);
-  }
+  replaceKernels(WASM_TRAINING_KERNELS);
 }
 
 /** Restores what {@link registerWasmTrainingKernels} replaced (for benchmarks and tests). */
@@ -73,11 +64,6 @@ export function unregisterWasmTrainingKernels(): void {
     if (stockGrad != null) registerGradient(stockGrad);
   }
   stockGrad = undefined;
-  for (const config of WASM_TRAINING_KERNELS) {
-    if (getKernel(config.kernelName, 'wasm') !== config) continue;
-    unregisterKernel(config.kernelName, 'wasm');
-    const previous = stockKernel(config.kernelName);
-    if (previous != null) registerKernel(previous);
-  }
-  forgetStock();
+  restoreKernels(WASM_TRAINING_KERNELS);
+  forgetStock('wasm');
 }
