@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
+import type { LayersModel } from '@tensorflow/tfjs-layers';
 import { CamkitError } from '../errors.js';
 import { ABLATIONCAM_BATCH_SIZE, ablationcamScores, ablationcamWeights } from './ablation-cam.js';
 import { eigenMaps } from './eigen-maps.js';
@@ -7,11 +8,14 @@ import { fuseCam } from './fuse-cam.js';
 import { gradcamElementwiseMap } from './gradcam-elementwise-map.js';
 import { gradcamPlusPlusWeights } from './gradcam-plus-plus-weights.js';
 import { gradcamWeights } from './gradcam-weights.js';
+import { leafLayers } from './graph-runner.js';
 import { hirescamMap } from './hirescam-map.js';
 import { inputGradient, integratedGradients, smoothGrad } from './input-gradients.js';
 import type { AnyModel, ExplainableModel } from './explainable-model.js';
 import { explainable } from './explainable.js';
+import { kernelError, type NamedLayer } from './kernel-error.js';
 import { layercamMap } from './layercam-map.js';
+import { releaseFailedTape } from './release-tape.js';
 import { scorecamMasks, scorecamWeights } from './score-cam.js';
 import type { ModelSplit, SplitForward } from './split-model.js';
 import type { ExplainOptions, ExplainResult, Heatmap, Method, Prediction } from './types.js';
@@ -86,9 +90,15 @@ export async function explain(
   const layer = usesLayer ? m.resolveTarget(opts.layer, input.inputSize) : null;
   const camHead = method === 'cam' ? m.camHead(layer!, input.inputSize) : null;
   if (camHead && !camHead.ok) throw new CamkitError(camHead.reason);
-  const computed = tf.tidy(() =>
-    compute(model, m, images, opts, input.numClasses, layer, camHead?.ok ? camHead.weights() : null),
-  );
+  let computed: Computed;
+  try {
+    computed = tf.tidy(() =>
+      compute(model, m, images, opts, input.numClasses, layer, camHead?.ok ? camHead.weights() : null),
+    );
+  } catch (e) {
+    releaseFailedTape();
+    throw kernelError(e, namedLayers(model, m, input.inputSize));
+  }
   try {
     const [logits, maps, raw, weights] = await Promise.all([
       computed.logits.data() as Promise<Float32Array>,
@@ -129,6 +139,14 @@ export async function explain(
   } finally {
     for (const t of [computed.logits, computed.maps, computed.raw, computed.weights]) t?.dispose();
   }
+}
+
+/** The model's layers (graph: candidate nodes, by op) in execution order, for error messages. */
+function namedLayers(model: AnyModel, m: ExplainableModel, size: [number, number]): NamedLayer[] {
+  if (m.format === 'layers-model') {
+    return leafLayers(model as LayersModel).map((l) => ({ name: l.name, className: l.getClassName() }));
+  }
+  return m.candidates(size).map((c) => ({ name: c.name, className: c.op }));
 }
 
 function toPrediction(logits: Float32Array, m: ExplainableModel): Prediction {
