@@ -1,7 +1,16 @@
-// Tests run the real CLI entry (bin/camkit.js → dist/cli.js): build whatever is stale first.
-// @ts-expect-error plain .mjs script without types
-import { ensureBuilt } from '../scripts/ensure-built.mjs';
+// Tests run the real CLI entry (bin/camkit.js → dist/cli.js), and `camkit view` serves the built
+// viewer: turbo builds this package and what it depends on (a cache hit when nothing changed; under
+// `pnpm test` turbo has built them already).
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 
 export default function setup(): void {
-  ensureBuilt({ quiet: true });
+  execFileSync(
+    'pnpm',
+    ['exec', 'turbo', 'run', 'build', '--filter=@camkit/node-runner...', '--output-logs=errors-only'],
+    {
+      cwd: fileURLToPath(new URL('..', import.meta.url)),
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  );
 }

@@ -4,14 +4,20 @@ import { join } from 'node:path';
 export const REPO = join(import.meta.dirname, '..', '..', '..');
 export const CAMKIT_BIN = join(REPO, 'packages', 'node-runner', 'bin', 'camkit.js');
 export const VIEWER_DIST = join(import.meta.dirname, '..', 'dist');
-const ENSURE_BUILT = join(REPO, 'packages', 'node-runner', 'scripts', 'ensure-built.mjs');
 
 /**
- * Build the CLI (and core, kernels) with tsc if their dist/ is missing or stale: turbo does this
- * before `pnpm test`; running the package's tests alone must work too.
+ * Build the CLI (and what it depends on: core, kernels, this viewer) through turbo, the one build
+ * orchestrator: a cache hit under `pnpm test`; running this package's tests alone must work too.
  */
 export function ensureCliBuilt(): void {
-  execFileSync(process.execPath, [ENSURE_BUILT], { stdio: ['ignore', 'inherit', 'inherit'] });
+  execFileSync(
+    'pnpm',
+    ['exec', 'turbo', 'run', 'build', '--filter=@camkit/node-runner...', '--output-logs=errors-only'],
+    {
+      cwd: REPO,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  );
 }
 
 /** `node packages/node-runner/bin/camkit.js ARGS`, as users run it. */

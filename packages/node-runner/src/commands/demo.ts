@@ -7,11 +7,11 @@ import { linkRunFile } from '../explain/link-run-file.js';
 import { type RunImage, type RunModel, writeExplainRun } from '../explain/write-run.js';
 import { ensureWritableDir } from '../fs/ensure-writable-dir.js';
 import { writeJsonAtomic } from '../fs/write-file-atomic.js';
+import { defaultViewerDir } from '../view/viewer-dir.js';
 import type { Log } from '../log.js';
 import { addBackendOption, startBackend } from './common.js';
 import { int } from './parse.js';
 import { type Arch, runTrain, type TrainCommandOptions } from './train.js';
-import { defaultViewerDir } from './view.js';
 
 /**
  * The demo's settings, chosen so the whole run fits in about 3 minutes on a 2-core machine:
@@ -251,7 +251,7 @@ export function demoCommand(log: () => Log): Command {
     process.stdout.write(
       `\ndemo finished in ${seconds.toFixed(0)} s (peak RSS ${rssMiB.toFixed(0)} MiB): ${out}\n` +
         `${resolutionNote} (input ${size}×${size}): without pooling the CAM keeps full resolution, the seed's finding\n` +
-        (existsSync(join(defaultViewerDir(), 'index.html'))
+        (existsSync(join(defaultViewerDir() ?? '', 'index.html'))
           ? ''
           : 'the web viewer is not built yet: pnpm --filter @camkit/web-viewer build\n') +
         `open the viewer:  node packages/node-runner/bin/camkit.js view ${rel.startsWith('..') ? out : rel}\n`,

@@ -1,18 +1,11 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
 import { CliError } from '../errors.js';
 import type { Log } from '../log.js';
 import { createStaticServer } from '../view/static-server.js';
+import { defaultViewerDir } from '../view/viewer-dir.js';
 import { int } from './parse.js';
-
-/** The built web viewer: CAMKIT_VIEWER_DIR, else packages/web-viewer/dist beside this package. */
-export function defaultViewerDir(): string {
-  if (process.env.CAMKIT_VIEWER_DIR) return resolve(process.env.CAMKIT_VIEWER_DIR);
-  // Both src/commands/ and dist/commands/ sit two levels below the package root.
-  return fileURLToPath(new URL('../../../web-viewer/dist', import.meta.url));
-}
 
 /** `camkit view RUN_DIR`: serves the viewer at / and the run dir read-only at /run/. */
 export function viewCommand(log: () => Log): Command {
@@ -21,15 +14,18 @@ export function viewCommand(log: () => Log): Command {
     .argument('<run-dir>', 'a directory holding manifest.json (from camkit explain or camkit demo)')
     .option('--port <n>', 'port (0: any free port)', int(0), 8080)
     .option('--host <addr>', 'address to listen on', '127.0.0.1')
-    .option('--viewer-dir <dir>', 'built viewer to serve (default: packages/web-viewer/dist)')
+    .option('--viewer-dir <dir>', 'built viewer to serve (default: the one @camkit/web-viewer exports)')
     .action(async (runDir: string, o: { port: number; host: string; viewerDir?: string }) => {
       if (!existsSync(join(runDir, 'manifest.json'))) {
         throw new CliError(`view: ${runDir} has no manifest.json (run camkit explain or camkit demo first)`);
       }
       const viewerDir = o.viewerDir ? resolve(o.viewerDir) : defaultViewerDir();
-      if (!existsSync(join(viewerDir, 'index.html'))) {
+      if (!viewerDir || !existsSync(join(viewerDir, 'index.html'))) {
+        const where = viewerDir
+          ? `${viewerDir}/index.html missing`
+          : '@camkit/web-viewer/dist/index.html does not resolve';
         throw new CliError(
-          `view: the web viewer is not built (${viewerDir}/index.html missing); run: pnpm --filter @camkit/web-viewer build`,
+          `view: the web viewer is not built (${where}); run: pnpm --filter @camkit/web-viewer build`,
         );
       }
       const server = createStaticServer([

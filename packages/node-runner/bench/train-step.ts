@@ -3,7 +3,7 @@
 //   wasm stock (+ naive filter-gradient fallback) · wasm + camkit kernels · camkit 2-worker
 //   data-parallel (update on replicas / on main) · one worker on tfjs's threaded wasm build
 //   (2 XNNPACK threads, experimental) · PyTorch CPU (Debian python3-torch, 2 threads).
-//   pnpm --filter @camkit/kernels bench:train [-- --rounds 5 --stock-rounds 1 --batch 32 --size 64]
+//   pnpm --filter @camkit/node-runner bench:train [-- --rounds 5 --stock-rounds 1 --batch 32 --size 64]
 import '@tensorflow/tfjs'; // registers tfjs's gradient configs (tfjs-core's node bundle has none)
 import '@tensorflow/tfjs-backend-wasm';
 import { execFileSync, spawn } from 'node:child_process';
@@ -12,8 +12,8 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
-import { createParallelTrainer, type ParallelTrainer } from '../../node-runner/src/train/parallel/index.js';
-import { registerWasmTrainingKernels, unregisterWasmTrainingKernels } from '../src/training/index.js';
+import { registerWasmTrainingKernels, unregisterWasmTrainingKernels } from '@camkit/kernels';
+import { createParallelTrainer, type ParallelTrainer } from '../src/train/parallel/index.js';
 import { naiveFilterGradConfig } from './train-step-naive-filter.js';
 
 function arg(name: string, fallback: string): string {

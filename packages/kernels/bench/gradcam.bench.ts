@@ -1,6 +1,6 @@
 // Grad-CAM per image for camNet (4 conv 16/32/64/64, no pooling, GAP, Dense(4)) at 64×64, batch 1
 // and 32, on tfjs's wasm and cpu backends and in PyTorch on the CPU, in one run, with ratios.
-// Run: pnpm --filter @camkit/core bench
+// Run: pnpm --filter @camkit/kernels bench:gradcam
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -9,8 +9,8 @@ import { fileURLToPath } from 'node:url';
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import '@tensorflow/tfjs-backend-wasm';
-import { explain } from '../src/attribution/index.js';
-import { camNet } from '../src/models/index.js';
+import { camNet, explain } from '@camkit/core';
+import { registerWasmTrainingKernels, unregisterWasmTrainingKernels } from '../src/training/index.js';
 
 const SIZE = 64;
 const BATCH = 32;
@@ -111,10 +111,9 @@ async function main(): Promise<void> {
       [1, 20],
       [BATCH, 3],
     ]);
-    // The same on wasm with @camkit/kernels' convolutions (Winograd, generated SIMD) registered, as
-    // the CLI runs it. core does not depend on kernels; the bench reaches into the workspace.
-    const kernels = await import('../../kernels/src/training/index.js');
-    kernels.registerWasmTrainingKernels();
+    // The same on wasm with this package's convolutions (Winograd, generated SIMD) registered, as
+    // the CLI runs it.
+    registerWasmTrainingKernels();
     const fast = await timeBackend(
       'wasm',
       wasm.weights,
@@ -125,7 +124,7 @@ async function main(): Promise<void> {
       ],
       'tfjs wasm + @camkit/kernels',
     );
-    kernels.unregisterWasmTrainingKernels();
+    unregisterWasmTrainingKernels();
     // cpu is ~30× slower: batch 32 once.
     const cpu = await timeBackend('cpu', wasm.weights, pixels, [
       [1, 3],

@@ -1,9 +1,14 @@
 // The "before" baseline of bench/train-step.ts: stock tfjs-backend-wasm has no
 // Conv2DBackpropFilter, so training needs a fallback; this is the straightforward one (a scalar
 // loop over the wasm heap, as a user would write it), used with stock wasm's Conv2DBackpropInput.
-import type { KernelConfig, KernelFunc, TensorInfo } from '@tensorflow/tfjs-core';
+import type { KernelBackend, KernelConfig, KernelFunc, TensorInfo } from '@tensorflow/tfjs-core';
 import { backend_util } from '@tensorflow/tfjs-core';
-import type { WasmBackendLike } from '../src/training/wasm-kernel-calls.js';
+
+/** The part of tfjs-backend-wasm's backend this baseline calls (its class is not exported). */
+interface WasmBackendLike extends KernelBackend {
+  makeOutput(shape: number[], dtype: 'float32' | 'int32' | 'bool'): TensorInfo;
+  typedArrayFromHeap(info: TensorInfo): Float32Array | Int32Array | Uint8Array;
+}
 
 function naiveFilterGrad(args: {
   inputs: { x: TensorInfo; dy: TensorInfo };
