@@ -6,7 +6,7 @@ import { evaluateModels, formatMetrics } from '../evaluate/evaluate-models.js';
 import { linkRunFile } from '../explain/link-run-file.js';
 import { type RunImage, type RunModel, writeExplainRun } from '../explain/write-run.js';
 import { ensureWritableDir } from '../fs/ensure-writable-dir.js';
-import { writeJsonAtomic } from '../fs/write-file-atomic.js';
+import { writeJsonAtomic } from '@camkit/core/node';
 import { defaultViewerDir } from '../view/viewer-dir.js';
 import type { Log } from '../log.js';
 import { addBackendOption, startBackend } from './common.js';

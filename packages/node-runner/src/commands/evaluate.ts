@@ -8,7 +8,7 @@ import { type EvalData, type EvalModel, evaluateModels, formatMetrics } from '..
 import { preflight } from '../explain/preflight.js';
 import { ensureWritableDir } from '../fs/ensure-writable-dir.js';
 import { linkRunFile } from '../explain/link-run-file.js';
-import { writeJsonAtomic } from '../fs/write-file-atomic.js';
+import { writeJsonAtomic } from '@camkit/core/node';
 import type { Log } from '../log.js';
 import { loadModelOption } from '../model/load-model-option.js';
 import { addBackendOption, startBackend } from './common.js';

@@ -1,10 +1,9 @@
 import { join } from 'node:path';
 import { Command } from 'commander';
 import { ensureWritableDir } from '../fs/ensure-writable-dir.js';
-import { writeJsonAtomic } from '../fs/write-file-atomic.js';
+import { saveModel, writeJsonAtomic } from '@camkit/core/node';
 import { importKeras } from '../keras/import-keras.js';
 import type { Log } from '../log.js';
-import { saveModel } from '@camkit/core/node';
 import { addBackendOption, startBackend } from './common.js';
 
 /** `camkit import-keras model.h5 --out DIR`. */

@@ -11,7 +11,7 @@ import { stratifiedSplit } from '../dataset/split.js';
 import { synthetic } from '../dataset/synthetic.js';
 import { CliError } from '../errors.js';
 import { ensureWritableDir } from '../fs/ensure-writable-dir.js';
-import { writeJsonAtomic } from '../fs/write-file-atomic.js';
+import { writeJsonAtomic } from '@camkit/core/node';
 import type { Log } from '../log.js';
 import { seededInit } from '../train/seeded-init.js';
 import { type ImageSet, trainModel } from '../train/train-model.js';

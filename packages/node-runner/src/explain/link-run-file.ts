@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Manifest, ManifestSchema } from '@camkit/core';
-import { writeJsonAtomic } from '../fs/write-file-atomic.js';
+import { writeJsonAtomic } from '@camkit/core/node';
 
 /** The optional run files a manifest names (see core's ManifestSchema `history` / `metrics`). */
 export type RunFileKey = 'history' | 'metrics';

@@ -14,7 +14,7 @@ import {
 } from '@camkit/core';
 import * as tf from '@tensorflow/tfjs-core';
 import type * as tfl from '@tensorflow/tfjs-layers';
-import { writeFileAtomic, writeJsonAtomic } from '../fs/write-file-atomic.js';
+import { writeFileAtomic, writeJsonAtomic } from '@camkit/core/node';
 import { colorize, deprocess, overlayMap, resizeMap } from '../images/colorize.js';
 import { writeImage } from '../images/encode.js';
 import type { Log } from '../log.js';

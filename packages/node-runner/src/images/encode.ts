@@ -1,5 +1,5 @@
 import sharp from 'sharp';
-import { writeFileAtomic } from '../fs/write-file-atomic.js';
+import { writeFileAtomic } from '@camkit/core/node';
 
 /** Encodes raw RGB/RGBA bytes as PNG or JPG and writes the file atomically. */
 export async function writeImage(

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { CliError } from '../errors.js';
-import { writeFileAtomic } from '../fs/write-file-atomic.js';
+import { writeFileAtomic } from '@camkit/core/node';
 
 /** True when `path` lies inside `dir` (or is it). */
 export function isInside(dir: string, path: string): boolean {

@@ -4,7 +4,7 @@ import type { History } from '@camkit/core';
 import * as tf from '@tensorflow/tfjs-core';
 import type * as tfl from '@tensorflow/tfjs-layers';
 import { CliError } from '../errors.js';
-import { writeFileAtomic, writeJsonAtomic } from '../fs/write-file-atomic.js';
+import { writeFileAtomic, writeJsonAtomic } from '@camkit/core/node';
 
 /** Everything needed to continue training after a crash, written after each finished epoch. */
 export interface CheckpointState {

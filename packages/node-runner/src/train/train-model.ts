@@ -4,9 +4,8 @@ import * as tf from '@tensorflow/tfjs-core';
 import type * as tfl from '@tensorflow/tfjs-layers';
 import { augmentInto } from '../dataset/augment.js';
 import { CliError } from '../errors.js';
-import { writeJsonAtomic } from '../fs/write-file-atomic.js';
+import { saveModel, writeJsonAtomic } from '@camkit/core/node';
 import type { Log } from '../log.js';
-import { saveModel } from '@camkit/core/node';
 import { Rng } from '../random.js';
 import {
   readCheckpoint,

@@ -17,7 +17,9 @@ describe('defaultViewerDir', () => {
     const html = readFileSync(join(dir!, 'index.html'), 'utf8');
     expect(html).toMatch(/<div id="app"|<script type="module"/);
     expect(existsSync(join(dir!, '..', 'package.json'))).toBe(true);
-    expect(JSON.parse(readFileSync(join(dir!, '..', 'package.json'), 'utf8')).name).toBe('@camkit/web-viewer');
+    expect(JSON.parse(readFileSync(join(dir!, '..', 'package.json'), 'utf8')).name).toBe(
+      '@camkit/web-viewer',
+    );
   });
 
   it('prefers CAMKIT_VIEWER_DIR', () => {

@@ -4,7 +4,7 @@ import * as tfc from '@tensorflow/tfjs-core';
 import type * as tfl from '@tensorflow/tfjs-layers';
 import { CamkitError } from '../../errors.js';
 import { oneLine } from '../model-from-artifacts.js';
-import { removeQuietly, tempSibling, writeFileAtomic, writeFileSynced } from './write-file-atomic.js';
+import { fsyncDir, removeQuietly, tempSibling, writeFileAtomic, writeFileSynced } from './write-file-atomic.js';
 
 /** Options for {@link saveModel}. */
 export interface SaveModelOptions {
@@ -59,8 +59,10 @@ export async function saveModel(
       mkdirSync(staging);
       writeFileSynced(join(staging, 'weights.bin'), files.weights);
       writeFileSynced(join(staging, 'model.json'), files.json);
+      fsyncDir(staging);
       // rename() replaces an empty directory but not a non-empty one, which we excluded above.
       renameSync(staging, target);
+      fsyncDir(dirname(target));
     } catch (e) {
       removeQuietly(staging);
       throw new CamkitError(`cannot save model to ${target}: ${oneLine(e)}`);

@@ -32,9 +32,32 @@ export function writeFileSynced(path: string, bytes: Uint8Array | string): void 
 }
 
 /**
- * Writes `bytes` (or UTF-8 text) to `path` atomically: a temp file in the same directory, then a
- * rename, so readers see the old file or the new one, never a partial one. Creates missing parent
- * directories. On failure the temp file is removed and a one-line CamkitError names `path`.
+ * fsyncs a directory, so a rename or a new entry in it survives a crash (POSIX needs this beside the
+ * file's own fsync). Where a directory cannot be opened or fsync'd (Windows), there is nothing to do.
+ */
+export function fsyncDir(dir: string): void {
+  let fd: number;
+  try {
+    fd = openSync(dir, 'r');
+  } catch {
+    return;
+  }
+  try {
+    fsyncSync(fd);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code !== 'EINVAL' && code !== 'EISDIR' && code !== 'EPERM' && code !== 'EBADF') throw e;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * Writes `bytes` (or UTF-8 text) to `path` atomically and durably: a temp file in the same
+ * directory, fsync'd, renamed over `path`, then the directory fsync'd, so readers (and a crash) see
+ * the old file or the new one, never a partial one. Creates missing parent directories. On failure
+ * the temp file is removed and a one-line CamkitError names `path`. The one implementation in
+ * camkit: the CLI writes every run file through it.
  */
 export function writeFileAtomic(path: string, bytes: Uint8Array | string): void {
   const tmp = tempSibling(path);
@@ -42,8 +65,14 @@ export function writeFileAtomic(path: string, bytes: Uint8Array | string): void 
     mkdirSync(dirname(path), { recursive: true });
     writeFileSynced(tmp, bytes);
     renameSync(tmp, path);
+    fsyncDir(dirname(path));
   } catch (e) {
     removeQuietly(tmp);
     throw new CamkitError(`cannot write ${path}: ${oneLine(e)}`);
   }
+}
+
+/** Writes `value` as 2-space-indented JSON with a final newline, through {@link writeFileAtomic}. */
+export function writeJsonAtomic(path: string, value: unknown): void {
+  writeFileAtomic(path, `${JSON.stringify(value, null, 2)}\n`);
 }
