@@ -1,3 +1,4 @@
+import { CamkitError } from '@camkit/core';
 import {
   engine,
   op,
@@ -12,7 +13,7 @@ import { GradcamPlusPlusWeights, GradcamWeights } from './kernel-names.js';
 function gradcamWeights_(grads: Tensor4D | TensorLike): Tensor2D {
   const $grads = asFloatTensor(grads, 'grads', 'gradcamWeights');
   if ($grads.rank !== 4) {
-    throw new Error(`gradcamWeights: grads must be [N, h, w, K], got shape [${$grads.shape}]`);
+    throw new CamkitError(`gradcamWeights: grads must be [N, h, w, K], got shape [${$grads.shape}]`);
   }
   return engine().runKernel(GradcamWeights, { grads: $grads } as unknown as Record<
     string,
@@ -30,7 +31,7 @@ function gradcamPlusPlusWeights_(grads: Tensor4D | TensorLike, activations: Tens
   const $grads = asFloatTensor(grads, 'grads', 'gradcamPlusPlusWeights');
   const $act = asFloatTensor(activations, 'activations', 'gradcamPlusPlusWeights');
   if ($grads.rank !== 4 || $grads.shape.join() !== $act.shape.join()) {
-    throw new Error(
+    throw new CamkitError(
       `gradcamPlusPlusWeights: grads and activations must both be [N, h, w, K], got [${$grads.shape}] and [${$act.shape}]`,
     );
   }

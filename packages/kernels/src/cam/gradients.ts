@@ -1,3 +1,4 @@
+import { CamkitError } from '@camkit/core';
 import {
   broadcastTo,
   type GradConfig,
@@ -40,7 +41,9 @@ export const camFuseGradConfig: GradConfig = {
   gradFunc: (dy, saved, attrs: NamedAttrMap) => {
     const a = attrs as unknown as CamFuseImplAttrs;
     if (a.relu || a.normalize) {
-      throw new Error('camFuse: gradients exist only for relu=false, normalize=false (the linear form)');
+      throw new CamkitError(
+        'camFuse: gradients exist only for relu=false, normalize=false (the linear form)',
+      );
     }
     const [features, weights] = saved as [Tensor, Tensor];
     const [n, h, w, k] = features.shape as [number, number, number, number];

@@ -1,6 +1,7 @@
 import '@tensorflow/tfjs'; // registers tfjs's gradient configs (tfjs-core's node bundle has none)
 import '@tensorflow/tfjs-backend-cpu';
 import '@tensorflow/tfjs-backend-wasm';
+import { CamkitError } from '@camkit/core';
 import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { seededUniform } from '../../test/random.js';
@@ -270,6 +271,8 @@ describe('wasm Conv2DBackpropFilter / Conv2DBackpropInput', () => {
     expect(() => tf.engine().runKernel('Conv2DBackpropFilter', { x, dy }, attrs)).toThrow(
       /supports dataFormat 'NHWC' only, got 'NCHW'/,
     );
+    // A CamkitError (user input), which the CLI prints as one line, not as an internal error.
+    expect(() => tf.engine().runKernel('Conv2DBackpropFilter', { x, dy }, attrs)).toThrow(CamkitError);
     tf.dispose([x, dy]);
   });
 

@@ -1,3 +1,4 @@
+import { CamkitError } from '@camkit/core';
 import type { GradConfig, NamedAttrMap, Tensor, Tensor4D } from '@tensorflow/tfjs-core';
 import {
   Conv2D,
@@ -39,7 +40,7 @@ export const conv2DWithDilationGradConfig: GradConfig = {
     const common: NamedAttrMap = { strides, pad, dataFormat, dimRoundingMode };
     if (dilated(dilations)) {
       if (!camkitKernelsActive()) {
-        throw new Error(
+        throw new CamkitError(
           'Error in gradient of conv2D: dilation rates greater than 1 are not yet supported in gradients ' +
             `(camkit supports them on the wasm backend only). Got dilations '${dilations}'`,
         );

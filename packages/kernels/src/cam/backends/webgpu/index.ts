@@ -1,3 +1,4 @@
+import { CamkitError } from '@camkit/core';
 import type { WebGPUBackend } from '@tensorflow/tfjs-backend-webgpu';
 import type { KernelConfig, TensorInfo } from '@tensorflow/tfjs-core';
 import { CamFuse, GradcamPlusPlusWeights, GradcamWeights } from '../../kernel-names.js';
@@ -47,7 +48,7 @@ function camFuseWebGPU(args: CamFuseArgs<WebGPUBackend>): TensorInfo {
   const outBytes = numMaps * outHW * 4;
   const limit = backend.device.limits.maxStorageBufferBindingSize;
   if (outBytes > limit) {
-    throw new Error(
+    throw new CamkitError(
       `camFuse: output of ${outBytes} bytes exceeds this GPU's ${limit}-byte storage binding; split the batch or the classes`,
     );
   }
