@@ -14,7 +14,10 @@ describe('fused CAM ops reject bad input with a one-line CamkitError', () => {
   const cases: [string, () => unknown, RegExp][] = [
     [
       'rank-3 features',
-      () => camFuse(tf.ones([2, 3, 4]) as tf.Tensor4D, tf.ones([4, 1]) as tf.Tensor2D, { outSize: [4, 4] }),
+      () =>
+        camFuse(tf.ones([2, 3, 4]) as unknown as tf.Tensor4D, tf.ones([4, 1]) as tf.Tensor2D, {
+          outSize: [4, 4],
+        }),
       /features must be \[N, h, w, K\]/,
     ],
     [

@@ -76,47 +76,35 @@ export function writeFilterGradModule(shared: boolean): Uint8Array<ArrayBuffer> 
     f.get(tapW).get(ci0).get(dwCi).mul().add().get(co0).i32(4).mul().add().set(acc);
     regs.load(vectors, acc, dwCi);
     f.get(y0).set(y);
-    f.loop(() => {
+    f.doWhile(y, yEnd, 1, () => {
       // xPtr = tapX + y·yStep + ci0·4;  dyPtr = imgDy + y·dyRow + co0·4
       f.get(tapX).get(y).get(yStep).mul().add().get(ci0).i32(4).mul().add().set(xPtr);
       f.get(imgDy).get(y).get(dyRow).mul().add().get(co0).i32(4).mul().add().tee(dyPtr);
       f.get(dyRow).add().set(dyEnd);
-      f.loop(() => {
+      f.doWhile(dyPtr, dyEnd, dyPix, () => {
         regs.update(vectors, dyPtr, xPtr, 4);
         f.get(xPtr).get(xStep).add().set(xPtr);
-        f.get(dyPtr).get(dyPix).add().tee(dyPtr).get(dyEnd).ltU().continueIf();
       });
-      f.get(y).i32(1).add().tee(y).get(yEnd).ltU().continueIf();
     });
     regs.store(vectors, acc, dwCi);
   };
 
-  f.i32(0).set(n);
-  f.loop(() => {
+  f.countUp(n, 0, batch, 1, () => {
     f.get(xp).get(n).get(xpImg).mul().add().set(imgX);
     f.get(dy).get(n).get(dyImg).mul().add().set(imgDy);
-    f.i32(0).set(y0);
-    f.loop(() => {
+    f.countUp(y0, 0, outH, rowBlock, () => {
       // yEnd = min(y0 + rowBlock, outH)
       f.get(y0).get(rowBlock).add().get(outH).get(y0).get(rowBlock).add().get(outH).ltU().select().set(yEnd);
-      f.i32(0).set(ky);
-      f.loop(() => {
-        f.i32(0).set(kx);
-        f.loop(() => {
+      f.countUp(ky, 0, kH, 1, () => {
+        f.countUp(kx, 0, kW, 1, () => {
           f.get(imgX).get(ky).get(tapH).mul().add().get(kx).get(tapWStep).mul().add().set(tapX);
           f.get(dw).get(ky).get(kW).mul().get(kx).add().get(dwTap).mul().add().set(tapW);
-          f.i32(0).set(ci0);
-          f.loop(() => {
+          f.countUp(ci0, 0, cp, 4, () => {
             forOutputChannels(f, co0, co, tile);
-            f.get(ci0).i32(4).add().tee(ci0).get(cp).ltU().continueIf();
           });
-          f.get(kx).i32(1).add().tee(kx).get(kW).ltU().continueIf();
         });
-        f.get(ky).i32(1).add().tee(ky).get(kH).ltU().continueIf();
       });
-      f.get(y0).get(rowBlock).add().tee(y0).get(outH).ltU().continueIf();
     });
-    f.get(n).i32(1).add().tee(n).get(batch).ltU().continueIf();
   });
   return writeModule([{ name: 'filterGrad', fn: f }], { shared });
 }

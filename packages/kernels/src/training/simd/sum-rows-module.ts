@@ -18,14 +18,13 @@ export function writeSumRowsModule(shared: boolean): Uint8Array<ArrayBuffer> {
   f.loop(() => {
     f.get(acc).set(ap);
     f.get(p).get(rowBytes).add().set(rowEnd);
-    f.loop(() => {
+    f.doWhile(p, rowEnd, 16, () => {
       f.get(p).v128Load(0).set(v);
       f.get(v).f64x2PromoteLow().set(lo);
       f.get(v).get(v).shuffle(high).f64x2PromoteLow().set(hi);
       f.get(ap).get(ap).v128Load(0).get(lo).f64x2Add().v128Store(0);
       f.get(ap).get(ap).v128Load(16).get(hi).f64x2Add().v128Store(16);
       f.get(ap).i32(32).add().set(ap);
-      f.get(p).i32(16).add().tee(p).get(rowEnd).ltU().continueIf();
     });
     f.get(p).get(end).ltU().continueIf();
   });

@@ -164,6 +164,15 @@ export class FunctionWriter {
   }
 
   /**
+   * `for (i = from; i < to; i += step) body()` for a range known to be non-empty: {@link doWhile}
+   * after setting `i` (no guard).
+   */
+  countUp(i: Local, from: Local | number, to: Local | number, step: Local | number, body: () => void): this {
+    this.val(from).set(i);
+    return this.doWhile(i, to, step, body);
+  }
+
+  /**
    * `do { body(); i += step } while (i < to)`: {@link forRange} without the guard, for ranges
    * known to be non-empty (the caller set `i`).
    */

@@ -173,8 +173,7 @@ function inputTransform(cpB: number, T: number): FunctionWriter {
   const d = Array.from({ length: 4 }, () => f.local(V128));
   const tt = Array.from({ length: 16 }, () => f.local(V128)); // tt[i*4 + j]: Bᵀd, row i, column j
   const r = Array.from({ length: 4 }, () => f.local(V128));
-  f.i32(0).set(t);
-  f.loop(() => {
+  f.countUp(t, 0, T, 1, () => {
     // idx = min(tileStart + t, total − 1)
     f.get(tileStart)
       .get(t)
@@ -195,8 +194,7 @@ function inputTransform(cpB: number, T: number): FunctionWriter {
     tileOrigin(f, idx, tilesW, tilesPerImage, base, rowBytes, imageBytes, cpB, 2, tmp);
     // vOut = v + t·cpB (+ ξ·T·cpB per position, as immediates)
     f.get(v).get(t).i32(cpB).mul().add().set(vOut);
-    f.i32(0).set(cb);
-    f.loop(() => {
+    f.countUp(cb, 0, cpB, 16, () => {
       for (let j = 0; j < 4; j++) {
         // column j of the patch: rows 0..3 at base + cb + i·rowBytes + j·cpB
         for (let i = 0; i < 4; i++) {
@@ -225,9 +223,7 @@ function inputTransform(cpB: number, T: number): FunctionWriter {
             .v128Store(xi * T * cpB);
         }
       }
-      f.get(cb).i32(16).add().tee(cb).i32(cpB).ltU().continueIf();
     });
-    f.get(t).i32(1).add().tee(t).i32(T).ltU().continueIf();
   });
   return f;
 }
@@ -257,10 +253,9 @@ function gemm(cp: number, co: number, T: number): FunctionWriter {
     // vp = vXi + t0·cpB; up = uXi + co0·4
     f.get(vXi).get(t0).i32(cpB).mul().add().tee(vp).i32(cpB).add().set(vEnd);
     f.get(uXi).get(co0).i32(4).mul().add().set(up);
-    f.loop(() => {
+    f.doWhile(vp, vEnd, 4, () => {
       regs.update(vectors, up, vp, cpB);
       f.get(up).i32(coB).add().set(up);
-      f.get(vp).i32(4).add().tee(vp).get(vEnd).ltU().continueIf();
     });
     // m[t0 + r][co0 …] at mXi + t0·coB + co0·4 + r·coB
     f.get(mXi).get(t0).i32(coB).mul().add().get(co0).i32(4).mul().add().set(mp);
@@ -276,10 +271,8 @@ function gemm(cp: number, co: number, T: number): FunctionWriter {
       [mXi, m, T * coB],
     ],
     () => {
-      f.i32(0).set(t0);
-      f.loop(() => {
+      f.countUp(t0, 0, T, regs.rows, () => {
         forOutputChannels(f, co0, co, tile);
-        f.get(t0).i32(regs.rows).add().tee(t0).i32(T).ltU().continueIf();
       });
     },
   );
@@ -293,11 +286,9 @@ function forEachPosition(
   pointers: readonly [Local, Local, number][],
   body: () => void,
 ): void {
-  f.i32(0).set(xi);
-  f.loop(() => {
+  f.countUp(xi, 0, 16, 1, () => {
     for (const [dst, base, stride] of pointers) f.get(base).get(xi).i32(stride).mul().add().set(dst);
     body();
-    f.get(xi).i32(1).add().tee(xi).i32(16).ltU().continueIf();
   });
 }
 
@@ -324,8 +315,7 @@ function outputTransform(coB: number, T: number, epilogue: WinogradEpilogue): Fu
   const y = Array.from({ length: 4 }, () => f.local(V128));
 
   outputStrides(f, coB, outH, outW, rowBytes, imageBytes);
-  f.i32(0).set(t);
-  f.loop(() => {
+  f.countUp(t, 0, count, 1, () => {
     f.get(tileStart).get(t).add().set(idx);
     f.get(out).set(base);
     outputTile(f, coB, {
@@ -344,8 +334,7 @@ function outputTransform(coB: number, T: number, epilogue: WinogradEpilogue): Fu
       hasCol1,
     });
     f.get(m).get(t).i32(coB).mul().add().set(mt);
-    f.i32(0).set(cb);
-    f.loop(() => {
+    f.countUp(cb, 0, coB, 16, () => {
       for (let xi = 0; xi < 16; xi++)
         f.get(mt)
           .get(cb)
@@ -428,9 +417,7 @@ function outputTransform(coB: number, T: number, epilogue: WinogradEpilogue): Fu
             .v128Store(coB);
         });
       });
-      f.get(cb).i32(16).add().tee(cb).i32(coB).ltU().continueIf();
     });
-    f.get(t).i32(1).add().tee(t).get(count).ltU().continueIf();
   });
   return f;
 }
@@ -461,8 +448,7 @@ function dyTransform(coB: number, T: number): FunctionWriter {
   const zero = (l: Local) => f.v128Zero().set(l);
 
   outputStrides(f, coB, outH, outW, rowBytes, imageBytes);
-  f.i32(0).set(t);
-  f.loop(() => {
+  f.countUp(t, 0, T, 1, () => {
     f.get(yOut).get(t).i32(coB).mul().add().set(yt);
     f.get(t)
       .get(count)
@@ -486,8 +472,7 @@ function dyTransform(coB: number, T: number): FunctionWriter {
             hasRow1,
             hasCol1,
           });
-          f.i32(0).set(cb);
-          f.loop(() => {
+          f.countUp(cb, 0, coB, 16, () => {
             const [g00, g01, g10, g11] = g as [Local, Local, Local, Local];
             f.get(base).get(cb).add().v128Load(0).set(g00);
             f.get(hasCol1).ifElse(
@@ -539,23 +524,19 @@ function dyTransform(coB: number, T: number): FunctionWriter {
               f.get(yt).get(cb).add().v128Zero().get(b).f32x4Sub();
               store(3);
             }
-            f.get(cb).i32(16).add().tee(cb).i32(coB).ltU().continueIf();
           });
         },
         () => {
-          f.i32(0).set(cb);
-          f.loop(() => {
+          f.countUp(cb, 0, coB, 16, () => {
             for (let xi = 0; xi < 16; xi++)
               f.get(yt)
                 .get(cb)
                 .add()
                 .v128Zero()
                 .v128Store(xi * T * coB);
-            f.get(cb).i32(16).add().tee(cb).i32(coB).ltU().continueIf();
           });
         },
       );
-    f.get(t).i32(1).add().tee(t).i32(T).ltU().continueIf();
   });
   return f;
 }
@@ -598,10 +579,9 @@ function gemmAccumulate(cp: number, co: number, T: number): FunctionWriter {
       .i32(T * coB)
       .add()
       .set(yEnd);
-    f.loop(() => {
+    f.doWhile(yp, yEnd, coB, () => {
       regs.update(vectors, yp, vp, 4);
       f.get(vp).i32(cpB).add().set(vp);
-      f.get(yp).i32(coB).add().tee(yp).get(yEnd).ltU().continueIf();
     });
     regs.store(vectors, ap, coB);
   };
@@ -615,10 +595,8 @@ function gemmAccumulate(cp: number, co: number, T: number): FunctionWriter {
       [aXi, accBase, cp * coB],
     ],
     () => {
-      f.i32(0).set(ci0);
-      f.loop(() => {
+      f.countUp(ci0, 0, cp, regs.rows, () => {
         forOutputChannels(f, co0, co, tile);
-        f.get(ci0).i32(regs.rows).add().tee(ci0).i32(cp).ltU().continueIf();
       });
     },
   );
