@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Installs the system packages the test suite needs (Debian/Ubuntu), so `pnpm test` works on a
 // fresh machine: chromium + libvulkan1 (WebGPU on SwiftShader, the viewer's browser tests) and
-// python3-h5py (writes the Keras .h5 fixture for `camkit import-keras`).
+// python3-h5py (writes the Keras .h5 fixture for `camkit import-keras`) and python3-matplotlib (the
+// colormap tables are checked against it).
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
@@ -9,13 +10,18 @@ const need = [
   ['chromium', '/usr/bin/chromium'],
   ['libvulkan1', '/usr/lib/x86_64-linux-gnu/libvulkan.so.1'],
   ['python3-h5py', null],
+  ['python3-matplotlib', null],
 ];
 
-function hasH5py() {
+function hasPython(module) {
   try {
-    execFileSync(existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3', ['-c', 'import h5py'], {
-      stdio: 'ignore',
-    });
+    execFileSync(
+      existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3',
+      ['-c', `import ${module}`],
+      {
+        stdio: 'ignore',
+      },
+    );
     return true;
   } catch {
     return false;
@@ -23,7 +29,7 @@ function hasH5py() {
 }
 
 const missing = need.filter(([name, file]) =>
-  file ? !existsSync(file) : name === 'python3-h5py' && !hasH5py(),
+  file ? !existsSync(file) : !hasPython(name.slice('python3-'.length)),
 );
 if (missing.length === 0) process.exit(0);
 const names = missing.map(([n]) => n);
