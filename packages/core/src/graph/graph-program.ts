@@ -1,3 +1,6 @@
+// tfjs-layers (a peer of core) registers tfjs-core's op gradients, which tfjs-core's own Node
+// bundle does not: without it, tf.grads through a graph loaded with only tfjs-converter fails.
+import '@tensorflow/tfjs-layers';
 import * as tf from '@tensorflow/tfjs-core';
 import type { GraphModel } from '@tensorflow/tfjs-converter';
 import type { RunOptions, RunResult } from '../attribution/graph-runner.js';

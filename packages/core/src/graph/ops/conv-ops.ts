@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { applyActivation } from './activation.js';
+import { depthwiseConvInputGrad, hasDepthwiseInputGradKernel } from './depthwise-conv.js';
 import { type OpContext, type OpFn, unsupported } from './op-context.js';
 
 type Padding = 'same' | 'valid' | [[number, number], [number, number], [number, number], [number, number]];
@@ -73,6 +74,16 @@ const conv2d: OpFn = (ctx) => {
 const depthwise: OpFn = (ctx) => {
   requireNhwc(ctx);
   const [x, filter] = ctx.inputs;
+  const dilations = hw(ctx, 'dilations');
+  // Gradient passes on a backend without the depthwise input-gradient kernel (stock wasm).
+  if (ctx.unfused && dilations[0] === 1 && dilations[1] === 1 && !hasDepthwiseInputGradKernel()) {
+    return depthwiseConvInputGrad(
+      x as tf.Tensor4D,
+      filter as tf.Tensor4D,
+      hw(ctx, 'strides'),
+      paddingOf(ctx),
+    );
+  }
   return tf.depthwiseConv2d(
     x as tf.Tensor4D,
     filter as tf.Tensor4D,

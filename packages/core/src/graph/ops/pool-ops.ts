@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { maxPoolFirst } from '../../attribution/max-pool-first.js';
 import { hw, paddingOf, requireNhwc } from './conv-ops.js';
+import { maxPoolWindows } from './max-pool-windows.js';
 import { type OpFn, unsupported } from './op-context.js';
 
 export const POOL_OPS: Record<string, OpFn> = {
@@ -10,11 +10,9 @@ export const POOL_OPS: Record<string, OpFn> = {
     const size = hw(ctx, 'ksize');
     const strides = hw(ctx, 'strides');
     const pad = paddingOf(ctx);
-    // Non-overlapping VALID windows: the first-max gradient, the same on every backend (as torch).
-    if (ctx.unfused && pad === 'valid' && size[0] === strides[0] && size[1] === strides[1]) {
-      return maxPoolFirst(x, size);
-    }
-    if (Array.isArray(pad)) return unsupported(ctx, 'explicit padding is not supported for pooling');
+    // Gradient passes: the first-max gradient, the same on every backend (as torch).
+    if (ctx.unfused) return maxPoolWindows(x, size, strides, pad);
+    if (Array.isArray(pad)) return maxPoolWindows(x, size, strides, pad);
     return tf.maxPool(x, size, strides, pad);
   },
   // tfjs's 'same' average excludes the padded cells from the count, as TF does.
