@@ -121,6 +121,24 @@ describe.each(BACKENDS)('explain on graph models (%s)', (backend) => {
     smoothNet.dispose();
   });
 
+  it('input gradients through AvgPool, StridedSlice, RealDiv and Tanh stages (age) match finite differences through the executor', async () => {
+    const age = await loadGraph(join(GRAPH_MODELS_DIR, 'age'));
+    const x = tf.randomUniform([1, 64, 64, 3], 0, 1, 'float32', 12) as tf.Tensor4D;
+    const mask = tf.tensor2d([[1]]);
+    const g = tf.tidy(() => inputGradient(age, x, mask));
+    const gnorm = tf.tidy(() => tf.norm(g).dataSync()[0]);
+    expect(gnorm).toBeGreaterThan(0);
+    const eps = 1e-2;
+    const f = (sign: number) =>
+      tf.tidy(
+        () => (age.execute(tf.add(x, tf.mul(tf.div(g, gnorm), sign * eps))) as tf.Tensor).dataSync()[0],
+      );
+    const fd = (f(1) - f(-1)) / (2 * eps);
+    expect(Math.abs(fd - gnorm)).toBeLessThan(2e-2 * gnorm);
+    for (const t of [x, mask, g]) t.dispose();
+    age.dispose();
+  });
+
   it('a node on one side of a residual block: only its own output is replaced (tfjs executor agrees), and its gradient matches finite differences', async () => {
     const x = tf.randomUniform([1, 64, 64, 1], 0, 1, 'float32', 11) as tf.Tensor4D;
     const split = splitModel(emotion, EMOTION_BRANCH);

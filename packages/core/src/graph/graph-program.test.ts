@@ -10,6 +10,7 @@ import { graphProgram } from './graph-program.js';
 const MODELS: [string, string, number[]][] = [
   ['emotion (grayscale, depthwise, residual)', join(GRAPH_MODELS_DIR, 'emotion'), [2, 64, 64, 1]],
   ['antispoof (float16, sigmoid)', join(GRAPH_MODELS_DIR, 'antispoof'), [2, 128, 128, 3]],
+  ['age (AvgPool, StridedSlice, regression)', join(GRAPH_MODELS_DIR, 'age'), [2, 64, 64, 3]],
   ['liveness (graph-reference)', join(GRAPH_FIXTURE_DIR, 'models', 'liveness'), [3, 32, 32, 3]],
 ];
 
@@ -45,16 +46,22 @@ describe.each(BACKENDS)('graph interpreter (%s)', (backend) => {
     },
   );
 
-  it('the same values with unfused (gradient-pass) ops: first-max MaxPool, depthwise fallback', async () => {
-    const model = await loadGraph(join(GRAPH_MODELS_DIR, 'emotion'));
-    const program = graphProgram(model);
-    const x = tf.randomUniform([1, 64, 64, 1], 0, 1, 'float32', 8);
-    const [a, b] = tf.tidy(() => [
-      program.run(x, { linearOutput: true }).outputs[0].dataSync(),
-      program.run(x, { linearOutput: true, unfused: true }).outputs[0].dataSync(),
-    ]);
-    expect(maxAbsDiff(a, b)).toBeLessThan(1e-5);
-    x.dispose();
-    model.dispose();
-  });
+  it.each([
+    ['emotion', [1, 64, 64, 1]],
+    ['age', [1, 64, 64, 3]],
+  ])(
+    '%s: the same values with the gradient-pass ops (first-max MaxPool, exact AvgPool, depthwise fallback)',
+    async (name, shape) => {
+      const model = await loadGraph(join(GRAPH_MODELS_DIR, name as string));
+      const program = graphProgram(model);
+      const x = tf.randomUniform(shape as number[], 0, 1, 'float32', 8);
+      const [a, b] = tf.tidy(() => [
+        program.run(x, { linearOutput: true }).outputs[0].dataSync(),
+        program.run(x, { linearOutput: true, unfused: true }).outputs[0].dataSync(),
+      ]);
+      expect(maxAbsDiff(a, b)).toBeLessThan(1e-5);
+      x.dispose();
+      model.dispose();
+    },
+  );
 });

@@ -7,6 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURE_DIR } from '../../test/fixture-dir.js';
 import { CamkitError } from '../errors.js';
 import { loadModelFromUrl } from './load-model-from-url.js';
+import { isGraphModel } from '../graph/is-graph-model.js';
+import { GRAPH_MODELS_DIR } from '../../test/load-graph.js';
 
 const DIR = `${FIXTURE_DIR}/models/dev-net`;
 let server: Server;
@@ -22,6 +24,9 @@ beforeAll(async () => {
     '/models/dev/model.json': Buffer.from(JSON.stringify(json)),
     '/shards/w.bin': readFileSync(`${DIR}/weights.bin`),
     '/bad/model.json': Buffer.from('<html>'),
+    // A graph model, its shard beside it (the manifest path is relative).
+    '/graph/model.json': readFileSync(`${GRAPH_MODELS_DIR}/emotion/model.json`),
+    '/graph/emotion.bin': readFileSync(`${GRAPH_MODELS_DIR}/emotion/emotion.bin`),
   };
   server = createServer((req, res) => {
     requested.push(req.url!);
@@ -43,6 +48,14 @@ describe('loadModelFromUrl', () => {
     const p = tfc.tidy(() => (model.predict(x) as tfc.Tensor).dataSync());
     x.dispose();
     expect(Array.from(p).reduce((a, b) => a + b, 0)).toBeCloseTo(1, 5);
+    model.dispose();
+  });
+
+  it('loads a graph model too (format: graph-model), weights fetched beside model.json', async () => {
+    const model = await loadModelFromUrl(`${origin}/graph/model.json`);
+    expect(requested).toContain('/graph/emotion.bin');
+    expect(isGraphModel(model)).toBe(true);
+    expect(model.inputs[0].shape).toEqual([-1, 64, 64, 1]);
     model.dispose();
   });
 

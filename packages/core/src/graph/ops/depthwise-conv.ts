@@ -66,9 +66,12 @@ export function depthwiseConvInputGrad(
   const left = padBefore(pad, 1, w, kw, strides[1]);
   const op = tf.customGrad((...args: unknown[]) => {
     const input = args[0] as tf.Tensor4D;
+    // Saved, not closed over: a filter made inside the caller's scope would be disposed by then.
+    (args[1] as tf.GradSaveFunc)([filter]);
     return {
       value: tf.depthwiseConv2d(input, filter, strides, pad),
-      gradFunc: (dy: tf.Tensor | tf.Tensor[]) => {
+      gradFunc: (dy: tf.Tensor | tf.Tensor[], saved: tf.Tensor[]) => {
+        const kernel = saved[0] as tf.Tensor4D;
         const d = dilate(dy as tf.Tensor4D, strides[0], strides[1]);
         const hTop = kh - 1 - top;
         const wLeft = kw - 1 - left;
@@ -77,7 +80,7 @@ export function depthwiseConvInputGrad(
           [hTop, h + kh - 1 - d.shape[1] - hTop],
           [wLeft, w + kw - 1 - d.shape[2] - wLeft],
         );
-        const flipped = tf.reshape(tf.reverse(filter, [0, 1]), [kh, kw, c * m, 1]) as tf.Tensor4D;
+        const flipped = tf.reshape(tf.reverse(kernel, [0, 1]), [kh, kw, c * m, 1]) as tf.Tensor4D;
         const perCopy = tf.depthwiseConv2d(padded, flipped, 1, 'valid');
         const [n] = perCopy.shape;
         return [m === 1 ? perCopy : tf.sum(tf.reshape(perCopy, [n, h, w, c, m]), 4)];

@@ -12,6 +12,50 @@ function castTo(dtype: 'float32' | 'int32' | 'bool' | null): 'float32' | 'int32'
   return dtype ?? 'float32';
 }
 
+/**
+ * `x[begin:end]` for unit strides without ellipsis/new axes, as `tf.slice` (differentiable) plus a
+ * reshape dropping the shrunk axes; null for anything else. Index rules are TF's: masked begins
+ * and ends take the full range, negatives count from the end, bounds are clamped.
+ */
+function unitStridedSlice(
+  x: tf.Tensor,
+  begin: number[],
+  end: number[],
+  strides: number[],
+  beginMask: number,
+  endMask: number,
+  ellipsisMask: number,
+  newAxisMask: number,
+  shrinkMask: number,
+): tf.Tensor | null {
+  if (ellipsisMask !== 0 || newAxisMask !== 0 || strides.some((st) => st !== 1) || begin.length > x.rank)
+    return null;
+  const starts: number[] = [];
+  const sizes: number[] = [];
+  const shape: number[] = [];
+  for (let d = 0; d < x.rank; d++) {
+    const dim = x.shape[d];
+    if (d >= begin.length) {
+      starts.push(0);
+      sizes.push(dim);
+      shape.push(dim);
+      continue;
+    }
+    const norm = (i: number) => Math.min(Math.max(i < 0 ? i + dim : i, 0), dim);
+    const b = beginMask & (1 << d) ? 0 : norm(begin[d]);
+    if (shrinkMask & (1 << d)) {
+      starts.push(b);
+      sizes.push(1);
+      continue;
+    }
+    const e = endMask & (1 << d) ? dim : norm(end[d]);
+    starts.push(b);
+    sizes.push(Math.max(e - b, 0));
+    shape.push(Math.max(e - b, 0));
+  }
+  return tf.reshape(tf.slice(x, starts, sizes), shape);
+}
+
 export const SHAPE_OPS: Record<string, OpFn> = {
   Identity: (ctx) => ctx.inputs[0],
   Snapshot: (ctx) => ctx.inputs[0],
@@ -35,6 +79,19 @@ export const SHAPE_OPS: Record<string, OpFn> = {
   Slice: (ctx) => tf.slice(ctx.inputs[0], ctx.values(1), ctx.values(2)),
   StridedSlice: (ctx) => {
     const a = ctx.node.attrs;
+    // tfjs has no StridedSlice gradient: unit strides (the common case) go through slice + reshape.
+    const sliced = unitStridedSlice(
+      ctx.inputs[0],
+      ctx.values(1),
+      ctx.values(2),
+      ctx.values(3),
+      a.int('begin_mask'),
+      a.int('end_mask'),
+      a.int('ellipsis_mask'),
+      a.int('new_axis_mask'),
+      a.int('shrink_axis_mask'),
+    );
+    if (sliced) return sliced;
     return tf.stridedSlice(
       ctx.inputs[0],
       ctx.values(1),
