@@ -1,6 +1,7 @@
 import '@tensorflow/tfjs'; // gradient configs
 import '@tensorflow/tfjs-backend-cpu';
 import '@tensorflow/tfjs-backend-wasm';
+import { CamkitError } from '@camkit/core';
 import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -67,6 +68,38 @@ describe('wasm depthwise gradients: the generated SIMD code and the JavaScript l
         t.dispose();
       }
     }
+  });
+
+  it.each(DILATED_DEPTHWISE_CASES)(
+    'trains dilated depthwise convs through tf.grads on wasm: $name',
+    async (c) => {
+      await tf.setBackend('wasm');
+      const d = depthwiseData(c, 19);
+      const x = tf.tensor4d(d.x, c.x);
+      const w = tf.tensor4d(d.w, d.g.wShape);
+      const dy = tf.tensor4d(d.dy, d.dyShape);
+      const f = (a: tf.Tensor, b: tf.Tensor) =>
+        tf.depthwiseConv2d(a as tf.Tensor4D, b as tf.Tensor4D, c.stride, c.pad as 'same', 'NHWC', c.dilation);
+      const [dx, dw] = tf.grads(f)([x, w], dy);
+      expect(relError(await dx.data(), d.ref.dx)).toBeLessThan(1e-5);
+      expect(relError(await dw.data(), d.ref.dw)).toBeLessThan(1e-5);
+      tf.dispose([x, w, dy, dx, dw]);
+    },
+  );
+
+  it('a dilated depthwise gradient elsewhere fails with one CamkitError line saying where it runs', async () => {
+    await tf.setBackend('cpu');
+    const x = tf.ones([1, 7, 7, 2]) as tf.Tensor4D;
+    const w = tf.ones([3, 3, 2, 1]) as tf.Tensor4D;
+    const f = () =>
+      tf.grads((a, b) => tf.depthwiseConv2d(a as tf.Tensor4D, b as tf.Tensor4D, 1, 'same', 'NHWC', 2))([
+        x,
+        w,
+      ]);
+    expect(f).toThrow(CamkitError);
+    expect(f).toThrow(/camkit supports them on the wasm backend only/);
+    tf.dispose([x, w]);
+    await tf.setBackend('wasm');
   });
 
   it('registers for wasm through registerWasmTrainingKernels', () => {

@@ -5,6 +5,7 @@ import { conv2DBackpropFilterWasmConfig } from './conv2d-backprop-filter-wasm.js
 import { conv2DBackpropInputWasmConfig } from './conv2d-backprop-input-wasm.js';
 import { conv2DWithDilationGradConfig } from './conv2d-gradient.js';
 import { conv2DWasmConfig, fusedConv2DWasmConfig } from './conv2d-wasm.js';
+import { depthwiseConv2dNativeWithDilationGradConfig } from './depthwise-gradient.js';
 import { depthwiseConv2dNativeBackpropFilterWasmConfig } from './depthwise-backprop-filter-wasm.js';
 import { depthwiseConv2dNativeBackpropInputWasmConfig } from './depthwise-backprop-input-wasm.js';
 import { maxPoolGradWasmConfig } from './max-pool-grad-wasm.js';
@@ -25,8 +26,12 @@ export const WASM_TRAINING_KERNELS: readonly KernelConfig[] = [
   depthwiseConv2dNativeBackpropInputWasmConfig,
 ];
 
-// tfjs's Conv2D gradient before ours (undefined: not recorded yet; null: there was none).
-let stockGrad: GradConfig | null | undefined;
+// The gradients camkit replaces (dilation > 1 on wasm), and tfjs's before them (null: none).
+const GRADIENTS: readonly GradConfig[] = [
+  conv2DWithDilationGradConfig,
+  depthwiseConv2dNativeWithDilationGradConfig,
+];
+const stockGrads = new Map<string, GradConfig | null>();
 
 /**
  * Registers camkit's `Conv2DBackpropFilter` and `Conv2DBackpropInput` for the 'wasm' backend, so
@@ -36,8 +41,8 @@ let stockGrad: GradConfig | null | undefined;
  * the depthwise-convolution gradients stock wasm lacks (MobileNet, EfficientNet, Xception), and
  * pool gradients that agree with cpu and PyTorch (`MaxPoolGrad`: first maximum of every window;
  * `AvgPoolGrad`: padding not counted, as in the forward pool).
- * Also replaces the `Conv2D` gradient with one that is tfjs's for dilation 1 and passes dilation
- * > 1 to these kernels on wasm (tfjs refuses dilated conv gradients); import
+ * Also replaces the `Conv2D` and `DepthwiseConv2dNative` gradients with ones that are tfjs's for
+ * dilation 1 and pass dilation > 1 to these kernels on wasm (tfjs refuses dilated conv gradients); import
  * `@tensorflow/tfjs` (which registers tfjs's gradients) before calling this. Idempotent; call it before or after `tf.setBackend('wasm')`. Does not import the wasm
  * backend itself.
  *
@@ -48,22 +53,25 @@ let stockGrad: GradConfig | null | undefined;
  * await model.fit(xs, ys); // conv gradients now run on XNNPACK
  */
 export function registerWasmTrainingKernels(): void {
-  const grad = getGradient(conv2DWithDilationGradConfig.kernelName);
-  if (grad !== conv2DWithDilationGradConfig) {
-    if (stockGrad === undefined) stockGrad = grad ?? null;
-    if (grad != null) unregisterGradient(conv2DWithDilationGradConfig.kernelName);
-    registerGradient(conv2DWithDilationGradConfig);
+  for (const config of GRADIENTS) {
+    const grad = getGradient(config.kernelName);
+    if (grad === config) continue;
+    if (!stockGrads.has(config.kernelName)) stockGrads.set(config.kernelName, grad ?? null);
+    if (grad != null) unregisterGradient(config.kernelName);
+    registerGradient(config);
   }
   replaceKernels(WASM_TRAINING_KERNELS);
 }
 
 /** Restores what {@link registerWasmTrainingKernels} replaced (for benchmarks and tests). */
 export function unregisterWasmTrainingKernels(): void {
-  if (getGradient(conv2DWithDilationGradConfig.kernelName) === conv2DWithDilationGradConfig) {
-    unregisterGradient(conv2DWithDilationGradConfig.kernelName);
+  for (const config of GRADIENTS) {
+    if (getGradient(config.kernelName) !== config) continue;
+    unregisterGradient(config.kernelName);
+    const stockGrad = stockGrads.get(config.kernelName);
     if (stockGrad != null) registerGradient(stockGrad);
   }
-  stockGrad = undefined;
+  stockGrads.clear();
   restoreKernels(WASM_TRAINING_KERNELS);
   forgetStock('wasm');
 }
