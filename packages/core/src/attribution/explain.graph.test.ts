@@ -225,6 +225,36 @@ describe.each(BACKENDS)('explain on graph models (%s)', (backend) => {
     gray.dispose();
   });
 
+  it("a free input size (-1): explain runs at the images' size, inspectModel at 224 or the size asked for", async () => {
+    const { json, weights } = graphFromGapNet(net);
+    const input = json.modelTopology.node[0] as { attr: { shape: { shape: { dim: { size: string }[] } } } };
+    input.attr.shape.shape.dim = ['-1', '-1', '-1', '3'].map((size) => ({ size }));
+    const free = await graphFromArtifacts(json, weights);
+    expect(inspectModel(free).shapesAt).toEqual([224, 224]);
+    expect(inspectModel(free).input.shape).toEqual([null, null, null, 3]);
+    expect(inspectModel(free, { inputSize: [8, 10] }).candidates[0].shape).toEqual([null, 8, 10, 3]);
+    const big = tf.randomUniform([1, 8, 10, 3], 0, 1, 'float32', 3) as tf.Tensor4D;
+    const r = await explain(free, big, { method: 'gradcam' });
+    expect(r.heatmaps[0].rawShape).toEqual([8, 10]);
+    const same = await explain(free, images, { method: 'gradcam', targets: 'all' });
+    const fixed = await explain(tiny, images, { method: 'gradcam', targets: 'all' });
+    same.heatmaps.forEach((h, i) => {
+      expect(h.map).toEqual(fixed.heatmaps[i].map);
+    });
+    big.dispose();
+    free.dispose();
+  });
+
+  it('a graph with two outputs is refused with a one-line error naming them', async () => {
+    const { json, weights } = graphFromGapNet(net);
+    json.modelTopology.node.push({ name: 'Identity_1', op: 'Identity', input: ['model/gap/Mean'] });
+    const two = await graphFromArtifacts(json, weights);
+    expect(await errorOf(explain(two, images, { method: 'gradcam' }))).toMatch(
+      /^graph model 'input' has 2 outputs \(.*Identity.*\); explain needs one$/,
+    );
+    two.dispose();
+  });
+
   it('leaves no tensors behind over 200 explains', async () => {
     await explain(tiny, images, { method: 'gradcam' });
     const before = tf.memory().numTensors;

@@ -36,6 +36,11 @@ export function graphExplainable(model: GraphModel): ExplainableModel {
     );
   }
   const name = program.inputNode.name;
+  if (program.outputNodes.length !== 1) {
+    throw new CamkitError(
+      `graph model '${name}' has ${program.outputNodes.length} outputs (${program.outputNodes.join(', ')}); explain needs one`,
+    );
+  }
   const memo = new Map<string, Described>();
   // The score width does not depend on the input size: known after the first describe.
   let binary: boolean | undefined;

@@ -4,7 +4,13 @@ import * as tfc from '@tensorflow/tfjs-core';
 import type * as tfl from '@tensorflow/tfjs-layers';
 import { CamkitError } from '../../errors.js';
 import { oneLine } from '../model-from-artifacts.js';
-import { fsyncDir, removeQuietly, tempSibling, writeFileAtomic, writeFileSynced } from './write-file-atomic.js';
+import {
+  fsyncDir,
+  removeQuietly,
+  tempSibling,
+  writeFileAtomic,
+  writeFileSynced,
+} from './write-file-atomic.js';
 
 /** Options for {@link saveModel}. */
 export interface SaveModelOptions {
