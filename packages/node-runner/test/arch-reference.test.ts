@@ -1,0 +1,93 @@
+// The CLI's default backend (wasm with @camkit/kernels' kernels, as `selectBackend` sets it up)
+// explains the arch-reference MobileNetV2 below its last block: the gradients through
+// features.14–17 and down to the input need the depthwise-convolution gradients stock
+// tfjs-wasm lacks. Every method camkit shares with pytorch-grad-cam at `features.13`, plus
+// guided backprop and guided Grad-CAM, equal the library's maps (see the fixture's README;
+// @camkit/core's explain.arch.test.ts checks the rest on cpu and stock wasm).
+import { join } from 'node:path';
+import { explain, type Method } from '@camkit/core';
+import { loadModel, readNpyFile } from '@camkit/core/node';
+import * as tf from '@tensorflow/tfjs-core';
+import type { LayersModel } from '@tensorflow/tfjs-layers';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { selectBackend } from '../src/backend/select-backend.js';
+
+const root = process.env.CAMKIT_SHARED_FIXTURES;
+if (!root) throw new Error('CAMKIT_SHARED_FIXTURES is not set (run the tests through vitest)');
+const DIR = join(root, 'arch-reference');
+const IMAGES = ['img00_disk', 'img01_square', 'img02_triangle', 'img03_cross', 'img04_ring', 'img05_ring'];
+const LAYER = 'features.13';
+const ref = (...parts: string[]) => readNpyFile(join(DIR, 'refs', 'mobilenet_v2', ...parts)).data;
+const maxAbs = (a: ArrayLike<number>) => Array.from(a).reduce((m, v) => Math.max(m, Math.abs(v)), 0);
+const maxAbsDiff = (a: ArrayLike<number>, b: ArrayLike<number>) => {
+  if (a.length !== b.length) throw new Error(`length ${a.length} != ${b.length}`);
+  return Array.from(a).reduce((m, v, i) => Math.max(m, Math.abs(v - b[i])), 0);
+};
+
+const CAM_CASES: [Method, string][] = [
+  ['gradcam', 'gradcam'],
+  ['gradcam++', 'gradcam_pp'],
+  ['xgradcam', 'xgradcam'],
+  ['hirescam', 'hirescam'],
+  ['layercam', 'layercam'],
+  ['eigencam', 'eigencam'],
+  ['eigengradcam', 'eigengradcam'],
+  ['gradcam-elementwise', 'gradcam_elementwise'],
+  ['scorecam', 'scorecam'],
+  ['ablationcam', 'ablationcam'],
+];
+
+describe('arch-reference MobileNetV2 on the CLI default backend (wasm + @camkit/kernels)', () => {
+  let model: LayersModel;
+  let images: tf.Tensor4D;
+
+  beforeAll(async () => {
+    const selected = await selectBackend('wasm');
+    expect(selected.name).toBe('wasm');
+    expect(tf.getKernel('DepthwiseConv2dNativeBackpropInput', 'wasm')).toBeDefined();
+    model = (await loadModel(join(DIR, 'models', 'mobilenet_v2'))) as LayersModel;
+    const flat = new Float32Array(IMAGES.length * 64 * 64 * 3);
+    IMAGES.forEach((id, i) => {
+      flat.set(readNpyFile(join(DIR, 'inputs', `${id}.npy`)).data as Float32Array, i * 64 * 64 * 3);
+    });
+    images = tf.tensor4d(flat, [IMAGES.length, 64, 64, 3]);
+  });
+  afterAll(() => {
+    images.dispose();
+    model.dispose();
+  });
+
+  it.each(CAM_CASES)(`%s at ${LAYER}: gray maps of 6 images × 5 classes within 1e-3`, async (method, dir) => {
+    const started = tf.memory().numTensors;
+    const r = await explain(model, images, { method, layer: LAYER, targets: 'all' });
+    expect(tf.memory().numTensors).toBe(started);
+    expect(r.heatmaps).toHaveLength(30);
+    for (const h of r.heatmaps) {
+      const id = IMAGES[h.imageIndex];
+      const c = h.classIndex;
+      let diff = maxAbsDiff(h.map, ref(id, dir, LAYER, `c${c}.npy`));
+      // Either SVD sign (the fixture has both maps).
+      if (dir.startsWith('eigen'))
+        diff = Math.min(diff, maxAbsDiff(h.map, ref(id, dir, LAYER, `c${c}.signflip.npy`)));
+      expect(diff, `${id} c${c}`).toBeLessThan(1e-3);
+    }
+  });
+
+  it.each([
+    ['guided-backprop', undefined, ['guided_backprop', 'input']],
+    ['guided-gradcam', 'features.13', ['guided_gradcam', 'features.13']],
+    ['guided-gradcam', 'features.18', ['guided_gradcam', 'features.18']],
+  ] as [Method, string | undefined, string[]][])(
+    '%s (layer %s): [64, 64, 3] arrays within 1e-3 of max |ref|, ReLU6 not guided',
+    async (method, layer, dir) => {
+      const r = await explain(model, images, { method, layer, targets: 'all' });
+      for (const h of r.heatmaps) {
+        const id = IMAGES[h.imageIndex];
+        const expected = ref(id, ...dir, `c${h.classIndex}.npy`);
+        // An all-zero Grad-CAM map zeroes the guided Grad-CAM reference: scale by the guided backprop then.
+        const scale = maxAbs(expected) || maxAbs(ref(id, 'guided_backprop', 'input', `c${h.classIndex}.npy`));
+        expect(maxAbsDiff(h.map, expected) / scale, `${id} c${h.classIndex}`).toBeLessThan(1e-3);
+      }
+    },
+  );
+});
