@@ -227,7 +227,9 @@ describe.each(BACKENDS)('explain on graph models (%s)', (backend) => {
 
   it("a free input size (-1): explain runs at the images' size, inspectModel at 224 or the size asked for", async () => {
     const { json, weights } = graphFromGapNet(net);
-    const input = json.modelTopology.node[0] as unknown as { attr: { shape: { shape: { dim: { size: string }[] } } } };
+    const input = json.modelTopology.node[0] as unknown as {
+      attr: { shape: { shape: { dim: { size: string }[] } } };
+    };
     input.attr.shape.shape.dim = ['-1', '-1', '-1', '3'].map((size) => ({ size }));
     const free = await graphFromArtifacts(json, weights);
     expect(inspectModel(free).shapesAt).toEqual([224, 224]);
