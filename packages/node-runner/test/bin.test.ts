@@ -8,7 +8,10 @@ import { BIN, tmp } from './run-cli.js';
 const BROKEN_SHARP = fileURLToPath(new URL('./fixtures/broken-sharp.mjs', import.meta.url));
 
 function run(args: string[]) {
-  const r = spawnSync(process.execPath, args, { encoding: 'utf8', env: { ...process.env, CAMKIT_DEBUG: '' } });
+  const r = spawnSync(process.execPath, args, {
+    encoding: 'utf8',
+    env: { ...process.env, CAMKIT_DEBUG: '' },
+  });
   return { code: r.status, stderr: r.stderr };
 }
 

@@ -9,7 +9,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { dirname, isAbsolute, join, resolve, sep } from 'node:path';
-import { ManifestSchema, MetricsSchema, parseNpy } from '@camkit/core';
+import { ManifestSchema, MetricsSchema, parseNpy, Rng } from '@camkit/core';
 import { loadModel } from '@camkit/core/node';
 import * as tf from '@tensorflow/tfjs-core';
 import sharp from 'sharp';
@@ -212,11 +212,8 @@ describe('camkit explain / evaluate', () => {
     mkdirSync(dir);
     copyFileSync(join(data, 'top', 'top-0.png'), join(dir, 'a-good.png'));
     copyFileSync(join(data, 'bottom', 'bottom-0.png'), join(dir, 'b-good.png'));
-    let seed = 7;
-    const noise = Uint8Array.from({ length: 600 }, () => {
-      seed = (seed * 1103515245 + 12345) % 2147483648;
-      return seed & 0xff;
-    });
+    const rng = new Rng(7);
+    const noise = Uint8Array.from({ length: 600 }, () => rng.int(0, 255));
     writeFileSync(join(dir, 'noise.png'), noise);
     writeFileSync(join(dir, 'notes.jpg'), 'not a picture, just text\n');
     const out = join(tmp(), 'explain');

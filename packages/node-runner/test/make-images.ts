@@ -1,5 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { Rng } from '@camkit/core';
 import sharp from 'sharp';
 
 /**
@@ -12,11 +13,8 @@ export async function makeHalvesDataset(
   size = 16,
   format: 'png' | 'jpg' = 'png',
 ): Promise<void> {
-  let seed = 1;
-  const rand = () => {
-    seed = (seed * 1103515245 + 12345) % 2147483648;
-    return seed / 2147483648;
-  };
+  const rng = new Rng(1);
+  const rand = () => rng.next();
   for (const cls of ['bottom', 'top']) {
     mkdirSync(join(root, cls), { recursive: true });
     for (let i = 0; i < perClass; i++) {

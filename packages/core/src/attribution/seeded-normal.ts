@@ -1,17 +1,13 @@
+import { Rng } from '../data/prng.js';
+
 /**
  * Deterministic standard-normal samples (mulberry32 + Box-Muller), generated on the host so the
  * same seed gives the same noise on every backend and every call. (tfjs's seeded randomNormal
  * gave a different first draw in one process in our tests.)
  */
 export function seededNormal(count: number, seed: number): Float32Array {
-  let state = (seed >>> 0) ^ 0x9e3779b9;
-  const uniform = (): number => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return (((t ^ (t >>> 14)) >>> 0) + 0.5) / 4294967296; // in (0, 1): log() below stays finite
-  };
+  const rng = new Rng((seed >>> 0) ^ 0x9e3779b9);
+  const uniform = (): number => (rng.nextUint32() + 0.5) / 4294967296; // in (0, 1): log() stays finite
   const out = new Float32Array(count);
   for (let i = 0; i < count; i += 2) {
     const r = Math.sqrt(-2 * Math.log(uniform()));

@@ -3,3 +3,4 @@ export type { SyntheticDataset, SyntheticDatasetOptions } from './synthetic-data
 export { syntheticDataset } from './synthetic-dataset.js';
 export type { SyntheticClassName, SyntheticOptions, SyntheticSample } from './synthetic-sample.js';
 export { SYNTHETIC_CLASS_NAMES, syntheticSample } from './synthetic-sample.js';
+export { mixSeed, mulberry32, Rng } from './prng.js';

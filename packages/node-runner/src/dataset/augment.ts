@@ -1,4 +1,4 @@
-import type { Rng } from '../random.js';
+import type { Rng } from '@camkit/core';
 
 /**
  * Light augmentation of one [H, W, C] image into `out`: a horizontal flip with probability 1/2 and
@@ -16,8 +16,8 @@ export function augmentInto(
   maxShift = 2,
 ): void {
   const flip = rng.next() < 0.5;
-  const dy = rng.int(2 * maxShift + 1) - maxShift;
-  const dx = rng.int(2 * maxShift + 1) - maxShift;
+  const dy = rng.int(-maxShift, maxShift);
+  const dx = rng.int(-maxShift, maxShift);
   for (let y = 0; y < h; y++) {
     const sy = Math.min(h - 1, Math.max(0, y + dy));
     for (let x = 0; x < w; x++) {

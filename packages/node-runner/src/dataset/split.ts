@@ -1,5 +1,5 @@
 import { CliError } from '../errors.js';
-import { Rng } from '../random.js';
+import { Rng } from '@camkit/core';
 
 /**
  * Seeded stratified split: each class contributes round(n_c × valFraction) items (at least one

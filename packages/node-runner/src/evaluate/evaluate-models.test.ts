@@ -2,7 +2,7 @@ import '@tensorflow/tfjs-backend-cpu';
 import { camNet, MetricsSchema } from '@camkit/core';
 import * as tf from '@tensorflow/tfjs-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Rng } from '../random.js';
+import { Rng } from '@camkit/core';
 import { evaluateModels } from './evaluate-models.js';
 
 const SIZE = 16;

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type * as tfl from '@tensorflow/tfjs-layers';
-import { Rng } from '../random.js';
+import { Rng } from '@camkit/core';
 
 /** Kernel initialisation: Glorot-uniform (Keras's default) or He-uniform for the ReLU layers. */
 export type InitScheme = 'glorot' | 'he';

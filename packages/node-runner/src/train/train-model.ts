@@ -6,7 +6,7 @@ import { augmentInto } from '../dataset/augment.js';
 import { CliError } from '../errors.js';
 import { saveModel, writeJsonAtomic } from '@camkit/core/node';
 import type { Log } from '../log.js';
-import { Rng } from '../random.js';
+import { Rng } from '@camkit/core';
 import {
   readCheckpoint,
   restoreCheckpoint,
