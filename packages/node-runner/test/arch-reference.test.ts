@@ -4,6 +4,8 @@
 // tfjs-wasm lacks. Every method camkit shares with pytorch-grad-cam at `features.13`, plus
 // guided backprop and guided Grad-CAM, equal the library's maps (see the fixture's README;
 // @camkit/core's explain.arch.test.ts checks the rest on cpu and stock wasm).
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { explain, type Method } from '@camkit/core';
 import { loadModel, readNpyFile } from '@camkit/core/node';
@@ -11,6 +13,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import type { LayersModel } from '@tensorflow/tfjs-layers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { selectBackend } from '../src/backend/select-backend.js';
+import { camkit } from './run-cli.js';
 
 const root = process.env.CAMKIT_SHARED_FIXTURES;
 if (!root) throw new Error('CAMKIT_SHARED_FIXTURES is not set (run the tests through vitest)');
@@ -90,4 +93,45 @@ describe('arch-reference MobileNetV2 on the CLI default backend (wasm + @camkit/
       }
     },
   );
+
+  it('camkit explain (PNG → --preprocess imagenet) writes the new methods’ maps equal to the references', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'camkit-arch-'));
+    try {
+      const methods: [Method, string][] = [
+        ['ablationcam', 'ablationcam'],
+        ['eigengradcam', 'eigengradcam'],
+        ['gradcam-elementwise', 'gradcam_elementwise'],
+      ];
+      const image = 'img03_cross';
+      const r = await camkit([
+        'explain',
+        '--model',
+        join(DIR, 'models', 'mobilenet_v2', 'model.json'),
+        '--images',
+        join(DIR, 'images', `${image}.png`),
+        '--method',
+        methods.map(([m]) => m).join(','),
+        '--layer',
+        LAYER,
+        '--preprocess',
+        'imagenet',
+        '--classes',
+        'all',
+        '--out',
+        out,
+      ]);
+      expect(r.code, r.stderr).toBe(0);
+      for (const [method, dir] of methods) {
+        for (let c = 0; c < 5; c++) {
+          const ours = readNpyFile(join(out, image, method, `c${c}.npy`)).data;
+          let diff = maxAbsDiff(ours, ref(image, dir, LAYER, `c${c}.npy`));
+          if (dir.startsWith('eigen'))
+            diff = Math.min(diff, maxAbsDiff(ours, ref(image, dir, LAYER, `c${c}.signflip.npy`)));
+          expect(diff, `${method} c${c}`).toBeLessThan(1e-3);
+        }
+      }
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+  });
 });
