@@ -4,14 +4,14 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { applyColormap, explain, type Manifest, type Method, syntheticSample } from '@camkit/core';
+import { applyColormap, explain, type Manifest, METHODS, type Method, syntheticSample } from '@camkit/core';
 import { loadModel, readNpyFile } from '@camkit/core/node';
 import '@tensorflow/tfjs-backend-cpu';
 import * as tf from '@tensorflow/tfjs-core';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './browser.js';
-import { makeRun } from './make-run.js';
+import { makeRun } from '../scripts/make-run.js';
 import { camkitView, ensureCliBuilt } from './serve.js';
 
 const SHOTS = join(import.meta.dirname, '..', 'test-output');
@@ -22,8 +22,16 @@ let server: Awaited<ReturnType<typeof camkitView>>;
 let browser: Awaited<ReturnType<typeof launchChromium>>;
 let context: BrowserContext;
 let page: Page;
-/** Uncaught exceptions in the page: every test ends with none. */
+/** Uncaught exceptions and console errors (failed requests included): every test ends with none. */
 const pageErrors: string[] = [];
+
+/** Record a page's uncaught exceptions and console errors into {@link pageErrors}. */
+function watchErrors(p: Page): void {
+  p.on('pageerror', (e) => pageErrors.push(e.message));
+  p.on('console', (m) => {
+    if (m.type() === 'error') pageErrors.push(`console: ${m.text()} (${m.location().url})`);
+  });
+}
 
 /** Pixels of a canvas by test id, as a plain array. */
 async function canvasPixels(testid: string): Promise<number[]> {
@@ -72,11 +80,11 @@ beforeAll(async () => {
     },
   );
   ensureCliBuilt();
-  runDir = makeRun(work);
+  runDir = await makeRun(work);
   manifest = JSON.parse(readFileSync(join(runDir, 'manifest.json'), 'utf8'));
   server = await camkitView(runDir);
   page = await context.newPage();
-  page.on('pageerror', (e) => pageErrors.push(e.message));
+  watchErrors(page);
 }, 240_000);
 
 afterEach(() => {
@@ -201,7 +209,12 @@ describe('a 1,000-image run', () => {
           .map((o) => ({ ...o, image: img.id, npy: `../${o.npy}` })),
       );
     const models = manifest.models.map((m) => ({ ...m, path: `../${m.path}` }));
-    writeFileSync(join(big, 'manifest.json'), JSON.stringify({ ...manifest, models, images, outputs }));
+    const history = manifest.history && `../${manifest.history}`;
+    const metrics = manifest.metrics && `../${manifest.metrics}`;
+    writeFileSync(
+      join(big, 'manifest.json'),
+      JSON.stringify({ ...manifest, models, images, outputs, history, metrics }),
+    );
 
     await page.goto(`${server.url}?run=${encodeURIComponent('/run/big/')}#gallery`);
     await page.getByTestId('gallery-item').first().waitFor();
@@ -230,97 +243,174 @@ describe('a 1,000-image run', () => {
 });
 
 describe('live mode', () => {
-  const methods: Method[] = ['cam', 'gradcam', 'guided-gradcam'];
-  it('explains a synthetic sample on WebGPU and matches the Node cpu result within 1e-4', async () => {
-    await page.goto(server.url);
-    await page.getByRole('button', { name: 'Live' }).click();
-    await page.getByTestId('live-backend').getByText('webgpu').waitFor({ timeout: 60_000 });
-    await expect
-      .poll(() => page.getByTestId('live-backend').textContent(), { timeout: 60_000 })
-      .toMatch(/model camnet/);
-    const sample = 3;
-    await tf.setBackend('cpu');
-    const entry = manifest.models[0];
-    const model = await loadModel(join(runDir, entry.path));
-    const s = syntheticSample(sample, { size: entry.inputSize[0] });
-    for (const method of methods) {
-      await page.evaluate(() => {
-        (globalThis as Record<string, unknown>).__camkitLive = null;
-      });
-      await page.getByTestId('live-method').selectOption(method);
-      await page.getByTestId('live-sample').nth(sample).click();
-      const live = (await page
-        .waitForFunction(
-          (m) => {
-            const r = (globalThis as Record<string, unknown>).__camkitLive as { method: string } | null;
-            return r && r.method === m ? r : null;
-          },
-          method,
-          { timeout: 120_000 },
-        )
-        .then((h) => h.jsonValue())) as {
-        backend: string;
-        map: number[];
-        shape: number[];
-        classIndex: number;
-      };
-      expect(live.backend).toBe('webgpu');
+  interface LiveOut {
+    method: string;
+    backend: string;
+    map: number[];
+    shape: number[];
+    classIndex: number;
+    input: string;
+    tensors: number;
+  }
 
-      const x = tf.tensor4d(s.image, [1, entry.inputSize[0], entry.inputSize[1], 3]);
-      const r = await explain(model, x, { method, targets: [live.classIndex] });
-      x.dispose();
-      const ref = r.heatmaps[0];
-      expect(live.shape).toEqual(ref.shape);
-      let maxDiff = 0;
-      ref.map.forEach((v, i) => {
-        maxDiff = Math.max(maxDiff, Math.abs(v - live.map[i]));
-      });
-      expect(maxDiff, `${method}: max |webgpu - cpu|`).toBeLessThanOrEqual(1e-4);
-    }
-    model.dispose();
-
-    // Same method twice: the page holds as many tensors after the second run as after the first.
-    const tensorsAfter = async (sampleIndex: number) => {
-      await page.evaluate(() => {
-        (globalThis as Record<string, unknown>).__camkitLive = null;
-      });
-      await page.getByTestId('live-sample').nth(sampleIndex).click();
-      const h = await page.waitForFunction(
-        () => (globalThis as Record<string, any>).__camkitLive?.tensors ?? null,
-      );
-      return (await h.jsonValue()) as number;
-    };
-    const t1 = await tensorsAfter(5);
-    const t2 = await tensorsAfter(6);
-    expect(t2).toBe(t1);
-
-    // A picked file goes through the same path (decoded and resized in the page).
+  /** Clear the page's last result, do `act`, and wait for the result of `method` on `input`. */
+  async function liveRun(act: () => Promise<void>, method: string, input?: string): Promise<LiveOut> {
     await page.evaluate(() => {
       (globalThis as Record<string, unknown>).__camkitLive = null;
     });
-    await page.getByTestId('live-file').setInputFiles(join(runDir, manifest.images[0].file));
-    await page.waitForFunction(() => (globalThis as Record<string, any>).__camkitLive?.input === 'image.png');
-    // And a dropped one.
-    await page.evaluate(async (url) => {
-      (globalThis as Record<string, unknown>).__camkitLive = null;
-      const blob = await (await fetch(url)).blob();
-      const dt = new DataTransfer();
-      dt.items.add(new File([blob], 'dropped.png', { type: 'image/png' }));
-      document
-        .querySelector('[data-testid="live-drop"]')!
-        .dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
-    }, `${server.url}run/${manifest.images[1].file}`);
-    await page.waitForFunction(
-      () => (globalThis as Record<string, any>).__camkitLive?.input === 'dropped.png',
+    await act();
+    const h = await page.waitForFunction(
+      ([m, src]) => {
+        const r = (globalThis as Record<string, unknown>).__camkitLive as LiveOut | null;
+        return r && r.method === m && (src === null || r.input === src) ? r : null;
+      },
+      [method, input ?? null] as const,
+      { timeout: 120_000 },
     );
+    return (await h.jsonValue()) as LiveOut;
+  }
 
+  function maxDiff(a: ArrayLike<number>, b: ArrayLike<number>): number {
+    expect(a.length).toBe(b.length);
+    let d = 0;
+    for (let i = 0; i < a.length; i++) d = Math.max(d, Math.abs(a[i] - b[i]));
+    return d;
+  }
+
+  /** Core's explain on Node's cpu backend, the reference for the browser's maps. */
+  async function nodeMap(method: Method, data: Float32Array, classIndex: number) {
+    await tf.setBackend('cpu');
+    const entry = manifest.models[0];
+    const model = await loadModel(join(runDir, entry.path));
+    const x = tf.tensor4d(data, [1, entry.inputSize[0], entry.inputSize[1], 3]);
+    const r = await explain(model, x, { method, targets: [classIndex] });
+    x.dispose();
+    model.dispose();
+    return r.heatmaps[0];
+  }
+
+  async function openLive(query = '') {
+    await page.goto(`${server.url}${query}#live`);
+    await expect
+      .poll(() => page.getByTestId('live-backend').textContent(), { timeout: 60_000 })
+      .toMatch(/model camnet/);
+  }
+
+  it('on a software WebGPU adapter runs wasm with camkit kernels, says why, and matches Node cpu for every method', async () => {
+    await openLive();
+    const status = (await page.getByTestId('live-backend').textContent()) ?? '';
+    expect(status).toMatch(/Backend wasm/);
+    expect(status).toMatch(/webgpu: software adapter .*wasm is faster/);
+    expect(status).toMatch(/camkit kernels registered/);
+    // Every method core has, offered in the page.
+    const offered = await page
+      .getByTestId('live-method')
+      .locator('option')
+      .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+    expect(offered).toEqual([...METHODS]);
+
+    const sample = 3;
+    const s = syntheticSample(sample, { size: manifest.models[0].inputSize[0] });
+    for (const method of METHODS) {
+      const live = await liveRun(async () => {
+        await page.getByTestId('live-method').selectOption(method);
+        await page.getByTestId('live-sample').nth(sample).click();
+      }, method);
+      expect(live.backend).toBe('wasm');
+      const ref = await nodeMap(method, s.image, live.classIndex);
+      expect(live.shape).toEqual(ref.shape);
+      expect(maxDiff(live.map, ref.map), `${method}: max |wasm - cpu|`).toBeLessThanOrEqual(1e-4);
+    }
+
+    // Same method twice: the page holds as many tensors after the second run as after the first.
     await page.getByTestId('live-method').selectOption('gradcam');
-    await page.waitForFunction(
+    const t1 = (await liveRun(() => page.getByTestId('live-sample').nth(5).click(), 'gradcam')).tensors;
+    const t2 = (await liveRun(() => page.getByTestId('live-sample').nth(6).click(), 'gradcam')).tensors;
+    expect(t2).toBe(t1);
+
+    // A picked file goes through the same path (decoded and resized in the page).
+    await liveRun(
+      () => page.getByTestId('live-file').setInputFiles(join(runDir, manifest.images[0].file)),
+      'gradcam',
+      'image.png',
+    );
+    // And a dropped one.
+    await liveRun(
       () =>
-        ((globalThis as Record<string, unknown>).__camkitLive as { method?: string } | null)?.method ===
-        'gradcam',
+        page.evaluate(async (url) => {
+          const blob = await (await fetch(url)).blob();
+          const dt = new DataTransfer();
+          dt.items.add(new File([blob], 'dropped.png', { type: 'image/png' }));
+          document
+            .querySelector('[data-testid="live-drop"]')!
+            .dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+        }, `${server.url}run/${manifest.images[1].file}`),
+      'gradcam',
+      'dropped.png',
     );
     await page.screenshot({ path: join(SHOTS, 'live.png'), fullPage: true });
+  });
+
+  it("explains the run's own images: the page's map equals the one the CLI saved", async () => {
+    // The images are at the model's size, so the page resizes nothing and must match exactly.
+    const image = manifest.images[4];
+    expect([image.height, image.width]).toEqual(manifest.models[0].inputSize);
+    for (const method of ['cam', 'gradcam', 'guided-gradcam'] as const) {
+      const live = await liveRun(
+        async () => {
+          await page.getByTestId('live-method').selectOption(method);
+          await page.getByTestId('live-run-image').selectOption(image.id);
+        },
+        method,
+        image.id,
+      );
+      const saved = manifest.outputs.find(
+        (o) =>
+          o.image === image.id &&
+          o.model === manifest.models[0].id &&
+          o.method === method &&
+          o.classIndex === live.classIndex,
+      )!;
+      const npy = readNpyFile(join(runDir, saved.npy));
+      expect(live.shape).toEqual(npy.shape);
+      expect(maxDiff(live.map, npy.data), `${method}: max |page - CLI|`).toBeLessThanOrEqual(1e-4);
+    }
+  });
+
+  it('with ?backend=webgpu runs on the software adapter and matches Node cpu within 1e-4', async () => {
+    await openLive('?backend=webgpu');
+    expect(await page.getByTestId('live-backend').textContent()).toMatch(/Backend webgpu/);
+    const sample = 3;
+    const s = syntheticSample(sample, { size: manifest.models[0].inputSize[0] });
+    for (const method of ['cam', 'gradcam', 'guided-gradcam'] as const) {
+      const live = await liveRun(async () => {
+        await page.getByTestId('live-method').selectOption(method);
+        await page.getByTestId('live-sample').nth(sample).click();
+      }, method);
+      expect(live.backend).toBe('webgpu');
+      const ref = await nodeMap(method, s.image, live.classIndex);
+      expect(maxDiff(live.map, ref.map), `${method}: max |webgpu - cpu|`).toBeLessThanOrEqual(1e-4);
+    }
+  });
+
+  it('without any WebGPU adapter falls back to wasm with no console error', async () => {
+    const p = await context.newPage();
+    watchErrors(p);
+    // What a browser with WebGPU but no usable GPU gives: requestAdapter() resolves to null.
+    await p.addInitScript(() => {
+      const gpu = (navigator as { gpu?: { requestAdapter: () => Promise<unknown> } }).gpu;
+      if (gpu) gpu.requestAdapter = async () => null;
+    });
+    try {
+      await p.goto(`${server.url}#live`);
+      await expect
+        .poll(() => p.getByTestId('live-backend').textContent(), { timeout: 60_000 })
+        .toMatch(/Backend wasm.*webgpu: no WebGPU adapter.*model camnet/s);
+      await p.getByTestId('live-sample').nth(1).click();
+      await p.getByTestId('live-timing').waitFor({ timeout: 60_000 });
+    } finally {
+      await p.close();
+    }
   });
 });
 
@@ -350,5 +440,7 @@ describe('bad runs', () => {
       .getByTestId('run-error')
       .getByText(/nowhere\/manifest.json \(HTTP 404\)/)
       .waitFor();
+    // The browser logs the failed request itself: that one, and nothing else.
+    expect(pageErrors.splice(0)).toEqual([expect.stringMatching(/404.*\/nowhere\/manifest\.json/)]);
   });
 });

@@ -3,25 +3,22 @@ import {
   type ExplainResult,
   explain,
   loadModelFromUrl,
+  METHODS,
   type Method,
   type ModelEntry,
 } from '@camkit/core';
 import * as tf from '@tensorflow/tfjs-core';
 import { runFileUrl } from '../run/run-url.js';
-import { type BackendChoice, pickBackend } from './backend.js';
+import { type BackendChoice, type PickBackendOptions, pickBackend } from './backend.js';
+import type { LiveInput } from './live-input.js';
 
-/** Methods live mode offers: the three the issue asks for, cheap enough for a browser. */
-export const LIVE_METHODS: readonly Method[] = ['cam', 'gradcam', 'guided-gradcam'];
+/** Methods live mode offers: every one core's explain() has. */
+export const LIVE_METHODS: readonly Method[] = METHODS;
 
-/** A model input: float pixels at the model's input size, with where they came from. */
-export interface LiveInput {
-  data: Float32Array;
-  width: number;
-  height: number;
-  /** RGB bytes for display. */
-  rgb: Uint8ClampedArray;
-  source: string;
-}
+/** A model live mode explains: a Layers or graph model, as core's loadModelFromUrl returns it. */
+export type LiveModel = AnyModel;
+
+export type { LiveInput } from './live-input.js';
 
 /** What the last explain produced, with its timing. */
 export interface LiveResult {
@@ -53,19 +50,23 @@ export class LiveState {
   busy = $state(false);
   error = $state<string | null>(null);
   modelId = $state('');
-  model = $state.raw<AnyModel | null>(null);
+  model = $state.raw<LiveModel | null>(null);
   input = $state.raw<LiveInput | null>(null);
   result = $state.raw<LiveResult | null>(null);
   method = $state<Method>('gradcam');
 
-  /** Pick the backend (WebGPU → WebGL → CPU) and register camkit's fused kernels once. */
-  async init(order?: Parameters<typeof pickBackend>[0], withKernels = true): Promise<void> {
+  /**
+   * Pick the backend (WebGPU on a hardware adapter, else WebGL / wasm / CPU; see pickBackend) and
+   * register camkit's kernels once: the fused CAM kernels, and on wasm the convolution kernels.
+   */
+  async init(opts: PickBackendOptions = {}, withKernels = true): Promise<void> {
     if (this.backend) return;
     this.status = 'Starting TensorFlow.js…';
     try {
-      this.backend = await pickBackend(order);
+      this.backend = await pickBackend(opts);
     } catch (e) {
       this.error = e instanceof Error ? e.message : String(e);
+      this.status = '';
       return;
     }
     if (!withKernels) {
@@ -77,6 +78,8 @@ export class LiveState {
     try {
       const kernels = await import('@camkit/kernels');
       const withKernels = await kernels.registerCamkitKernels();
+      // wasm lacks fast conv gradients; camkit's are what make explaining there quick.
+      if (tf.getBackend() === 'wasm') kernels.registerWasmTrainingKernels();
       // webgl has no fused kernels: explain then runs on plain tfjs ops.
       this.kernels = withKernels.includes(tf.getBackend()) ? 'registered' : 'not for this backend';
     } catch (e) {
@@ -128,12 +131,7 @@ export class LiveState {
     this.busy = true;
     this.error = null;
     this.status = `Computing ${this.method} on ${tf.getBackend()}…`;
-    const x = tf.tensor4d(input.data, [
-      1,
-      input.height,
-      input.width,
-      input.data.length / (input.width * input.height),
-    ]);
+    const x = tf.tensor4d(input.data, [1, input.height, input.width, input.channels]);
     let result: Omit<LiveResult, 'tensors'> | null = null;
     try {
       const t0 = performance.now();

@@ -8,13 +8,13 @@ describe('LiveState', () => {
   it('falls back to cpu without WebGPU, explains like core does, and leaks no tensors', async () => {
     const live = new LiveState();
     // Node has no navigator.gpu and no WebGL: the chain must end on cpu and say why it skipped.
-    await live.init(['webgpu', 'cpu'], false);
+    await live.init({ order: ['webgpu', 'cpu'], gpu: null }, false);
     expect(live.backend?.backend).toBe('cpu');
     expect(live.backend?.skipped.map((s) => s.name)).toEqual(['webgpu']);
 
     const model = camNet({ inputSize: 16, filters: [4, 4], numClasses: 4 });
     live.model = model;
-    live.setInput(sampleInput(2, { inputSize: [16, 16] }));
+    live.setInput(sampleInput(2, { id: 'm', inputSize: [16, 16] }));
     live.method = 'gradcam';
 
     await live.run(1);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { toDisplayRgb, toModelInput } from './preprocess.js';
+import { modelChannels, toDisplayRgb, toModelInput } from './preprocess.js';
 
 describe('toModelInput', () => {
   it('scales bytes to [0, 1]', () => {
@@ -16,5 +16,20 @@ describe('toModelInput', () => {
     for (const p of ['unit', 'imagenet'] as const) {
       expect(Array.from(toDisplayRgb(toModelInput(rgb, p), p))).toEqual(rgb);
     }
+  });
+});
+
+describe('toModelInput for one-channel models', () => {
+  it('takes the BT.601 luma of each pixel (hand-worked values)', () => {
+    // Pure red, green, blue and white: 0.299, 0.587, 0.114 and 1.
+    const x = toModelInput([255, 0, 0, 0, 255, 0, 0, 0, 255, 255, 255, 255], 'unit', 1);
+    expect(x).toHaveLength(4);
+    [0.299, 0.587, 0.114, 1].forEach((v, i) => {
+      expect(x[i]).toBeCloseTo(v, 6);
+    });
+  });
+  it('refuses channel counts live mode cannot feed', () => {
+    expect(modelChannels(1, 'm')).toBe(1);
+    expect(() => modelChannels(4, 'm')).toThrow(/model m takes 4 channels/);
   });
 });
