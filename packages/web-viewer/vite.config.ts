@@ -1,16 +1,8 @@
-import { createReadStream, existsSync, statSync } from 'node:fs';
-import { extname, join, normalize, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
+import sirv from 'sirv';
 import { defaultClientConditions, defineConfig, type Plugin } from 'vite';
-
-const TYPES: Record<string, string> = {
-  '.json': 'application/json',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.npy': 'application/octet-stream',
-  '.bin': 'application/octet-stream',
-};
 
 /**
  * Dev only: serve a run directory under /run/ the way `camkit view` does, so `pnpm dev` shows a
@@ -27,22 +19,15 @@ function serveRun(): Plugin {
           `camkit: no run at ${root} (manifest.json missing): run \`pnpm sample\`, or set CAMKIT_RUN_DIR to a camkit run`,
         );
       }
-      server.middlewares.use('/run', (req, res, next) => {
-        const rel = normalize(decodeURIComponent((req.url ?? '/').split('?')[0]));
-        const file = join(root, rel);
-        // Stay inside the run directory whatever the URL says.
-        if (!file.startsWith(root) || !existsSync(file) || !statSync(file).isFile()) {
-          if (file.startsWith(root) && !existsSync(file)) {
-            res.statusCode = 404;
-            res.end('not found');
-            return;
-          }
-          next();
-          return;
-        }
-        res.setHeader('content-type', TYPES[extname(file)] ?? 'application/octet-stream');
-        createReadStream(file).pipe(res);
-      });
+      // sirv keeps requests inside root. It hands a miss to `next` (vite's index.html fallback) rather
+      // than its onNoMatch, so end a miss here: a missing run file is a 404.
+      const files = sirv(root, { dev: true, dotfiles: false });
+      server.middlewares.use('/run', (req, res) =>
+        files(req, res, () => {
+          res.statusCode = 404;
+          res.end('not found');
+        }),
+      );
     },
   };
 }

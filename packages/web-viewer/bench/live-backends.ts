@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launchChromium } from '../e2e/browser.js';
-import { E2E_SIZE, makeRun } from '../e2e/make-run.js';
+import { MAKE_RUN_DEFAULTS, makeRun } from '../scripts/make-run.js';
 import { camkitView, ensureCliBuilt } from '../e2e/serve.js';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
@@ -15,6 +15,7 @@ const METHODS = ['cam', 'gradcam', 'guided-gradcam'] as const;
 const CONFIGS = [
   { id: 'webgpu + camkit kernels', query: 'backend=webgpu' },
   { id: 'webgpu, stock tfjs ops', query: 'backend=webgpu&kernels=off' },
+  { id: 'wasm + camkit kernels', query: 'backend=wasm' },
   { id: 'webgl', query: 'backend=webgl' },
   { id: 'cpu', query: 'backend=cpu' },
 ];
@@ -26,7 +27,7 @@ execFileSync(join(pkg, 'node_modules', '.bin', 'vite'), ['build', '--logLevel', 
 });
 ensureCliBuilt();
 const work = mkdtempSync(join(tmpdir(), 'camkit-bench-'));
-const run = makeRun(work);
+const run = await makeRun(work);
 const server = await camkitView(run);
 const browser = await launchChromium();
 const page = await browser.context.newPage();
@@ -94,7 +95,7 @@ const lines = [
   '# @camkit/web-viewer benchmarks',
   '',
   'Live mode: one `explain` of one synthetic image in headless chromium, per backend, timed in the page',
-  `(performance.now around core's \`explain\`, predicted class). Model: camNet ${E2E_SIZE}×${E2E_SIZE}, filters 8/16,`,
+  `(performance.now around core's \`explain\`, predicted class). Model: camNet ${MAKE_RUN_DEFAULTS.size}×${MAKE_RUN_DEFAULTS.size}, filters 8/16,`,
   'trained by `camkit train` (4 epochs). Median of ' + ROUNDS + ' runs after one warm-up run per method',
   '(the warm-up includes shader compilation and is shown as "first").',
   '',

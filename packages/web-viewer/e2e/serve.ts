@@ -1,28 +1,23 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { join } from 'node:path';
+import { camkitCommand } from '../scripts/camkit-bin.js';
 
-export const REPO = join(import.meta.dirname, '..', '..', '..');
-export const CAMKIT_BIN = join(REPO, 'packages', 'node-runner', 'bin', 'camkit.js');
 export const VIEWER_DIST = join(import.meta.dirname, '..', 'dist');
 
 /**
  * Build the CLI (and what it depends on: core, kernels, this viewer) through turbo, the one build
  * orchestrator: a cache hit under `pnpm test`; running this package's tests alone must work too.
+ * (The viewer has no dependency on the CLI, which depends on it, so turbo's test task cannot.)
  */
 export function ensureCliBuilt(): void {
   execFileSync(
     'pnpm',
     ['exec', 'turbo', 'run', 'build', '--filter=@camkit/node-runner...', '--output-logs=errors-only'],
     {
-      cwd: REPO,
-      stdio: ['ignore', 'ignore', 'inherit'],
+      cwd: join(import.meta.dirname, '..'),
+      stdio: ['ignore', 'inherit', 'inherit'],
     },
   );
-}
-
-/** `node packages/node-runner/bin/camkit.js ARGS`, as users run it. */
-export function camkitCommand(args: readonly string[]): [string, string[]] {
-  return [process.execPath, [CAMKIT_BIN, ...args]];
 }
 
 /**
