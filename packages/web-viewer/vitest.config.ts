@@ -1,4 +1,6 @@
 import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { svelteTesting } from '@testing-library/svelte/vite';
+import { defaultClientConditions } from 'vite';
 import { defineConfig } from 'vitest/config';
 
 const conditions = ['@camkit/source'];
@@ -11,7 +13,23 @@ export default defineConfig({
         plugins: [svelte()],
         resolve: { conditions },
         ssr: { resolve: { conditions } },
-        test: { name: 'unit', include: ['src/**/*.test.ts'], testTimeout: 60_000 },
+        test: {
+          name: 'unit',
+          include: ['src/**/*.test.ts'],
+          exclude: ['src/**/*.component.test.ts'],
+          testTimeout: 60_000,
+        },
+      },
+      {
+        // The views rendered with @testing-library/svelte in happy-dom (Svelte's browser build).
+        plugins: [svelte(), svelteTesting()],
+        resolve: { conditions: [...conditions, ...defaultClientConditions] },
+        test: {
+          name: 'component',
+          include: ['src/**/*.component.test.ts'],
+          environment: 'happy-dom',
+          testTimeout: 60_000,
+        },
       },
       {
         // The browser tests: build, a real run, `camkit view`, headless chromium.
