@@ -2,6 +2,7 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { svelteTesting } from '@testing-library/svelte/vite';
 import { defaultClientConditions } from 'vite';
 import { defineConfig } from 'vitest/config';
+import { sharedTestEnv } from '../../vitest.shared.js';
 
 const conditions = ['@camkit/source'];
 
@@ -37,6 +38,7 @@ export default defineConfig({
         ssr: { resolve: { conditions } },
         test: {
           name: 'e2e',
+          env: sharedTestEnv,
           include: ['e2e/**/*.e2e.test.ts'],
           testTimeout: 180_000,
           hookTimeout: 300_000,

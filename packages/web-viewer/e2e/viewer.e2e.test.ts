@@ -1,7 +1,7 @@
 // End to end: the built viewer, served by `camkit view`, in headless Debian chromium (WebGPU on
 // SwiftShader), against a run written on small synthetic data.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { applyColormap, explain, type Manifest, METHODS, type Method, syntheticSample } from '@camkit/core';
@@ -85,7 +85,8 @@ beforeAll(async () => {
   server = await camkitView(runDir);
   page = await context.newPage();
   watchErrors(page);
-}, 240_000);
+  // Generous: a cold turbo build of the CLI plus two trainings on a busy 2-core box.
+}, 600_000);
 
 afterEach(() => {
   expect(pageErrors.splice(0)).toEqual([]);
@@ -298,7 +299,8 @@ describe('live mode', () => {
 
   it('on a software WebGPU adapter runs wasm with camkit kernels, says why, and matches Node cpu for every method', async () => {
     await openLive();
-    const status = (await page.getByTestId('live-backend').textContent()) ?? '';
+    // As it reads: the markup's line breaks are spaces on the page.
+    const status = ((await page.getByTestId('live-backend').textContent()) ?? '').replace(/\s+/g, ' ');
     expect(status).toMatch(/Backend wasm/);
     expect(status).toMatch(/webgpu: software adapter .*wasm is faster/);
     expect(status).toMatch(/camkit kernels registered/);
@@ -410,6 +412,82 @@ describe('live mode', () => {
       await p.getByTestId('live-timing').waitFor({ timeout: 60_000 });
     } finally {
       await p.close();
+    }
+  });
+});
+
+describe('a graph model in live mode', () => {
+  // The shared fixture: a real pretrained TF.js graph model with pytorch-grad-cam reference maps.
+  const fx = join(process.env.CAMKIT_SHARED_FIXTURES ?? '', 'graph-reference');
+  // The default target node (the last 4-D map with spatial size > 1), as the fixture names it.
+  const node = 'StatefulPartitionedCall__sequential_1__max_pooling2d_2__MaxPool';
+
+  it("loads the graph model and matches pytorch-grad-cam on the run's own photographs", async () => {
+    const run = join(work, 'graph-run');
+    cpSync(join(fx, 'models', 'liveness'), join(run, 'model', 'liveness'), { recursive: true });
+    mkdirSync(join(run, 'images'));
+    const stems = ['img00_astronaut_face', 'img03_cameraman'];
+    for (const s of stems)
+      copyFileSync(join(fx, 'images', 'liveness', `${s}.png`), join(run, 'images', `${s}.png`));
+    // A run as the viewer reads it: the graph model, its photos, no saved maps.
+    writeFileSync(
+      join(run, 'manifest.json'),
+      JSON.stringify({
+        version: 1,
+        createdAt: new Date().toISOString(),
+        models: [
+          {
+            id: 'liveness',
+            path: 'model/liveness/model.json',
+            inputSize: [32, 32],
+            classNames: ['class 0', 'class 1'],
+          },
+        ],
+        images: stems.map((id) => ({ id, file: `images/${id}.png`, width: 32, height: 32, predictions: {} })),
+        outputs: [],
+      }),
+    );
+    const s = await camkitView(run);
+    try {
+      await page.goto(`${s.url}#live`);
+      await expect
+        .poll(() => page.getByTestId('live-backend').textContent(), { timeout: 60_000 })
+        .toMatch(/model liveness/);
+      for (const stem of stems) {
+        for (const method of ['gradcam', 'gradcam++', 'guided-gradcam'] as const) {
+          await page.evaluate(() => {
+            (globalThis as Record<string, unknown>).__camkitLive = null;
+          });
+          await page.getByTestId('live-method').selectOption(method);
+          if ((await page.getByTestId('live-run-image').inputValue()) !== stem) {
+            await page.getByTestId('live-run-image').selectOption(stem);
+          }
+          const h = await page.waitForFunction(
+            ([m, src]) => {
+              const r = (globalThis as Record<string, any>).__camkitLive;
+              return r && r.method === m && r.input === src ? r : null;
+            },
+            [method, stem] as const,
+            { timeout: 120_000 },
+          );
+          const live = (await h.jsonValue()) as { map: number[]; shape: number[]; classIndex: number };
+          const ref = readNpyFile(
+            join(fx, 'refs', 'liveness', stem, method, node, `c${live.classIndex}.npy`),
+          );
+          expect(live.shape).toEqual(ref.shape);
+          let diff = 0;
+          let max = 0;
+          ref.data.forEach((v, i) => {
+            diff = Math.max(diff, Math.abs(v - live.map[i]));
+            max = Math.max(max, Math.abs(v));
+          });
+          // The fixture's tolerances: gray maps 1e-3 absolute, guided maps 1e-3 of their max.
+          const tol = method === 'guided-gradcam' ? 1e-3 * max : 1e-3;
+          expect(diff, `${stem} ${method}: max |page - pytorch-grad-cam|`).toBeLessThanOrEqual(tol);
+        }
+      }
+    } finally {
+      await s.stop();
     }
   });
 });
