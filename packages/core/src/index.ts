@@ -40,7 +40,7 @@ export * from './viz/index.js';
 export { CamkitError } from './errors.js';
 
 // Kernel contract (implemented by @camkit/kernels)
-export { CamFuse, GradcamWeights } from './kernels-contract/cam-fuse.js';
+export { CamFuse, GradcamPlusPlusWeights, GradcamWeights } from './kernels-contract/cam-fuse.js';
 export type { CamFuseAttrs, CamFuseInputs } from './kernels-contract/cam-fuse.js';
 
 // Run manifest, history and metrics files

@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { camFuse, camFuseOpChain, gradcamPlusPlusWeights, gradcamWeights } from '../src/index.js';
+import { gradcamPlusPlusWeights, gradcamWeights } from '@camkit/core';
+import { camFuse, camFuseOpChain } from '../src/index.js';
 import { type BenchShape, chainBytes, fusedBytes, fusedFlops } from './shapes.js';
 
 /** One timed comparison, fused vs stock ops, same backend, same run. */
@@ -217,11 +218,11 @@ export async function benchWeights(s: BenchShape, o: BenchOptions): Promise<Benc
       const masked = tf.where(tf.notEqual(g, 0), aij, tf.zerosLike(aij));
       return tf.sum(tf.mul(tf.relu(g), masked), [1, 2]);
     });
-  a = gradcamPlusPlusWeights(g, act);
+  a = gradcamPlusPlusWeights(act, g);
   b = stockPP();
   diff = await maxAbsDiff(a, b);
   tf.dispose([a, b]);
-  const [ppFused, ppStock] = await timePair(() => gradcamPlusPlusWeights(g, act), stockPP, o);
+  const [ppFused, ppStock] = await timePair(() => gradcamPlusPlusWeights(act, g), stockPP, o);
   // Stock: g read ~6x, A once, four full-size temporaries written and read back.
   rows.push(row(backend, 'gradcamPlusPlusWeights', s.name, ppFused, ppStock, 2 * bytes, bytes * 14, diff, o));
   tf.dispose([g, act]);

@@ -25,3 +25,7 @@ export interface CamFuseAttrs {
 /** Grad-CAM channel weights: spatial mean of gradients, [N, h, w, K] -> [N, K]. */
 export const GradcamWeights = 'CamkitGradcamWeights';
 export type GradcamWeights = typeof GradcamWeights;
+
+/** Grad-CAM++ channel weights (pytorch-grad-cam variant): inputs `{ grads, activations }`, both [N, h, w, K] -> [N, K]. */
+export const GradcamPlusPlusWeights = 'CamkitGradcamPlusPlusWeights';
+export type GradcamPlusPlusWeights = typeof GradcamPlusPlusWeights;

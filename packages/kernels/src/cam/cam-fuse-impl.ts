@@ -1,4 +1,6 @@
 import { extremeCandidates, resizePlan } from './resize-plan.js';
+// The range epsilon of pytorch-grad-cam's `scale_cam_image` has one home: core's min-max normalise.
+import { MINMAX_EPS } from '@camkit/core';
 
 /** Attributes of the fused CAM op (same meaning as core's `CamFuseAttrs`). */
 export interface CamFuseImplAttrs {
@@ -7,9 +9,6 @@ export interface CamFuseImplAttrs {
   normalize: boolean;
   halfPixel: boolean;
 }
-
-/** The range epsilon of pytorch-grad-cam's `scale_cam_image`: added to (max - min), never a guard. */
-export const MINMAX_EPS = 1e-7;
 
 /**
  * Low-resolution weighted sums s[n, p, c] = sum_k features[n, p, k] * weights[(n,) k, c], laid out

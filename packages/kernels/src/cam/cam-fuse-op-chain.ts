@@ -14,7 +14,8 @@ import {
   tidy,
   transpose,
 } from '@tensorflow/tfjs-core';
-import { type CamFuseImplAttrs, MINMAX_EPS } from './cam-fuse-impl.js';
+import { MINMAX_EPS } from '@camkit/core';
+import type { CamFuseImplAttrs } from './cam-fuse-impl.js';
 
 function minmax(x: Tensor4D): Tensor4D {
   const mn = min(x, [1, 2], true);

@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { randn } from '../../test/random.js';
 import { camFuse } from './cam-fuse.js';
 import { camFuseOpChain } from './cam-fuse-op-chain.js';
-import { gradcamWeights } from './gradcam-weights.js';
+import { gradcamWeights } from '@camkit/core';
 import { registerCamkitKernels } from './register.js';
 
 beforeAll(async () => {

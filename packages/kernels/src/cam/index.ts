@@ -22,11 +22,9 @@ export {
   type CamFuseImplAttrs,
   camFuseImpl,
   camPostImpl,
-  MINMAX_EPS,
   weightedSumImpl,
 } from './cam-fuse-impl.js';
 export { camFuseOpChain } from './cam-fuse-op-chain.js';
-export { gradcamPlusPlusWeights, gradcamWeights } from './gradcam-weights.js';
 export { GRADCAM_PP_EPS, gradcamPlusPlusWeightsImpl, gradcamWeightsImpl } from './gradcam-weights-impl.js';
 export { camFuseGradConfig, gradcamWeightsGradConfig } from './gradients.js';
 export {

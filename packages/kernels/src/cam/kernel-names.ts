@@ -1,14 +1,10 @@
 import type { CamFuseAttrs } from '@camkit/core';
-import { CamFuse, GradcamWeights } from '@camkit/core';
+import { CamFuse, GradcamPlusPlusWeights, GradcamWeights } from '@camkit/core';
 import type { NamedAttrMap, TensorInfo } from '@tensorflow/tfjs-core';
 
 export type { CamFuseAttrs };
-// The two names core looks up come from core's contract, so a rename there is a compile error here.
-export { CamFuse, GradcamWeights };
-
-/** Grad-CAM++ channel weights (pytorch-grad-cam variant), [N, h, w, K] x2 -> [N, K]. */
-export const GradcamPlusPlusWeights = 'CamkitGradcamPlusPlusWeights';
-export type GradcamPlusPlusWeights = typeof GradcamPlusPlusWeights;
+// The names core looks up come from core's contract, so a rename there is a compile error here.
+export { CamFuse, GradcamPlusPlusWeights, GradcamWeights };
 
 /** Inputs of {@link CamFuse}: features [N, h, w, K], weights [N, K, C] or [K, C] (all float32). */
 export type CamFuseKernelInputs = { features: TensorInfo; weights: TensorInfo };

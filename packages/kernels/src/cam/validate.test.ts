@@ -3,7 +3,7 @@ import { CamkitError } from '@camkit/core';
 import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { camFuse } from './cam-fuse.js';
-import { gradcamPlusPlusWeights, gradcamWeights } from './gradcam-weights.js';
+import { gradcamPlusPlusWeights, gradcamWeights } from '@camkit/core';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -46,7 +46,7 @@ describe('fused CAM ops reject bad input with a one-line CamkitError', () => {
       'mismatched activations',
       () =>
         gradcamPlusPlusWeights(tf.ones([1, 2, 2, 3]) as tf.Tensor4D, tf.ones([1, 2, 2, 4]) as tf.Tensor4D),
-      /must both be \[N, h, w, K\]/,
+      /activations \[1,2,2,3\] and grads \[1,2,2,4\] must have the same shape/,
     ],
   ];
   it.each(cases)('%s', (_, call, message) => {
