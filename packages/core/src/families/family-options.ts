@@ -1,0 +1,14 @@
+/** Options every family builder takes. */
+export interface FamilyOptions {
+  /** Square input size. Default: the family's (32 for the reduced test families, 224 for resnet18 / mobilenetV3Large). */
+  inputSize?: number;
+  /** Number of classes of the softmax head. Default 5. */
+  numClasses?: number;
+  /** Seed of every initializer, so a family builds the same weights in every run. Default 1. */
+  seed?: number;
+}
+
+/** Fills in the defaults of {@link FamilyOptions}. */
+export function familyDefaults(opts: FamilyOptions, inputSize: number): Required<FamilyOptions> {
+  return { inputSize: opts.inputSize ?? inputSize, numClasses: opts.numClasses ?? 5, seed: opts.seed ?? 1 };
+}
