@@ -5,24 +5,20 @@ import '@tensorflow/tfjs'; // registers tfjs's gradient configs (tfjs-core's nod
 import '@tensorflow/tfjs-backend-cpu';
 import '@tensorflow/tfjs-backend-wasm';
 import * as tf from '@tensorflow/tfjs-core';
-import type { LayersModel } from '@tensorflow/tfjs-layers';
-import { logitsModel, splitModel } from '@camkit/core';
-import { FAMILIES, type Family } from '@camkit/core/families';
+import { FAMILIES } from '@camkit/core/families';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerCamkitKernels, registerWasmTrainingKernels } from '../../src/index.js';
-import { directionalCheck } from './finite-difference.js';
 import {
   BATCH,
   buildWith,
   compareOutcomes,
   explainEverything,
+  gradientChecks,
   type HostWeights,
   hostWeights,
-  layersOf,
   type Outcome,
   pixels,
   relativeErrors,
-  TARGETS,
   trainSteps,
 } from './family-harness.js';
 import { WASM_EXCLUDED } from './wasm-excluded.js';
@@ -30,44 +26,17 @@ import { WASM_EXCLUDED } from './wasm-excluded.js';
 registerWasmTrainingKernels();
 await registerCamkitKernels();
 
+// Probed at collection: a family's wasm tests run as soon as its defect is fixed (a fix landing
+// in @camkit/kernels turns them on, it cannot turn main red); until then one named test states
+// the exclusion and asserts the defect is still there.
+const excludedNow = new Map<string, string>();
+for (const [name, exclusion] of Object.entries(WASM_EXCLUDED)) {
+  if (await exclusion.stillBroken()) excludedNow.set(name, exclusion.reason);
+}
+
 async function use(backend: string): Promise<void> {
   if (!(await tf.setBackend(backend))) throw new Error(`backend ${backend} failed to initialise`);
   await tf.ready();
-}
-
-/** Target-layer gradients (at each layer) and the input gradient against central differences. */
-function gradientChecks(model: LayersModel, family: Family, images: tf.Tensor4D): string[] {
-  const bad: string[] = [];
-  const mask = tf.tidy(() =>
-    tf.oneHot(tf.tensor1d(TARGETS, 'int32'), model.outputs[0].shape[1] as number),
-  ) as tf.Tensor2D;
-  const close = (what: string, c: { analytic: number; numeric: number }) => {
-    const err = Math.abs(c.analytic - c.numeric) / Math.max(Math.abs(c.analytic), 1e-6);
-    if (!(err < 1e-2)) bad.push(`${what}: analytic ${c.analytic} vs finite difference ${c.numeric}`);
-  };
-  for (const layer of layersOf(family)) {
-    tf.tidy(() => {
-      const split = splitModel(model, layer);
-      const fwd = split.forward(images);
-      // The head must reproduce the forward pass before its gradient means anything.
-      const again = split.head(fwd.features, fwd);
-      const d = tf.max(tf.abs(tf.sub(again, fwd.logits))).dataSync()[0];
-      if (!(d < 1e-5)) bad.push(`${layer}: head logits differ from the forward pass by ${d}`);
-      close(
-        `∂logit/∂${layer}`,
-        directionalCheck((a) => tf.sum(tf.mul(split.head(a as tf.Tensor4D, fwd), mask)), fwd.features),
-      );
-    });
-  }
-  tf.tidy(() => {
-    const logits = logitsModel(model);
-    close(
-      '∂logit/∂input',
-      directionalCheck((x) => tf.sum(tf.mul(logits.predict(x as tf.Tensor4D), mask)), images),
-    );
-  });
-  mask.dispose();
-  return bad;
 }
 
 describe.each(FAMILIES)('$name', (family) => {
@@ -122,10 +91,10 @@ describe.each(FAMILIES)('$name', (family) => {
     expect(bad).toEqual([]);
   });
 
-  const excluded = WASM_EXCLUDED[family.name];
+  const excluded = excludedNow.get(family.name);
   if (excluded) {
-    it(`wasm EXCLUDED: ${excluded.reason} (asserts it still is; remove the exclusion when this fails)`, async () => {
-      expect(await excluded.stillBroken()).toBe(true);
+    it(`wasm EXCLUDED: ${excluded} (asserts it still is)`, async () => {
+      expect(await WASM_EXCLUDED[family.name].stillBroken()).toBe(true);
     });
     return;
   }

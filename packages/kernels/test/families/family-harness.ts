@@ -2,8 +2,9 @@
 // runs every method at its layers, compares results and trains a few steps.
 import * as tf from '@tensorflow/tfjs-core';
 import type { LayersModel } from '@tensorflow/tfjs-layers';
-import { CamkitError, type ExplainResult, explain, METHODS } from '@camkit/core';
+import { CamkitError, type ExplainResult, explain, logitsModel, METHODS, splitModel } from '@camkit/core';
 import type { Family } from '@camkit/core/families';
+import { directionalCheck } from './finite-difference.js';
 
 export const BATCH = 2;
 export const TARGETS = [1, 3];
@@ -29,9 +30,9 @@ export function buildWith(family: Family, weights: HostWeights, inputSize?: numb
 }
 
 /** Seeded pixels in [0, 1] (an LCG, so every backend and run sees the same images). */
-export function pixels(size: number, seed = 11): Float32Array {
+export function pixels(size: number, seed = 11, batch = BATCH): Float32Array {
   let s = seed;
-  return Float32Array.from({ length: BATCH * size * size * 3 }, () => {
+  return Float32Array.from({ length: batch * size * size * 3 }, () => {
     s = (s * 1103515245 + 12345) % 2 ** 31;
     return s / 2 ** 31;
   });
@@ -46,7 +47,7 @@ export function layersOf(family: Family): string[] {
 export type Outcome = { result: ExplainResult } | { error: string };
 
 // Small sample counts: the maths is the same as at the defaults, and the tests stay fast.
-const OPTIONS = { targets: TARGETS, samples: 3, steps: 3, batchSize: 16 } as const;
+const OPTIONS = { samples: 3, steps: 3, batchSize: 16 } as const;
 
 /**
  * Runs every method of core's METHODS at every layer of `family` (the layer-free input-gradient
@@ -63,7 +64,8 @@ export async function explainEverything(
       const before = tf.memory().numTensors;
       let outcome: Outcome;
       try {
-        outcome = { result: await explain(model, images, { ...OPTIONS, method, layer }) };
+        const targets = TARGETS.slice(0, images.shape[0]);
+        outcome = { result: await explain(model, images, { ...OPTIONS, targets, method, layer }) };
       } catch (e) {
         if (!(e instanceof CamkitError))
           throw new Error(`${family.name} ${method} @ ${layer}: ${(e as Error).message}`);
@@ -177,4 +179,39 @@ export function relativeErrors(a: HostWeights, b: HostWeights): number[] {
     }
     return Math.sqrt(num) / Math.max(Math.sqrt(den), 1e-12);
   });
+}
+
+/** Target-layer gradients (at each layer) and the input gradient against central differences. */
+export function gradientChecks(model: LayersModel, family: Family, images: tf.Tensor4D): string[] {
+  const bad: string[] = [];
+  const mask = tf.tidy(() =>
+    tf.oneHot(tf.tensor1d(TARGETS.slice(0, images.shape[0]), 'int32'), model.outputs[0].shape[1] as number),
+  ) as tf.Tensor2D;
+  const close = (what: string, c: { analytic: number; numeric: number }) => {
+    const err = Math.abs(c.analytic - c.numeric) / Math.max(Math.abs(c.analytic), 1e-6);
+    if (!(err < 1e-2)) bad.push(`${what}: analytic ${c.analytic} vs finite difference ${c.numeric}`);
+  };
+  for (const layer of layersOf(family)) {
+    tf.tidy(() => {
+      const split = splitModel(model, layer);
+      const fwd = split.forward(images);
+      // The head must reproduce the forward pass before its gradient means anything.
+      const again = split.head(fwd.features, fwd);
+      const d = tf.max(tf.abs(tf.sub(again, fwd.logits))).dataSync()[0];
+      if (!(d < 1e-5)) bad.push(`${layer}: head logits differ from the forward pass by ${d}`);
+      close(
+        `∂logit/∂${layer}`,
+        directionalCheck((a) => tf.sum(tf.mul(split.head(a as tf.Tensor4D, fwd), mask)), fwd.features),
+      );
+    });
+  }
+  tf.tidy(() => {
+    const logits = logitsModel(model);
+    close(
+      '∂logit/∂input',
+      directionalCheck((x) => tf.sum(tf.mul(logits.predict(x as tf.Tensor4D), mask)), images),
+    );
+  });
+  mask.dispose();
+  return bad;
 }
