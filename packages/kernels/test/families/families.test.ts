@@ -21,18 +21,9 @@ import {
   relativeErrors,
   trainSteps,
 } from './family-harness.js';
-import { WASM_EXCLUDED } from './wasm-excluded.js';
 
 registerWasmTrainingKernels();
 await registerCamkitKernels();
-
-// Probed at collection: a family's wasm tests run as soon as its defect is fixed (a fix landing
-// in @camkit/kernels turns them on, it cannot turn main red); until then one named test states
-// the exclusion and asserts the defect is still there.
-const excludedNow = new Map<string, string>();
-for (const [name, exclusion] of Object.entries(WASM_EXCLUDED)) {
-  if (await exclusion.stillBroken()) excludedNow.set(name, exclusion.reason);
-}
 
 async function use(backend: string): Promise<void> {
   if (!(await tf.setBackend(backend))) throw new Error(`backend ${backend} failed to initialise`);
@@ -90,14 +81,6 @@ describe.each(FAMILIES)('$name', (family) => {
     model.dispose();
     expect(bad).toEqual([]);
   });
-
-  const excluded = excludedNow.get(family.name);
-  if (excluded) {
-    it(`wasm EXCLUDED: ${excluded} (asserts it still is)`, async () => {
-      expect(await WASM_EXCLUDED[family.name].stillBroken()).toBe(true);
-    });
-    return;
-  }
 
   it('wasm equals cpu for every method and layer (gray maps 1e-4, gradients 1e-3 relative); no tensor growth', async () => {
     expect(cpu.size).toBeGreaterThan(0);
