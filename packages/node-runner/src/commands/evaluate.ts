@@ -1,4 +1,3 @@
-import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { type Method, SYNTHETIC_CLASS_NAMES, syntheticDataset } from '@camkit/core';
 import { Command } from 'commander';
@@ -11,6 +10,7 @@ import { linkRunFile } from '../explain/link-run-file.js';
 import { writeJsonAtomic } from '@camkit/core/node';
 import type { Log } from '../log.js';
 import { loadModelOption } from '../model/load-model-option.js';
+import { readModelMeta } from '../model/read-model-meta.js';
 import { addBackendOption, startBackend } from './common.js';
 import { modelEntry, parseMethods } from './explain.js';
 import { int } from './parse.js';
@@ -61,8 +61,7 @@ export function evaluateCommand(log: () => Log): Command {
       for (let k = 2; ids.has(id); k++) id = `${basename(dirname(resolve(p)))}-${k}`;
       ids.add(id);
       const entry = modelEntry(p, model, outDir, id, {});
-      const metaPath = join(dirname(p), 'camkit.json');
-      const meta = existsSync(metaPath) ? JSON.parse(readFileSync(metaPath, 'utf8')) : {};
+      const { meta } = readModelMeta(p);
       models.push({
         id,
         model,

@@ -1,6 +1,6 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
-import { dirname, extname, join, relative, resolve } from 'node:path';
+import { extname, join, relative, resolve } from 'node:path';
 import { COLORMAPS, type ColormapName, METHODS, type Method, type ModelEntry } from '@camkit/core';
 import type * as tfl from '@tensorflow/tfjs-layers';
 import { Command, InvalidArgumentError } from 'commander';
@@ -13,6 +13,7 @@ import { ensureWritableDir } from '../fs/ensure-writable-dir.js';
 import type { Log } from '../log.js';
 import { bundleModel } from '../model/bundle-model.js';
 import { loadModelOption } from '../model/load-model-option.js';
+import { readModelMeta } from '../model/read-model-meta.js';
 import { addBackendOption, startBackend } from './common.js';
 import { fileId, float, int, oneOf } from './parse.js';
 import { resolveWorkers } from './train.js';
@@ -107,15 +108,7 @@ export function modelEntry(
   }
   if (shape[3] === 1)
     throw new CliError(`--model ${modelPath}: single-channel models are not supported yet (RGB only)`);
-  let meta: Partial<ModelEntry> & { arch?: string } = {};
-  const metaPath = join(dirname(modelPath), 'camkit.json');
-  if (existsSync(metaPath)) {
-    try {
-      meta = JSON.parse(readFileSync(metaPath, 'utf8'));
-    } catch {
-      throw new CliError(`${metaPath}: not valid JSON`);
-    }
-  }
+  const { meta } = readModelMeta(modelPath);
   const size = flags.inputSize
     ? ([flags.inputSize, flags.inputSize] as [number, number])
     : (meta.inputSize ?? (shape[1] && shape[2] ? ([shape[1], shape[2]] as [number, number]) : null));

@@ -15,6 +15,7 @@ import {
 import * as tf from '@tensorflow/tfjs-core';
 import type * as tfl from '@tensorflow/tfjs-layers';
 import type { Log } from '../log.js';
+import { formatTable } from '../text/format-table.js';
 import { evaluateSet, type ImageSet } from '../train/train-model.js';
 
 /** Evaluation data: images at the model's input size, labels, and (when known) boxes and masks. */
@@ -196,9 +197,7 @@ export function formatMetrics(m: Metrics): string {
       x.deletionAuc == null ? '-' : x.deletionAuc.toFixed(3),
       x.insertionAuc == null ? '-' : x.insertionAuc.toFixed(3),
     ]);
-    const widths = head.map((hd, i) => Math.max(hd.length, ...rows.map((r) => r[i].length)));
-    const fmt = (r: string[]) => r.map((v, i) => v.padEnd(widths[i])).join('  ');
-    lines.push('', fmt(head), ...rows.map(fmt));
+    lines.push('', formatTable(head, rows));
   }
   return `${lines.join('\n')}\n`;
 }
