@@ -11,8 +11,9 @@ import { writeJsonAtomic } from '@camkit/core/node';
 import type { Log } from '../log.js';
 import { loadModelOption } from '../model/load-model-option.js';
 import { readModelMeta } from '../model/read-model-meta.js';
+import { rgbToGray } from '../explain/model-input.js';
 import { addBackendOption, startBackend } from './common.js';
-import { modelEntry, parseMethods } from './explain.js';
+import { layersIo, modelEntry, parseMethods } from './explain.js';
 import { int } from './parse.js';
 
 interface SyntheticMeta {
@@ -53,14 +54,15 @@ export function evaluateCommand(log: () => Log): Command {
       throw new CliError('evaluate: give exactly one of --data DIR or --synthetic');
     await startBackend(o.backend, log());
     const outDir = o.out ?? dirname(o.model[0]);
-    const models: (EvalModel & { size: [number, number]; synthetic?: SyntheticMeta })[] = [];
+    const models: (EvalModel & { size: [number, number]; channels: number; synthetic?: SyntheticMeta })[] =
+      [];
     const ids = new Set<string>();
     for (const p of o.model as string[]) {
       const model = await loadModelOption(p);
       let id = basename(dirname(resolve(p))) || 'model';
       for (let k = 2; ids.has(id); k++) id = `${basename(dirname(resolve(p)))}-${k}`;
       ids.add(id);
-      const entry = modelEntry(p, model, outDir, id, {});
+      const { entry } = modelEntry(p, layersIo(model), outDir, id, {});
       const { meta } = readModelMeta(p);
       models.push({
         id,
@@ -68,10 +70,17 @@ export function evaluateCommand(log: () => Log): Command {
         classNames: entry.classNames,
         layer: o.layer,
         size: entry.inputSize,
+        channels: entry.channels ?? 3,
         synthetic: meta.synthetic,
       });
     }
     const [h, w] = models[0].size;
+    const channels = models[0].channels;
+    if (models.some((m) => m.channels !== channels)) {
+      throw new CliError(
+        '--model: all models must take the same number of channels to be evaluated together',
+      );
+    }
     if (models.some((m) => m.size[0] !== h || m.size[1] !== w)) {
       throw new CliError('--model: all models must share one input size to be evaluated together');
     }
@@ -107,11 +116,13 @@ export function evaluateCommand(log: () => Log): Command {
       }
       data = f;
     }
+    // Single-channel models see the images as explain gives them: converted to gray.
+    if (channels === 1) data = { ...data, images: rgbToGray(data.images), channels: 1 };
     // The methods and --layer run once on the first image, and --out is checked, before the (long)
     // evaluation; nothing is written until it has succeeded.
-    const first = { input: async () => data.images.slice(0, h * w * 3) };
+    const first = { input: async () => data.images.slice(0, h * w * channels) };
     for (const m of models)
-      await preflight(m.model, { inputSize: m.size }, first, o.methods ?? [], o.layer, '--methods');
+      await preflight(m.model, { inputSize: m.size, channels }, first, o.methods ?? [], o.layer, '--methods');
     ensureWritableDir(outDir, '--out');
     const metrics = await evaluateModels(data, models, {
       methods: (o.methods ?? []) as Method[],

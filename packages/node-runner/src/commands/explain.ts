@@ -8,7 +8,14 @@ import { CliError } from '../errors.js';
 import { fileImages } from '../explain/file-images.js';
 import { preflight } from '../explain/preflight.js';
 import { explainInWorkers } from '../explain/parallel-explain.js';
-import { batchesOf, type ClassSelection, writeExplainRun } from '../explain/write-run.js';
+import { modelInput } from '../explain/model-input.js';
+import {
+  batchesOf,
+  type ClassSelection,
+  type RunModel,
+  runBatchKey,
+  writeExplainRun,
+} from '../explain/write-run.js';
 import { ensureWritableDir } from '../fs/ensure-writable-dir.js';
 import type { Log } from '../log.js';
 import { bundleModel } from '../model/bundle-model.js';
@@ -92,28 +99,70 @@ export function resolveConcurrency(
   return value;
 }
 
-/** Reads the model's camkit.json if any and fills in what flags and the model itself say. */
+/** What {@link modelEntry} needs to know about a model: core's `ModelInfo` has these fields. */
+export interface ModelIo {
+  input: { shape: (number | null)[] };
+  numClasses: number;
+}
+
+/** The {@link ModelIo} of a Layers model. */
+export function layersIo(model: tfl.LayersModel): ModelIo {
+  return { input: { shape: model.inputs[0].shape }, numClasses: model.outputs[0].shape.at(-1) ?? 0 };
+}
+
+/** A model's manifest entry, and whether it is fed at each image's own size. */
+export interface ResolvedEntry {
+  entry: ModelEntry;
+  /** Free input size and no size asked for: each image goes in at its own size. */
+  freeSize: boolean;
+}
+
+/**
+ * Reads the model's camkit.json if any and fills in what flags and the model itself say. Input
+ * size: a fixed model input is used as is (images are resized to it; `--input-size` must agree);
+ * a free one (null/-1) takes `--input-size`, else camkit.json's, else each image's own size
+ * (`imageSize`, the first image's, is then recorded). Channels: 1 (images converted to gray) or 3.
+ */
 export function modelEntry(
   modelPath: string,
-  model: tfl.LayersModel,
+  io: ModelIo,
   outDir: string,
   id: string,
-  flags: { preprocess?: 'unit' | 'imagenet'; inputSize?: number; classNames?: string[] },
-): ModelEntry {
-  const shape = model.inputs[0].shape;
-  if (shape.length !== 4 || (shape[3] !== 3 && shape[3] !== 1)) {
+  flags: {
+    preprocess?: 'unit' | 'imagenet';
+    inputSize?: number;
+    classNames?: string[];
+    imageSize?: [number, number];
+  },
+): ResolvedEntry {
+  const shape = io.input.shape;
+  const dim = (d: number | null | undefined) => (d != null && d > 0 ? d : null);
+  const channels = dim(shape[3]);
+  if (shape.length !== 4 || (channels !== 3 && channels !== 1)) {
     throw new CliError(
       `--model ${modelPath}: input shape [${shape.map((d) => d ?? 'null')}] is not an image ([batch, height, width, 1 or 3])`,
     );
   }
-  if (shape[3] === 1)
-    throw new CliError(`--model ${modelPath}: single-channel models are not supported yet (RGB only)`);
   const { meta } = readModelMeta(modelPath);
-  const size = flags.inputSize
-    ? ([flags.inputSize, flags.inputSize] as [number, number])
-    : (meta.inputSize ?? (shape[1] && shape[2] ? ([shape[1], shape[2]] as [number, number]) : null));
+  const preprocess = flags.preprocess ?? meta.preprocess ?? 'unit';
+  if (channels === 1 && preprocess === 'imagenet') {
+    throw new CliError(
+      `--preprocess imagenet: the model at ${modelPath} takes one (gray) channel; ImageNet mean/std are per RGB channel`,
+    );
+  }
+  const [fh, fw] = [dim(shape[1]), dim(shape[2])];
+  const asked = flags.inputSize ? ([flags.inputSize, flags.inputSize] as [number, number]) : null;
+  let size: [number, number] | null;
+  if (fh && fw) {
+    if (asked && (asked[0] !== fh || asked[1] !== fw)) {
+      throw new CliError(`--input-size ${flags.inputSize}: the model at ${modelPath} takes ${fh}×${fw} only`);
+    }
+    size = [fh, fw];
+  } else size = asked ?? meta.inputSize ?? null;
+  const freeSize = size === null;
+  size ??= flags.imageSize ?? null;
   if (!size) throw new CliError(`--model ${modelPath}: input size is not fixed; pass --input-size`);
-  const units = model.outputs[0].shape.at(-1) ?? 0;
+  const units = io.numClasses;
   const classNames =
     flags.classNames ?? meta.classNames ?? Array.from({ length: units }, (_, i) => `class${i}`);
   if (classNames.length !== units) {
@@ -121,13 +170,16 @@ export function modelEntry(
   }
   const rel = relative(outDir, modelPath);
   return {
-    id,
-    path: rel.startsWith('..') ? resolve(modelPath) : rel,
-    arch: meta.arch,
-    inputSize: size,
-    channels: 3,
-    classNames,
-    preprocess: flags.preprocess ?? meta.preprocess ?? 'unit',
+    entry: {
+      id,
+      path: rel.startsWith('..') ? resolve(modelPath) : rel,
+      arch: meta.arch,
+      inputSize: size,
+      channels,
+      classNames,
+      preprocess,
+    },
+    freeSize,
   };
 }
 
@@ -179,24 +231,38 @@ export function explainCommand(log: () => Log): Command {
     const backend = await startBackend(o.backend, log());
     const model = await loadModelOption(o.model);
     const files = collectImages(o.images);
-    const entry = modelEntry(o.model, model, o.out, o.modelId, {
+    const { images, files: readable, skipped } = await fileImages(files, log(), Boolean(o.strict));
+    const { entry, freeSize } = modelEntry(o.model, layersIo(model), o.out, o.modelId, {
       preprocess: o.preprocess,
       inputSize: o.inputSize,
+      imageSize: [images[0].height, images[0].width],
     });
     if (Array.isArray(o.classes)) {
       const bad = (o.classes as number[]).filter((k) => k >= entry.classNames.length);
       if (bad.length)
         throw new CliError(`--classes: ${bad.join(', ')} not in 0..${entry.classNames.length - 1}`);
     }
-    const { images, files: readable, skipped } = await fileImages(files, log(), Boolean(o.strict));
     // Every option is checked (the preflight runs each method once) before the first write.
-    await preflight(model, entry, images[0], o.method, o.layer);
+    const first = images[0];
+    await preflight(
+      model,
+      { inputSize: freeSize ? [first.height, first.width] : entry.inputSize, channels: entry.channels },
+      { input: (h, w) => modelInput(first, entry, [h, w]) },
+      o.method,
+      o.layer,
+    );
     ensureWritableDir(o.out);
     // The run must be self-contained: the viewer can only fetch files under the run directory.
     entry.path = bundleModel(o.model, o.out, entry.id);
     let workers = resolveConcurrency(o.concurrency, backend, log());
-    const batches = batchesOf(images, o.batch).length;
-    if (workers > 1 && batches === 1) {
+    const runModel: RunModel = { entry, model, methods: o.method as Method[], layer: o.layer, freeSize };
+    const batches = batchesOf(images, o.batch, runBatchKey([runModel])).length;
+    if (workers > 1 && freeSize) {
+      log().info(
+        `--concurrency ${workers}: the model's input size is free, so each image goes in at its own size; explaining in this thread`,
+      );
+      workers = 1;
+    } else if (workers > 1 && batches === 1) {
       log().info(
         `--concurrency ${workers}: ${images.length} image(s) make one --batch of ${o.batch}; explaining in this thread (a smaller --batch splits them)`,
       );
@@ -215,7 +281,6 @@ export function explainCommand(log: () => Log): Command {
       batchSize: o.batch as number,
       log: log(),
     };
-    const runModel = { entry, model, methods: o.method as Method[], layer: o.layer as string | undefined };
     const manifest =
       workers > 1
         ? await explainInWorkers({

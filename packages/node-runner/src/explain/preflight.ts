@@ -11,14 +11,14 @@ import type { RunImage } from './write-run.js';
  */
 export async function preflight(
   model: tfl.LayersModel,
-  entry: Pick<ModelEntry, 'inputSize'>,
+  entry: Pick<ModelEntry, 'inputSize'> & { channels?: number },
   image: Pick<RunImage, 'input'>,
   methods: Method[],
   layer?: string,
   methodOption = '--method',
 ): Promise<void> {
   const [h, w] = entry.inputSize;
-  const xs = tf.tensor4d(await image.input(h, w), [1, h, w, 3]);
+  const xs = tf.tensor4d(await image.input(h, w), [1, h, w, entry.channels ?? 3]);
   try {
     for (const method of methods) {
       try {

@@ -20,6 +20,7 @@ import { writeImage } from '../images/encode.js';
 import type { Log } from '../log.js';
 import { ProgressLine } from '../train/progress.js';
 import { presentRunFiles } from './link-run-file.js';
+import { modelInput } from './model-input.js';
 
 /** An image to explain: its display pixels and a way to get model input at any size. */
 export interface RunImage {
@@ -43,6 +44,11 @@ export interface RunModel {
   model: tfl.LayersModel;
   methods: Method[];
   layer?: string;
+  /**
+   * The model takes any input size and no size was asked for: each image is fed at its own size
+   * (batches then hold images of one size, see {@link batchesOf}'s `key`).
+   */
+  freeSize?: boolean;
 }
 
 export type ClassSelection = 'all' | 'pred' | number[];
@@ -60,13 +66,6 @@ export interface WriteRunOptions {
 }
 
 const GUIDED = new Set<Method>(['guided-backprop', 'guided-gradcam', 'smoothgrad', 'integrated-gradients']);
-
-function preprocess(x: Float32Array, mode: ModelEntry['preprocess']): Float32Array {
-  if (mode !== 'imagenet') return x;
-  const mean = [0.485, 0.456, 0.406];
-  const std = [0.229, 0.224, 0.225];
-  return Float32Array.from(x, (v, i) => (v - mean[i % 3]) / std[i % 3]);
-}
 
 /** What one batch of images produced: its manifest image entries and, per model, its outputs. */
 export interface BatchResult {
@@ -113,13 +112,17 @@ export async function explainBatch(o: BatchOptions, batch: RunImage[]): Promise<
   for (const m of o.models) {
     const out: OutputEntry[] = [];
     outputs.push(out);
-    const [h, w] = m.entry.inputSize;
-    const { classNames } = m.entry;
-    const data = new Float32Array(batch.length * h * w * 3);
-    for (let i = 0; i < batch.length; i++) {
-      data.set(preprocess(await batch[i].input(h, w), m.entry.preprocess), i * h * w * 3);
+    const [h, w] = m.freeSize ? [batch[0].height, batch[0].width] : m.entry.inputSize;
+    if (m.freeSize && batch.some((img) => img.height !== h || img.width !== w)) {
+      throw new Error('explainBatch: a free-size model needs batches of one image size (batchesOf key)');
     }
-    const xs = tf.tensor4d(data, [batch.length, h, w, 3]);
+    const { classNames } = m.entry;
+    const c = m.entry.channels ?? 3;
+    const data = new Float32Array(batch.length * h * w * c);
+    for (let i = 0; i < batch.length; i++) {
+      data.set(await modelInput(batch[i], m.entry, [h, w]), i * h * w * c);
+    }
+    const xs = tf.tensor4d(data, [batch.length, h, w, c]);
     try {
       for (const method of m.methods) {
         // Several explicit classes per image: one pass per class (targets are one class per image).
@@ -219,11 +222,27 @@ export function finishRun(
   return parsed;
 }
 
-/** Splits images into the `--batch`-sized batches every explain pass uses. */
-export function batchesOf<T>(items: T[], size: number): T[][] {
+/**
+ * Splits images into the `--batch`-sized batches every explain pass uses. With `key`, items are
+ * first grouped by it (groups in order of first appearance, items in input order) so that a batch
+ * never mixes keys — e.g. image sizes for a model fed at each image's own size.
+ */
+export function batchesOf<T>(items: T[], size: number, key?: (item: T) => string): T[][] {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key ? key(item) : '';
+    groups.set(k, [...(groups.get(k) ?? []), item]);
+  }
   const out: T[][] = [];
-  for (let start = 0; start < items.length; start += size) out.push(items.slice(start, start + size));
+  for (const group of groups.values()) {
+    for (let start = 0; start < group.length; start += size) out.push(group.slice(start, start + size));
+  }
   return out;
+}
+
+/** The `batchesOf` key for a run: image size when some model is fed at each image's own size. */
+export function runBatchKey(models: RunModel[]): ((img: RunImage) => string) | undefined {
+  return models.some((m) => m.freeSize) ? (img) => `${img.height}x${img.width}` : undefined;
 }
 
 /**
@@ -232,7 +251,7 @@ export function batchesOf<T>(items: T[], size: number): T[][] {
  */
 export async function writeExplainRun(o: WriteRunOptions): Promise<Manifest> {
   const createdAt = new Date().toISOString();
-  const batches = batchesOf(o.images, o.batchSize);
+  const batches = batchesOf(o.images, o.batchSize, runBatchKey(o.models));
   const results: BatchResult[] = [];
   const progress = new ProgressLine();
   progress.start('explain', o.images.length);
