@@ -31,12 +31,34 @@ describe('bundleModel', () => {
     expect(existsSync(join(dest, 'camkit.json'))).toBe(false);
   });
 
+  it('copies sharded weights whose manifest paths are URL-encoded under their decoded names', () => {
+    const root = mkdtempSync(join(tmpdir(), 'camkit-bundle-'));
+    const dir = join(root, 'src');
+    mkdirSync(dir);
+    const json = {
+      format: 'graph-model',
+      weightsManifest: [{ paths: ['group1-shard1of2.bin', 'my%20shard2.bin'], weights: [] }],
+    };
+    writeFileSync(join(dir, 'model.json'), JSON.stringify(json));
+    writeFileSync(join(dir, 'group1-shard1of2.bin'), Uint8Array.of(1));
+    writeFileSync(join(dir, 'my shard2.bin'), Uint8Array.of(2));
+    const out = join(root, 'run');
+    expect(bundleModel(join(dir, 'model.json'), out, 'g')).toBe('models/g/model.json');
+    expect(readFileSync(join(out, 'models', 'g', 'my shard2.bin'))).toEqual(Buffer.of(2));
+    expect(readFileSync(join(out, 'models', 'g', 'group1-shard1of2.bin'))).toEqual(Buffer.of(1));
+  });
+
   it('refuses a weight path that leaves the model folder, writing nothing', () => {
     const root = mkdtempSync(join(tmpdir(), 'camkit-bundle-'));
     const model = fakeModel(join(root, 'src'), ['../outside.bin']);
     const out = join(root, 'run');
     expect(() => bundleModel(model, out, 'm')).toThrow(
       /weight path \.\.\/outside\.bin leaves the model folder/,
+    );
+    expect(existsSync(out)).toBe(false);
+    const encoded = fakeModel(join(root, 'src2'), ['..%2Foutside.bin']);
+    expect(() => bundleModel(encoded, out, 'm')).toThrow(
+      /weight path \.\.%2Foutside\.bin leaves the model folder/,
     );
     expect(existsSync(out)).toBe(false);
   });

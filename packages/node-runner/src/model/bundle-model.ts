@@ -32,16 +32,29 @@ export function bundleModel(modelJsonPath: string, outDir: string, id: string): 
     throw new CliError(`--model ${modelJsonPath}: not valid JSON`);
   }
   const weightPaths = (json.weightsManifest ?? []).flatMap((g) => (Array.isArray(g.paths) ? g.paths : []));
+  // Manifest paths are URL-encoded relative paths (tfjs fetches them; core's loader decodes them):
+  // the files on disk, and so their copies, carry the decoded names, which are what must stay inside.
+  const files: string[] = [];
   for (const p of weightPaths) {
-    if (typeof p !== 'string' || isAbsolute(p) || !isInside(destDir, join(destDir, p))) {
+    const file = typeof p === 'string' ? safeDecode(p) : null;
+    if (file === null || isAbsolute(file) || !isInside(destDir, join(destDir, file))) {
       throw new CliError(
         `--model ${modelJsonPath}: weight path ${String(p)} leaves the model folder; cannot copy it into the run`,
       );
     }
+    files.push(file);
   }
-  for (const p of weightPaths as string[]) writeFileAtomic(join(destDir, p), readFileSync(join(srcDir, p)));
+  for (const f of files) writeFileAtomic(join(destDir, f), readFileSync(join(srcDir, f)));
   const meta = join(srcDir, 'camkit.json');
   if (existsSync(meta)) writeFileAtomic(join(destDir, 'camkit.json'), readFileSync(meta));
   writeFileAtomic(join(destDir, 'model.json'), text);
   return `models/${safeId}/model.json`;
+}
+
+function safeDecode(p: string): string | null {
+  try {
+    return decodeURIComponent(p);
+  } catch {
+    return null;
+  }
 }
