@@ -4,6 +4,7 @@ import { demoCommand } from './commands/demo.js';
 import { evaluateCommand } from './commands/evaluate.js';
 import { explainCommand } from './commands/explain.js';
 import { importKerasCommand } from './commands/import-keras.js';
+import { inspectCommand } from './commands/inspect.js';
 import { trainCommand } from './commands/train.js';
 import { viewCommand } from './commands/view.js';
 import { isUserError, oneLine } from './errors.js';
@@ -33,6 +34,7 @@ export function buildProgram(): Command {
   program.addCommand(demoCommand(log));
   program.addCommand(viewCommand(log));
   program.addCommand(importKerasCommand(log));
+  program.addCommand(inspectCommand(log));
   for (const cmd of program.commands) cmd.exitOverride();
   return program;
 }

@@ -1,8 +1,14 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { extname, join, relative, resolve } from 'node:path';
-import { COLORMAPS, type ColormapName, METHODS, type Method, type ModelEntry } from '@camkit/core';
-import type * as tfl from '@tensorflow/tfjs-layers';
+import {
+  COLORMAPS,
+  type ColormapName,
+  inspectModel,
+  METHODS,
+  type Method,
+  type ModelEntry,
+} from '@camkit/core';
 import { Command, InvalidArgumentError } from 'commander';
 import { CliError } from '../errors.js';
 import { fileImages } from '../explain/file-images.js';
@@ -99,15 +105,10 @@ export function resolveConcurrency(
   return value;
 }
 
-/** What {@link modelEntry} needs to know about a model: core's `ModelInfo` has these fields. */
+/** What {@link modelEntry} needs to know about a model (core's `inspectModel` gives it). */
 export interface ModelIo {
   input: { shape: (number | null)[] };
   numClasses: number;
-}
-
-/** The {@link ModelIo} of a Layers model. */
-export function layersIo(model: tfl.LayersModel): ModelIo {
-  return { input: { shape: model.inputs[0].shape }, numClasses: model.outputs[0].shape.at(-1) ?? 0 };
 }
 
 /** A model's manifest entry, and whether it is fed at each image's own size. */
@@ -189,13 +190,16 @@ export function explainCommand(log: () => Log): Command {
     .description('write class activation maps (npy + heatmap png + overlay jpg) and manifest.json for images')
     .requiredOption(
       '--model <model.json>',
-      'tfjs layers model (camkit.json beside it supplies classes/preprocessing)',
+      'tfjs Layers or graph model.json (camkit.json beside it supplies classes/preprocessing)',
     )
     .requiredOption('--images <paths...>', 'image files and/or directories')
     .option('--method <list>', `methods, comma-separated: ${METHODS.join(', ')}`, parseMethods, [
       'gradcam',
     ] as Method[])
-    .option('--layer <name>', 'target layer (default: the last layer with a 4-D output)')
+    .option(
+      '--layer <name>',
+      'target layer, or graph node name as in model.json (default and candidates: camkit inspect MODEL)',
+    )
     .option(
       '--classes <sel>',
       "'all', 'pred' or class indices like 0,2",
@@ -232,7 +236,7 @@ export function explainCommand(log: () => Log): Command {
     const model = await loadModelOption(o.model);
     const files = collectImages(o.images);
     const { images, files: readable, skipped } = await fileImages(files, log(), Boolean(o.strict));
-    const { entry, freeSize } = modelEntry(o.model, layersIo(model), o.out, o.modelId, {
+    const { entry, freeSize } = modelEntry(o.model, inspectModel(model), o.out, o.modelId, {
       preprocess: o.preprocess,
       inputSize: o.inputSize,
       imageSize: [images[0].height, images[0].width],

@@ -13,7 +13,8 @@ import {
   validateWithSchema,
 } from '@camkit/core';
 import * as tf from '@tensorflow/tfjs-core';
-import type * as tfl from '@tensorflow/tfjs-layers';
+import type { LoadedModel } from '../model/load-model-option.js';
+import { predictProbabilities } from '../model/predict-probabilities.js';
 import type { Log } from '../log.js';
 import { formatTable } from '../text/format-table.js';
 import { evaluateSet, type ImageSet } from '../train/train-model.js';
@@ -26,7 +27,7 @@ export interface EvalData extends ImageSet {
 
 export interface EvalModel {
   id: string;
-  model: tfl.LayersModel;
+  model: LoadedModel;
   classNames: string[];
   layer?: string;
 }
@@ -81,7 +82,7 @@ export async function evaluateModels(
       confusion,
       count: n,
     });
-    const predictFn = (batch: tf.Tensor4D) => m.model.predict(batch) as tf.Tensor2D;
+    const predictFn = (batch: tf.Tensor4D) => predictProbabilities(m.model, batch);
     for (const method of o.methods) {
       const t0 = performance.now();
       let hits = 0;

@@ -1,7 +1,7 @@
 import type { Method, ModelEntry } from '@camkit/core';
 import { explain } from '@camkit/core';
 import * as tf from '@tensorflow/tfjs-core';
-import type * as tfl from '@tensorflow/tfjs-layers';
+import type { LoadedModel } from '../model/load-model-option.js';
 import { CliError } from '../errors.js';
 import type { RunImage } from './write-run.js';
 
@@ -10,7 +10,7 @@ import type { RunImage } from './write-run.js';
  * `cam` on a model without GAP→Dense fails fast with nothing half-written.
  */
 export async function preflight(
-  model: tfl.LayersModel,
+  model: LoadedModel,
   entry: Pick<ModelEntry, 'inputSize'> & { channels?: number },
   image: Pick<RunImage, 'input'>,
   methods: Method[],

@@ -3,16 +3,15 @@
 // is sent and writes their files. The main thread writes manifest.json from the results.
 import { parentPort } from 'node:worker_threads';
 import * as tf from '@tensorflow/tfjs-core';
-import type * as tfl from '@tensorflow/tfjs-layers';
 import { selectBackend } from '../backend/select-backend.js';
 import { isUserError, oneLine } from '../errors.js';
-import { loadModelOption } from '../model/load-model-option.js';
+import { type LoadedModel, loadModelOption } from '../model/load-model-option.js';
 import { fileImage } from './file-images.js';
 import type { ExplainInitMessage, FromExplainWorker, ToExplainWorker } from './protocol.js';
 import { type BatchOptions, explainBatch } from './write-run.js';
 
 const port = parentPort!;
-let model: tfl.LayersModel | null = null;
+let model: LoadedModel | null = null;
 let opts: BatchOptions | null = null;
 
 function post(msg: FromExplainWorker): void {

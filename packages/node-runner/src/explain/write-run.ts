@@ -13,8 +13,8 @@ import {
   validateWithSchema,
 } from '@camkit/core';
 import * as tf from '@tensorflow/tfjs-core';
-import type * as tfl from '@tensorflow/tfjs-layers';
 import { writeFileAtomic, writeJsonAtomic } from '@camkit/core/node';
+import type { LoadedModel } from '../model/load-model-option.js';
 import { colorize, deprocess, overlayMap, resizeMap } from '../images/colorize.js';
 import { writeImage } from '../images/encode.js';
 import type { Log } from '../log.js';
@@ -41,7 +41,7 @@ export interface RunImage {
 /** One model to explain, with its manifest entry. */
 export interface RunModel {
   entry: ModelEntry;
-  model: tfl.LayersModel;
+  model: LoadedModel;
   methods: Method[];
   layer?: string;
   /**

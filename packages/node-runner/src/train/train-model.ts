@@ -7,6 +7,8 @@ import { CliError } from '../errors.js';
 import { saveModel, writeJsonAtomic } from '@camkit/core/node';
 import type { Log } from '../log.js';
 import { Rng } from '@camkit/core';
+import type { LoadedModel } from '../model/load-model-option.js';
+import { predictProbabilities } from '../model/predict-probabilities.js';
 import {
   readCheckpoint,
   restoreCheckpoint,
@@ -229,7 +231,7 @@ function crossEntropy(probs: tf.Tensor, oneHot: tf.Tensor): tf.Scalar {
 
 /** Loss and accuracy of `model` on a whole set, in batches, plus its predictions. */
 export async function evaluateSet(
-  model: tfl.LayersModel,
+  model: LoadedModel,
   set: ImageSet,
   numClasses: number,
   batchSize = 64,
@@ -244,7 +246,7 @@ export async function evaluateSet(
     const bs = Math.min(batchSize, n - i);
     const probs = tf.tidy(() => {
       const xs = tf.tensor4d(set.images.subarray(i * pix, (i + bs) * pix), [bs, h, w, c]);
-      return model.predict(xs) as tf.Tensor;
+      return predictProbabilities(model, xs);
     });
     const p = (await probs.data()) as Float32Array;
     probs.dispose();
