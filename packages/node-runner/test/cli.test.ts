@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { camkit, errorLine, tmp } from './run-cli.js';
 
-const COMMANDS = ['train', 'explain', 'evaluate', 'demo', 'view', 'import-keras'];
+const COMMANDS = ['train', 'explain', 'evaluate', 'demo', 'view', 'import-keras', 'inspect'];
 
 describe('camkit CLI', () => {
   it('prints help for the program and every command, exit 0', async () => {

@@ -1,5 +1,5 @@
 import { basename, dirname, join, resolve } from 'node:path';
-import { inspectModel, type Method, SYNTHETIC_CLASS_NAMES, syntheticDataset } from '@camkit/core';
+import { type Method, SYNTHETIC_CLASS_NAMES, syntheticDataset } from '@camkit/core';
 import { Command } from 'commander';
 import { loadFolder } from '../dataset/load-folder.js';
 import { CliError } from '../errors.js';
@@ -9,7 +9,7 @@ import { ensureWritableDir } from '../fs/ensure-writable-dir.js';
 import { linkRunFile } from '../explain/link-run-file.js';
 import { writeJsonAtomic } from '@camkit/core/node';
 import type { Log } from '../log.js';
-import { loadModelOption } from '../model/load-model-option.js';
+import { inspectModelOption, loadModelOption } from '../model/load-model-option.js';
 import { readModelMeta } from '../model/read-model-meta.js';
 import { rgbToGray } from '../explain/model-input.js';
 import { addBackendOption, startBackend } from './common.js';
@@ -62,7 +62,7 @@ export function evaluateCommand(log: () => Log): Command {
       let id = basename(dirname(resolve(p))) || 'model';
       for (let k = 2; ids.has(id); k++) id = `${basename(dirname(resolve(p)))}-${k}`;
       ids.add(id);
-      const { entry } = modelEntry(p, inspectModel(model), outDir, id, {});
+      const { entry } = modelEntry(p, inspectModelOption(model, p), outDir, id, {});
       const { meta } = readModelMeta(p);
       models.push({
         id,

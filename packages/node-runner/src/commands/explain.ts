@@ -1,14 +1,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { extname, join, relative, resolve } from 'node:path';
-import {
-  COLORMAPS,
-  type ColormapName,
-  inspectModel,
-  METHODS,
-  type Method,
-  type ModelEntry,
-} from '@camkit/core';
+import { COLORMAPS, type ColormapName, METHODS, type Method, type ModelEntry } from '@camkit/core';
 import { Command, InvalidArgumentError } from 'commander';
 import { CliError } from '../errors.js';
 import { fileImages } from '../explain/file-images.js';
@@ -25,7 +18,7 @@ import {
 import { ensureWritableDir } from '../fs/ensure-writable-dir.js';
 import type { Log } from '../log.js';
 import { bundleModel } from '../model/bundle-model.js';
-import { loadModelOption } from '../model/load-model-option.js';
+import { inspectModelOption, loadModelOption } from '../model/load-model-option.js';
 import { readModelMeta } from '../model/read-model-meta.js';
 import { addBackendOption, startBackend } from './common.js';
 import { fileId, float, int, oneOf } from './parse.js';
@@ -236,7 +229,7 @@ export function explainCommand(log: () => Log): Command {
     const model = await loadModelOption(o.model);
     const files = collectImages(o.images);
     const { images, files: readable, skipped } = await fileImages(files, log(), Boolean(o.strict));
-    const { entry, freeSize } = modelEntry(o.model, inspectModel(model), o.out, o.modelId, {
+    const { entry, freeSize } = modelEntry(o.model, inspectModelOption(model, o.model), o.out, o.modelId, {
       preprocess: o.preprocess,
       inputSize: o.inputSize,
       imageSize: [images[0].height, images[0].width],

@@ -1,7 +1,7 @@
-import { inspectModel, type ModelInfo } from '@camkit/core';
+import type { ModelInfo } from '@camkit/core';
 import { Command } from 'commander';
 import type { Log } from '../log.js';
-import { loadModelOption } from '../model/load-model-option.js';
+import { inspectModelOption, loadModelOption } from '../model/load-model-option.js';
 import { readModelMeta } from '../model/read-model-meta.js';
 import { formatTable } from '../text/format-table.js';
 import { addBackendOption, startBackend } from './common.js';
@@ -70,7 +70,7 @@ export function inspectCommand(log: () => Log): Command {
     const model = await loadModelOption(path, 'inspect');
     let info: ModelInfo;
     try {
-      info = inspectModel(model);
+      info = inspectModelOption(model, path, 'inspect');
     } finally {
       model.dispose();
     }

@@ -1,4 +1,4 @@
-import type { AnyModel } from '@camkit/core';
+import { type AnyModel, inspectModel, type ModelInfo } from '@camkit/core';
 import { loadModel } from '@camkit/core/node';
 import { CliError, isUserError, oneLine } from '../errors.js';
 
@@ -13,6 +13,19 @@ export type LoadedModel = AnyModel;
 export async function loadModelOption(path: string, option = '--model'): Promise<LoadedModel> {
   try {
     return await loadModel(path);
+  } catch (err) {
+    if (isUserError(err)) throw new CliError(`${option} ${path}: ${oneLine(err)}`);
+    throw err;
+  }
+}
+
+/**
+ * Core's `inspectModel` for the model an option names: its one-line error (e.g. a model whose
+ * input is not an image) is prefixed with the option and path, like {@link loadModelOption}'s.
+ */
+export function inspectModelOption(model: LoadedModel, path: string, option = '--model'): ModelInfo {
+  try {
+    return inspectModel(model);
   } catch (err) {
     if (isUserError(err)) throw new CliError(`${option} ${path}: ${oneLine(err)}`);
     throw err;
