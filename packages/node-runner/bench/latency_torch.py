@@ -1,0 +1,257 @@
+"""PyTorch side of bench/latency.mjs: torch-cam's latency protocol (per-method overhead beyond the
+forward pass) on torchvision's resnet18 and mobilenet_v3_large (random weights), 2 threads, with
+a hook implementation of pytorch-grad-cam 1.5's maths for every method camkit has.
+
+usage: python3 latency_torch.py CONFIG_JSON   (prints one JSON object)
+CONFIG: {"size", "batches", "rounds", "models", "methods", "heavyBatches"}
+Each timing is the median of `rounds` runs after one warm-up; a method's time runs from the
+input batch to the maps on the host, like camkit's explain(); overhead = method - forward.
+"""
+import json
+import statistics
+import sys
+import time
+
+import torch
+import torch.nn.functional as F
+import torchvision
+
+torch.set_num_threads(2)
+torch.manual_seed(0)
+
+# The target layers: torch-cam's defaults (resnet18 layer4, mobilenet_v3_large features[-1]).
+def build(name):
+    if name == "resnet18":
+        m = torchvision.models.resnet18()
+        return m.eval(), m.layer4, m.fc
+    m = torchvision.models.mobilenet_v3_large()
+    return m.eval(), m.features[-1], None
+
+
+class Hook:
+    def __init__(self, layer):
+        self.acts = None
+        self.replace = None
+        layer.register_forward_hook(self._hook)
+
+    def _hook(self, module, inputs, output):
+        if self.replace is not None:
+            return self.replace(output)
+        self.acts = output
+        return None
+
+
+def score(logits, targets):
+    return logits[torch.arange(len(targets)), targets].sum()
+
+
+def scale(cam, size):
+    """pytorch-grad-cam's scale_cam_image: ReLU'd map [N, h, w] -> min-max, resize, on the host."""
+    cam = torch.relu(cam)
+    lo = cam.amin(dim=(1, 2), keepdim=True)
+    hi = cam.amax(dim=(1, 2), keepdim=True)
+    cam = (cam - lo) / (1e-7 + hi - lo)
+    return F.interpolate(cam[:, None], size=(size, size), mode="bilinear", align_corners=False)[:, 0].numpy()
+
+
+def projection(x):
+    """pytorch-grad-cam's get_2d_projection: first right singular vector of the centred [hw, K]."""
+    n, k, h, w = x.shape
+    out = []
+    for i in range(n):
+        a = x[i].reshape(k, h * w).T
+        a = a - a.mean(dim=0)
+        _, _, vt = torch.linalg.svd(a, full_matrices=False)
+        out.append((a @ vt[0]).reshape(h, w))
+    return torch.stack(out)
+
+
+class GuidedRelu(torch.autograd.Function):
+    @staticmethod
+    def forward(ctx, x):
+        ctx.save_for_backward(x)
+        return x.clamp(min=0)
+
+    @staticmethod
+    def backward(ctx, g):
+        (x,) = ctx.saved_tensors
+        return g * (x > 0) * (g > 0)
+
+
+class GuidedModule(torch.nn.Module):
+    def forward(self, x):
+        return GuidedRelu.apply(x)
+
+
+def guided_copy(model):
+    import copy
+
+    g = copy.deepcopy(model)
+    for parent in g.modules():
+        for name, child in parent.named_children():
+            if isinstance(child, torch.nn.ReLU):
+                setattr(parent, name, GuidedModule())
+    return g.eval()
+
+
+def input_grad(model, x, targets):
+    x = x.clone().requires_grad_(True)
+    (g,) = torch.autograd.grad(score(model(x), targets), x)
+    return g
+
+
+def grad_maps(model, hook, x, targets):
+    logits = model(x)
+    acts = hook.acts
+    (g,) = torch.autograd.grad(score(logits, targets), acts)
+    return acts.detach(), g
+
+
+def run_method(method, ctx, x, targets):
+    model, hook, fc, size = ctx["model"], ctx["hook"], ctx["fc"], ctx["size"]
+    if method in ("gradcam", "gradcam++", "xgradcam", "layercam", "hirescam", "gradcam-elementwise", "eigengradcam"):
+        a, g = grad_maps(model, hook, x, targets)
+        if method == "gradcam":
+            cam = (g.mean(dim=(2, 3), keepdim=True) * a).sum(1)
+        elif method == "gradcam++":
+            g2, g3 = g**2, g**3
+            s = a.sum(dim=(2, 3), keepdim=True)
+            aij = g2 / (2 * g2 + s * g3 + 1e-7)
+            aij = torch.where(g != 0, aij, torch.zeros_like(aij))
+            w = (torch.relu(g) * aij).sum(dim=(2, 3), keepdim=True)
+            cam = (w * a).sum(1)
+        elif method == "xgradcam":
+            s = a.sum(dim=(2, 3), keepdim=True)
+            w = (g * a / (s + 1e-7)).sum(dim=(2, 3), keepdim=True)
+            cam = (w * a).sum(1)
+        elif method == "layercam":
+            cam = (torch.relu(g) * a).sum(1)
+        elif method == "hirescam":
+            cam = (g * a).sum(1)
+        elif method == "gradcam-elementwise":
+            cam = torch.relu(g * a).sum(1)
+        else:
+            cam = projection(g * a)
+        return scale(cam, size)
+    with torch.no_grad():
+        if method == "cam":
+            model(x)
+            a = hook.acts
+            w = fc.weight[targets][:, :, None, None]
+            return scale((w * a).sum(1), size)
+        if method == "eigencam":
+            model(x)
+            return scale(projection(hook.acts), size)
+        if method == "scorecam":
+            model(x)
+            acts = hook.acts
+            maps = []
+            for i in range(len(x)):
+                up = F.interpolate(acts[i : i + 1], size=(size, size), mode="bilinear", align_corners=False)[0]
+                lo = up.amin(dim=(1, 2), keepdim=True)
+                hi = up.amax(dim=(1, 2), keepdim=True)
+                masks = (up - lo) / (hi - lo + 1e-8)
+                scores = []
+                for s in range(0, len(masks), 16):
+                    scores.append(model(x[i : i + 1] * masks[s : s + 16, None])[:, targets[i]])
+                w = torch.softmax(torch.cat(scores), 0)
+                maps.append((w[:, None, None] * acts[i]).sum(0))
+            return scale(torch.stack(maps), size)
+        if method == "ablationcam":
+            base = model(x)
+            acts = hook.acts
+            k = acts.shape[1]
+            maps = []
+            for i in range(len(x)):
+                orig = base[i, targets[i]]
+                drops = []
+                for s in range(0, k, 32):
+                    m = min(32, k - s)
+
+                    def ablate(out, s=s, m=m):
+                        out = out.repeat(m, 1, 1, 1)
+                        out[torch.arange(m), torch.arange(s, s + m)] = 0
+                        return out
+
+                    hook.replace = ablate
+                    drops.append(model(x[i : i + 1])[:, targets[i]])
+                    hook.replace = None
+                w = (orig - torch.cat(drops)) / orig
+                maps.append((w[:, None, None] * acts[i]).sum(0))
+            return scale(torch.stack(maps), size)
+    if method == "guided-backprop":
+        return input_grad(ctx["guided"], x, targets).numpy()
+    if method == "guided-gradcam":
+        gray = run_method("gradcam", ctx, x, targets)
+        gb = input_grad(ctx["guided"], x, targets)
+        return (gb * torch.from_numpy(gray)[:, None]).numpy()
+    if method == "smoothgrad":
+        sigma = 0.15 * (x.amax(dim=(1, 2, 3)) - x.amin(dim=(1, 2, 3)))
+        n, samples = len(x), 25
+        per = max(1, 16 // n)
+        total = torch.zeros_like(x)
+        for s in range(0, samples, per):
+            m = min(per, samples - s)
+            noisy = torch.cat([x + torch.randn_like(x) * sigma[:, None, None, None] for _ in range(m)])
+            total += input_grad(model, noisy, targets.repeat(m)).reshape(m, *x.shape).sum(0)
+        return (total / samples).numpy()
+    if method == "integrated-gradients":
+        n, steps = len(x), 32
+        per = max(1, 16 // n)
+        total = torch.zeros_like(x)
+        for s in range(0, steps, per):
+            m = min(per, steps - s)
+            pts = torch.cat([x * (s + j + 1) / steps for j in range(m)])
+            total += input_grad(model, pts, targets.repeat(m)).reshape(m, *x.shape).sum(0)
+        return (x * total / steps).numpy()
+    raise KeyError(method)
+
+
+def median_ms(fn, rounds, warmup=True):
+    if warmup:
+        fn()
+    times = []
+    for _ in range(rounds):
+        t = time.perf_counter()
+        fn()
+        times.append(1000 * (time.perf_counter() - t))
+    return statistics.median(times)
+
+
+def main():
+    cfg = json.loads(sys.argv[1])
+    out = {"threads": torch.get_num_threads(), "torch": torch.__version__, "torchvision": torchvision.__version__, "results": []}
+    for name in cfg["models"]:
+        model, layer, fc = build(name)
+        # Parameters keep requires_grad (so the hooked activations are part of the graph);
+        # autograd.grad(score, acts) computes no parameter gradients.
+        ctx = {"model": model, "hook": Hook(layer), "fc": fc, "size": cfg["size"], "guided": guided_copy(model)}
+        for batch in cfg["batches"]:
+            x = torch.rand(batch, 3, cfg["size"], cfg["size"])
+            # torch-cam's class index 232 for every image.
+            targets = torch.full((batch,), 232, dtype=torch.long)
+
+            def forward():
+                with torch.no_grad():
+                    model(x).numpy()
+
+            for _ in range(2):
+                forward()
+            row = {"model": name, "batch": batch, "forward": median_ms(forward, cfg["rounds"]), "methods": {}}
+            for method in cfg["methods"]:
+                if method == "cam" and fc is None:
+                    row["methods"][method] = None
+                    continue
+                heavy = method in ("scorecam", "ablationcam")
+                if heavy and batch not in cfg["heavyBatches"]:
+                    continue
+                row["methods"][method] = median_ms(
+                    lambda: run_method(method, ctx, x, targets), 1 if heavy else cfg["rounds"], warmup=not heavy
+                )
+            out["results"].append(row)
+            print(json.dumps(row), file=sys.stderr, flush=True)
+    print(json.dumps(out))
+
+
+if __name__ == "__main__":
+    main()
