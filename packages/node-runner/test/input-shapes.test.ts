@@ -138,5 +138,20 @@ describe('camkit explain: single-channel and free-size models', () => {
     ]);
     expect(r8.code, r8.stderr).toBe(0);
     expect(parseNpy(readFileSync(join(out8, 'b', 'gradcam', 'c0.npy'))).shape).toEqual([8, 8]);
+
+    // evaluate has no per-image size: a free-size model needs --input-size, and then runs at it.
+    const data = join(tmp(), 'data');
+    for (const k of [0, 1]) {
+      mkdirSync(join(data, `class${k}`), { recursive: true });
+      writeFileSync(join(data, `class${k}`, 'a.png'), readFileSync(join(root, 'images', 'a.png')));
+    }
+    const ev = ['evaluate', '--model', join(root, 'free', 'model.json'), '--data', data, '--backend', 'cpu'];
+    expect(errorLine(await camkit([...ev, '--out', join(tmp(), 'm0')]))).toMatch(
+      /input size is not fixed; pass --input-size/,
+    );
+    const m = join(tmp(), 'm');
+    const okRun = await camkit([...ev, '--input-size', '8', '--methods', 'gradcam', '--out', m]);
+    expect(okRun.code, okRun.stderr).toBe(0);
+    expect(JSON.parse(readFileSync(join(m, 'metrics.json'), 'utf8')).models[0].count).toBe(2);
   });
 });

@@ -43,7 +43,12 @@ export function evaluateCommand(log: () => Log): Command {
       'attribution methods to score (comma-separated); none: accuracy only',
       parseMethods,
     )
-    .option('--layer <name>', 'target layer for the CAM methods')
+    .option('--layer <name>', 'target layer (or graph node) for the CAM methods')
+    .option(
+      '--input-size <s>',
+      'images at s×s for a model whose input size is free (default: camkit.json); a fixed size is used as is',
+      int(1),
+    )
     .option('--limit <n>', 'images used for the attribution metrics', int(1), 64)
     .option('--steps <n>', 'deletion/insertion steps', int(1), 16)
     .option('--strict', 'unreadable image files are an error instead of skipped')
@@ -62,7 +67,9 @@ export function evaluateCommand(log: () => Log): Command {
       let id = basename(dirname(resolve(p))) || 'model';
       for (let k = 2; ids.has(id); k++) id = `${basename(dirname(resolve(p)))}-${k}`;
       ids.add(id);
-      const { entry } = modelEntry(p, inspectModelOption(model, p), outDir, id, {});
+      const { entry } = modelEntry(p, inspectModelOption(model, p), outDir, id, {
+        inputSize: o.inputSize,
+      });
       const { meta } = readModelMeta(p);
       models.push({
         id,
