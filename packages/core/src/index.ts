@@ -52,6 +52,7 @@ export {
   MethodMetricsSchema,
   MetricsSchema,
   ModelEntrySchema,
+  ModelMetaSchema,
   OutputEntrySchema,
   parseManifest,
 } from './manifest/schema.js';
@@ -64,5 +65,6 @@ export type {
   MethodMetrics,
   Metrics,
   ModelEntry,
+  ModelMeta,
   OutputEntry,
 } from './manifest/schema.js';

@@ -134,6 +134,25 @@ export const MetricsSchema = z.object({
 });
 export type Metrics = z.infer<typeof MetricsSchema>;
 
+const PositiveInt = z.number().int().positive();
+const Count = z.number().int().nonnegative();
+
+/**
+ * `camkit.json` beside a model: what `camkit train` and `camkit import-keras` record so explain and
+ * evaluate can feed the model. Every field is optional (a hand-written one may name only classes).
+ */
+export const ModelMetaSchema = z.object({
+  version: z.literal(1).optional(),
+  arch: z.string().optional(),
+  classNames: z.array(z.string()).min(1).optional(),
+  inputSize: z.tuple([PositiveInt, PositiveInt]).optional(),
+  channels: PositiveInt.optional(),
+  preprocess: z.enum(['unit', 'imagenet']).optional(),
+  /** Set by `camkit train --synthetic`: the seed and image count it trained on. */
+  synthetic: z.object({ seed: Count, count: Count, valIndices: z.array(Count).optional() }).optional(),
+});
+export type ModelMeta = z.infer<typeof ModelMetaSchema>;
+
 /** Parse a manifest, returning a one-line error message instead of throwing a zod stack. */
 export function parseManifest(
   json: unknown,

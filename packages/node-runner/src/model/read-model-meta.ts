@@ -1,18 +1,10 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { ModelEntry } from '@camkit/core';
+import { type ModelMeta, ModelMetaSchema, validateWithSchema } from '@camkit/core';
 import { CliError } from '../errors.js';
 
-/** What `camkit train` / `import-keras` record in `camkit.json` beside a model (all optional). */
-export interface ModelMeta {
-  arch?: string;
-  classNames?: string[];
-  inputSize?: [number, number];
-  channels?: number;
-  preprocess?: ModelEntry['preprocess'];
-  /** Set by `camkit train --synthetic`: the seed and image count it trained on. */
-  synthetic?: { seed: number; count: number };
-}
+/** What `camkit train` / `import-keras` record in `camkit.json` beside a model (core's schema; all optional). */
+export type { ModelMeta };
 
 /** `camkit.json` beside the model and what it says; `file` is null when there is none. */
 export interface ModelMetaFile {
@@ -20,14 +12,20 @@ export interface ModelMetaFile {
   meta: ModelMeta;
 }
 
-/** Reads `camkit.json` beside `modelPath` (a model.json file, or the folder holding it); none is `{}`. */
+/**
+ * Reads `camkit.json` beside `modelPath` (a model.json file, or the folder holding it) through
+ * core's `ModelMetaSchema`; none is `{}`. Not JSON, or a wrong field, is one line naming the file
+ * (and the field).
+ */
 export function readModelMeta(modelPath: string): ModelMetaFile {
   const dir = existsSync(modelPath) && statSync(modelPath).isDirectory() ? modelPath : dirname(modelPath);
   const file = join(dir, 'camkit.json');
   if (!existsSync(file)) return { file: null, meta: {} };
+  let json: unknown;
   try {
-    return { file, meta: JSON.parse(readFileSync(file, 'utf8')) as ModelMeta };
+    json = JSON.parse(readFileSync(file, 'utf8'));
   } catch {
     throw new CliError(`${file}: not valid JSON`);
   }
+  return { file, meta: validateWithSchema(ModelMetaSchema, json, file) };
 }

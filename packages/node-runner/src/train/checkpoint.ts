@@ -1,23 +1,40 @@
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import type { History } from '@camkit/core';
+import { type History, HistorySchema, validateWithSchema } from '@camkit/core';
 import * as tf from '@tensorflow/tfjs-core';
 import type * as tfl from '@tensorflow/tfjs-layers';
+import { z } from 'zod';
 import { CliError } from '../errors.js';
 import { writeFileAtomic, writeJsonAtomic } from '@camkit/core/node';
 
+const WeightSpecsSchema = z.array(
+  z.looseObject({ name: z.string(), shape: z.array(z.number().int().nonnegative()), dtype: z.string() }),
+);
+const WeightFileSchema = z.object({ file: z.string().min(1), specs: WeightSpecsSchema });
+
 /** Everything needed to continue training after a crash, written after each finished epoch. */
-export interface CheckpointState {
-  version: 1;
+export const CheckpointStateSchema = z.object({
+  version: z.literal(1),
   /** Epochs completed so far. */
-  epochsDone: number;
-  rngState: number;
+  epochsDone: z.number().int().nonnegative(),
+  rngState: z.number().int().nonnegative(),
   /** The settings of the run being resumed; a resume must match them. */
-  config: Record<string, unknown>;
+  config: z.record(z.string(), z.unknown()),
+  // Loose: every field the trainer records per epoch survives a resume, whatever it adds later.
+  history: z.looseObject({ epochs: z.array(HistorySchema.shape.epochs.element.loose()) }),
+  weights: WeightFileSchema,
+  optimizer: WeightFileSchema,
+});
+
+/** A checkpoint.json as written (the weight specs are tfjs's WeightsManifestEntry). */
+export type CheckpointState = Omit<
+  z.infer<typeof CheckpointStateSchema>,
+  'history' | 'weights' | 'optimizer'
+> & {
   history: History;
   weights: { file: string; specs: tf.io.WeightsManifestEntry[] };
   optimizer: { file: string; specs: tf.io.WeightsManifestEntry[] };
-}
+};
 
 const STATE = 'checkpoint.json';
 const DIR = 'checkpoint';
@@ -61,13 +78,13 @@ export async function writeCheckpoint(
 export function readCheckpoint(runDir: string): CheckpointState | null {
   const p = join(runDir, STATE);
   if (!existsSync(p)) return null;
+  let json: unknown;
   try {
-    const s = JSON.parse(readFileSync(p, 'utf8')) as CheckpointState;
-    if (s.version !== 1) throw new Error(`unknown version ${s.version}`);
-    return s;
+    json = JSON.parse(readFileSync(p, 'utf8'));
   } catch (err) {
     throw new CliError(`${p}: unreadable checkpoint (${(err as Error).message.split('\n')[0]})`);
   }
+  return validateWithSchema(CheckpointStateSchema, json, p) as CheckpointState;
 }
 
 function readBytes(runDir: string, file: string): ArrayBuffer {
