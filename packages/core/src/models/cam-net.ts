@@ -17,6 +17,13 @@ export interface CamNetOptions {
   numClasses?: number;
   /** Model name. Default `'camnet'`. */
   name?: string;
+  /**
+   * Put a BatchNormalization after each conv: `conv<i>` (linear, no bias) → `bn<i>` → `relu<i>`.
+   * Trains faster and more stably; the CAM stays exact (the last 4-D layer, `relu<N>`, feeds GAP →
+   * Dense directly) and {@link foldCamNetBatchNorm} folds each BN into its conv for inference.
+   * Default false (layers `conv<i>` with built-in ReLU, as before).
+   */
+  batchNorm?: boolean;
 }
 
 /**
@@ -49,10 +56,16 @@ export function camNet(opts: CamNetOptions = {}): tf.Sequential {
         filters: f,
         kernelSize: 3,
         padding: 'same',
-        activation: 'relu',
+        // With BN after it, a conv bias is redundant (BN's beta shifts the same way).
+        activation: opts.batchNorm ? 'linear' : 'relu',
+        useBias: !opts.batchNorm,
         ...(i === 0 ? { inputShape } : {}),
       }),
     );
+    if (opts.batchNorm) {
+      model.add(tf.layers.batchNormalization({ name: `bn${i + 1}`, axis: -1 }));
+      model.add(tf.layers.reLU({ name: `relu${i + 1}` }));
+    }
   });
   model.add(tf.layers.globalAveragePooling2d({ name: 'gap' }));
   model.add(tf.layers.dense({ name: 'logits', units: numClasses, activation: 'softmax' }));

@@ -6,15 +6,20 @@ import { camNet, vggLike } from '@camkit/core';
 import * as tf from '@tensorflow/tfjs-core';
 import type * as tfl from '@tensorflow/tfjs-layers';
 import { Command } from 'commander';
+import { commonImageSize } from '../dataset/common-image-size.js';
 import { loadFolder } from '../dataset/load-folder.js';
+import { resolveLayout } from '../dataset/resolve-layout.js';
+import { scanFolder } from '../dataset/scan-folder.js';
 import { stratifiedSplit } from '../dataset/split.js';
 import { synthetic } from '../dataset/synthetic.js';
 import { CliError } from '../errors.js';
 import { ensureWritableDir } from '../fs/ensure-writable-dir.js';
 import { writeJsonAtomic } from '@camkit/core/node';
 import type { Log } from '../log.js';
+import { readCheckpoint } from '../train/checkpoint.js';
+import { SCHEDULES, type Schedule } from '../train/recipe/lr-schedule.js';
 import { seededInit } from '../train/seeded-init.js';
-import { type ImageSet, trainModel } from '../train/train-model.js';
+import { type ImageSet, PLAIN_RECIPE, type Recipe, trainModel } from '../train/train-model.js';
 import { addBackendOption, startBackend } from './common.js';
 import { float, int, intList, oneOf } from './parse.js';
 
@@ -32,7 +37,8 @@ export interface TrainCommandOptions {
   classes?: number;
   count: number;
   arch: Arch;
-  inputSize: number;
+  /** Square input size; default: the images' own size when they all share a square one, else 64. */
+  inputSize?: number;
   filters?: number[];
   epochs: number;
   batch: number;
@@ -42,7 +48,17 @@ export interface TrainCommandOptions {
   out: string;
   resume?: boolean;
   strict?: boolean;
-  augment: boolean;
+  /** 'flip,shift' | 'shift' | 'flip' | 'none' (or false, from --no-augment). */
+  augment: string | boolean;
+  /** Recipe (defaults: {@link PLAIN_RECIPE}'s, the demo's; the CLI's own defaults are in --help). */
+  schedule?: Schedule;
+  warmupEpochs?: number;
+  weightDecay?: number;
+  labelSmoothing?: number;
+  balance?: boolean;
+  patience?: number;
+  /** camnet: BatchNormalization after each conv. */
+  batchNorm?: boolean;
   /** Stop once validation accuracy reaches this. */
   targetValAccuracy?: number;
   /** Data-parallel worker threads ('auto': 2 on wasm when two cores are free, else 1). */
@@ -74,6 +90,18 @@ export function resolveWorkers(
   return load <= cores - 1 ? 2 : 1;
 }
 
+/** Parses `--augment`: a comma list of flip and shift, or none. */
+export function parseAugment(value: string | boolean): { flip: boolean; shift: number } | null {
+  if (value === false || value === 'none') return null;
+  if (value === true) return { flip: true, shift: 2 };
+  const parts = value.split(',').map((s) => s.trim());
+  const bad = parts.filter((p) => p !== 'flip' && p !== 'shift');
+  if (bad.length || parts.length === 0) {
+    throw new CliError(`--augment ${value}: expected flip, shift, flip,shift or none`);
+  }
+  return parts.includes('shift') ? { flip: parts.includes('flip'), shift: 2 } : { flip: true, shift: 0 };
+}
+
 /** The run's `camkit.json`: what explain/evaluate need to feed the model. */
 export interface CamkitJson {
   version: 1;
@@ -85,14 +113,76 @@ export interface CamkitJson {
   synthetic?: { seed: number; count: number; valIndices: number[] };
 }
 
+function pick(all: ImageSet, idx: number[]): ImageSet {
+  const pix = all.height * all.width * all.channels;
+  const images = new Float32Array(idx.length * pix);
+  idx.forEach((src, i) => {
+    images.set(all.images.subarray(src * pix, (src + 1) * pix), i * pix);
+  });
+  return { ...all, images, labels: Int32Array.from(idx, (i) => all.labels[i]) };
+}
+
+/**
+ * The input size when --input-size is not given: the images' own when they all share one square
+ * size (so 28-px images train at 28, not upscaled), else 64. Says which and why.
+ */
+async function defaultInputSize(classRoot: string, log: Log): Promise<number> {
+  const common = await commonImageSize(scanFolder(classRoot).files);
+  if (common && common[0] === common[1]) {
+    log.info(
+      `--input-size ${common[0]}: every image is ${common[0]}×${common[1]} (pass --input-size to resize)`,
+    );
+    return common[0];
+  }
+  log.info(
+    `--input-size 64: the images ${common ? `are ${common[0]}×${common[1]} (not square)` : 'differ in size'}; each is resized to 64×64`,
+  );
+  return 64;
+}
+
+/**
+ * `--workers`, said out loud: 'auto' reports what it chose and why, and on --resume keeps the
+ * checkpoint's count, since another count sums the gradients in another order (not bit-identical).
+ */
+function chooseWorkers(o: TrainCommandOptions, log: Log): number {
+  const backend = tf.getBackend();
+  const ck = o.resume ? readCheckpoint(o.out) : null;
+  if (o.workers === 'auto' || o.workers === undefined) {
+    if (ck?.workers !== undefined && (ck.workers === 1 || backend === 'wasm')) {
+      log.info(`--workers auto: ${ck.workers}, as the run being resumed (a bit-identical continuation)`);
+      return ck.workers;
+    }
+    const cores = availableParallelism();
+    const load = loadavg()[0];
+    const n = resolveWorkers('auto', backend, cores, load);
+    const why =
+      backend !== 'wasm'
+        ? `worker threads need the wasm backend (running ${backend})`
+        : cores < 2
+          ? `${cores} core`
+          : `${cores} cores, 1-min load ${load.toFixed(2)} ${n === 2 ? '≤' : '>'} ${cores - 1}`;
+    log.info(`--workers auto: ${n} ${n === 1 ? 'thread (this one)' : 'worker threads'} (${why})`);
+    return n;
+  }
+  const n = resolveWorkers(o.workers, backend);
+  if (ck?.workers !== undefined && ck.workers !== n) {
+    log.warn(
+      `--workers ${n}: the run being resumed trained with ${ck.workers}; it continues, but not bit-identically to a straight run`,
+    );
+  }
+  return n;
+}
+
 /** Builds the named architecture. */
 export function buildModel(
   arch: Arch,
   inputSize: number,
   numClasses: number,
   filters?: number[],
+  batchNorm = false,
 ): tfl.LayersModel {
-  if (arch === 'camnet') return camNet({ inputSize, numClasses, ...(filters ? { filters } : {}) });
+  if (arch === 'camnet') return camNet({ inputSize, numClasses, batchNorm, ...(filters ? { filters } : {}) });
+  if (batchNorm) throw new CliError('--batch-norm: only --arch camnet has it');
   const blocks = filters ? filters.map((f) => [f, f]) : undefined;
   return vggLike({ inputSize, numClasses, ...(blocks ? { blocks } : {}) });
 }
@@ -114,41 +204,65 @@ export async function runTrain(
   }
   // Every option is checked (data read, split made, model built, workers resolved) before the
   // first write, so a bad one leaves nothing behind.
-  const workers = resolveWorkers(o.workers, tf.getBackend());
-  const size = o.inputSize;
-  let all: ImageSet;
-  let classNames: string[];
-  if (o.synthetic) {
-    const s = synthetic(o.count, size, o.seed, o.classes);
-    all = { images: s.images, labels: s.labels, height: size, width: size, channels: 3 };
-    classNames = s.classNames;
-  } else {
-    const f = await loadFolder(o.data!, size, log, o.strict);
-    all = f;
-    classNames = f.classNames;
-  }
-  const { train, val } = stratifiedSplit(all.labels, o.valSplit, o.seed);
-  if (train.length === 0) throw new CliError('train: no training images left after --val-split');
-  const pick = (idx: number[]): ImageSet => {
-    const pix = size * size * 3;
-    const images = new Float32Array(idx.length * pix);
-    idx.forEach((src, i) => {
-      images.set(all.images.subarray(src * pix, (src + 1) * pix), i * pix);
-    });
-    return {
-      images,
-      labels: Int32Array.from(idx, (i) => all.labels[i]),
-      height: size,
-      width: size,
-      channels: 3,
-    };
+  const workers = chooseWorkers(o, log);
+  const recipe: Recipe = {
+    schedule: o.schedule ?? PLAIN_RECIPE.schedule,
+    warmupEpochs: o.warmupEpochs ?? PLAIN_RECIPE.warmupEpochs,
+    weightDecay: o.weightDecay ?? PLAIN_RECIPE.weightDecay,
+    labelSmoothing: o.labelSmoothing ?? PLAIN_RECIPE.labelSmoothing,
+    balance: Boolean(o.balance),
+    augment: parseAugment(o.augment),
+    ...(o.patience !== undefined ? { patience: o.patience } : {}),
   };
-  const trainSet = pick(train);
-  const valSet = pick(val);
+  if (o.batchNorm && o.arch !== 'camnet') throw new CliError('--batch-norm: only --arch camnet has it');
+  let size: number;
+  let trainSet: ImageSet;
+  let valSet: ImageSet;
+  let classNames: string[];
+  let valIndices: number[] = [];
+  let trainCount: number;
+  if (o.synthetic) {
+    size = o.inputSize ?? 64;
+    const s = synthetic(o.count, size, o.seed, o.classes);
+    const all = { images: s.images, labels: s.labels, height: size, width: size, channels: 3 };
+    classNames = s.classNames;
+    const { train, val } = stratifiedSplit(all.labels, o.valSplit, o.seed);
+    trainSet = pick(all, train);
+    valSet = pick(all, val);
+    valIndices = val;
+    trainCount = train.length;
+  } else {
+    const layout = resolveLayout(o.data!);
+    size = o.inputSize ?? (await defaultInputSize(layout.train, log));
+    const tr = await loadFolder(layout.train, size, log, o.strict);
+    classNames = tr.classNames;
+    if (layout.val) {
+      const va = await loadFolder(layout.val, size, log, o.strict);
+      if (va.classNames.join() !== classNames.join()) {
+        throw new CliError(
+          `--data: class folders of ${layout.val} (${va.classNames.join(', ')}) differ from ${layout.train}'s (${classNames.join(', ')})`,
+        );
+      }
+      log.info(`data: using the given split ${layout.train} / ${layout.val} (--val-split not used)`);
+      trainSet = tr;
+      valSet = va;
+    } else {
+      const { train, val } = stratifiedSplit(tr.labels, o.valSplit, o.seed);
+      trainSet = pick(tr, train);
+      valSet = pick(tr, val);
+    }
+    if (layout.test) {
+      log.info(
+        `data: ${layout.test} is left for testing: camkit evaluate --model ${join(o.out, 'model.json')} --data ${layout.test}`,
+      );
+    }
+    trainCount = trainSet.labels.length;
+  }
+  if (trainCount === 0) throw new CliError('train: no training images left after --val-split');
   log.info(
-    `data: ${classNames.length} classes (${classNames.join(', ')}), ${train.length} train / ${val.length} val`,
+    `data: ${classNames.length} classes (${classNames.join(', ')}), ${trainCount} train / ${valSet.labels.length} val, ${size}×${size} input`,
   );
-  const model = buildModel(o.arch, size, classNames.length, o.filters);
+  const model = buildModel(o.arch, size, classNames.length, o.filters, Boolean(o.batchNorm));
   // Reproducible weights (a resume overwrites them from the checkpoint anyway).
   seededInit(model, o.seed, o.arch === 'vgg-like' ? 'he' : 'glorot');
   ensureWritableDir(o.out);
@@ -159,7 +273,7 @@ export async function runTrain(
     inputSize: [size, size],
     channels: 3,
     preprocess: 'unit',
-    ...(o.synthetic ? { synthetic: { seed: o.seed, count: o.count, valIndices: val } } : {}),
+    ...(o.synthetic ? { synthetic: { seed: o.seed, count: o.count, valIndices } } : {}),
   };
   writeJsonAtomic(join(o.out, 'camkit.json'), camkitJson);
   const history = await trainModel(model, trainSet, valSet, {
@@ -170,7 +284,7 @@ export async function runTrain(
     seed: o.seed,
     numClasses: classNames.length,
     resume: Boolean(o.resume),
-    augment: o.augment,
+    recipe,
     targetValAccuracy: o.targetValAccuracy,
     workers,
     log,
@@ -186,37 +300,76 @@ export async function runTrain(
       lr: o.lr,
       'val-split': o.valSplit,
       seed: o.seed,
+      schedule: recipe.schedule,
+      'warmup-epochs': recipe.warmupEpochs,
+      'weight-decay': recipe.weightDecay,
+      'label-smoothing': recipe.labelSmoothing,
+      balance: recipe.balance,
+      augment: recipe.augment,
+      patience: recipe.patience ?? null,
+      'batch-norm': Boolean(o.batchNorm),
     },
   });
-  return { history, model, val: valSet, valIndices: val, classNames };
+  return { history, model, val: valSet, valIndices, classNames };
 }
 
 /** `camkit train`. */
 export function trainCommand(log: () => Log): Command {
   const cmd = new Command('train')
     .description('train a CNN classifier (camnet: no pooling, full-resolution CAM; vgg-like: pooling)')
-    .option('--data <dir>', 'folder-per-class images (jpg/png/webp...)')
+    .option(
+      '--data <dir>',
+      'images: DIR/<class>/* or DIR/train|val|test/<class>/* (given split used; test/ left for evaluate)',
+    )
     .option('--synthetic', "use @camkit/core's embedded synthetic shapes")
-    .option('--classes <n>', 'synthetic: number of classes', int(2))
+    .option('--classes <n>', 'synthetic: number of classes (default: all 4)', int(2))
     .option('--count <m>', 'synthetic: number of images', int(4), 800)
     .option('--arch <arch>', `architecture: ${ARCHS.join(' | ')}`, oneOf(ARCHS), 'camnet')
-    .option('--input-size <s>', 'square input size in pixels', int(8), 64)
+    .option(
+      '--input-size <s>',
+      "square input size in pixels (default: the images' own size when they all share one, else 64)",
+      int(8),
+    )
     .option(
       '--filters <list>',
-      'conv filters (camnet: per layer; vgg-like: per block), e.g. 16,32,64,64',
+      'conv filters (camnet: per layer; vgg-like: per block) (default: camnet 16,32,64,64; vgg-like 16,32,64)',
       intList,
+    )
+    .option(
+      '--batch-norm',
+      'camnet: BatchNormalization after each conv (folds into the conv; CAM stays exact)',
     )
     .option('--epochs <e>', 'epochs', int(1), 10)
     .option('--batch <b>', 'batch size', int(1), 32)
-    .option('--lr <lr>', 'Adam learning rate', float(0), 0.003)
-    .option('--val-split <f>', 'validation fraction', float(0, 0.99), 0.2)
+    .option('--lr <lr>', 'peak AdamW learning rate', float(0), 0.003)
+    .option('--schedule <s>', `learning-rate schedule: ${SCHEDULES.join(' | ')}`, oneOf(SCHEDULES), 'cosine')
+    .option('--warmup-epochs <e>', 'cosine: epochs of linear warm-up', float(0), 1)
+    .option(
+      '--weight-decay <wd>',
+      'decoupled (AdamW) weight decay on kernels; 0: plain Adam',
+      float(0, 1),
+      0.01,
+    )
+    .option('--label-smoothing <e>', 'label smoothing of the cross-entropy', float(0, 0.99), 0.1)
+    .option(
+      '--augment <list>',
+      'random augmentation: flip,shift | shift (digits, text: no mirror images) | flip | none (shift: up to 2 px)',
+      'flip,shift',
+    )
+    .option('--no-augment', 'same as --augment none')
+    .option('--balance', 'class-balanced sampling: every class drawn equally often (imbalanced folders)')
+    .option(
+      '--patience <n>',
+      'stop after n epochs without a better validation accuracy (default: train every epoch); model.json is always the best epoch',
+      int(1),
+    )
+    .option('--val-split <f>', 'validation fraction (unless DIR has val/)', float(0, 0.99), 0.2)
     .option('--seed <n>', 'seed for split, shuffling, augmentation and synthetic data', int(0), 0)
-    .option('--no-augment', 'disable random flip/shift augmentation')
     .option('--strict', 'unreadable image files are an error instead of skipped')
     .option('--resume', 'continue the run in --out from its last checkpoint')
     .option(
       '--workers <n>',
-      "data-parallel worker threads; 'auto': 2 on wasm when two cores are free (1-min load ≤ cores - 1), else 1",
+      "data-parallel worker threads; 'auto': 2 on wasm when two cores are free (1-min load ≤ cores - 1), else 1; on --resume the run's own count",
       workersArg,
       'auto',
     )

@@ -1,8 +1,10 @@
 import type { Rng } from '@camkit/core';
 
 /**
- * Light augmentation of one [H, W, C] image into `out`: a horizontal flip with probability 1/2 and
- * a random shift of up to `maxShift` pixels each way (a small crop of the edge-padded image).
+ * Light augmentation of one [H, W, C] image into `out`: a horizontal flip with probability 1/2
+ * (when `flip`; off for digits and text, whose mirror image is another symbol) and a random shift
+ * of up to `maxShift` pixels each way (a small crop of the edge-padded image). The random draws
+ * are the same whichever parts are on, so the sample order of a run does not depend on them.
  */
 export function augmentInto(
   src: Float32Array,
@@ -14,8 +16,9 @@ export function augmentInto(
   c: number,
   rng: Rng,
   maxShift = 2,
+  flipAllowed = true,
 ): void {
-  const flip = rng.next() < 0.5;
+  const flip = rng.next() < 0.5 && flipAllowed;
   const dy = rng.int(-maxShift, maxShift);
   const dx = rng.int(-maxShift, maxShift);
   for (let y = 0; y < h; y++) {

@@ -29,16 +29,30 @@ export async function loadFolder(
   const labels: number[] = [];
   const files: string[] = [];
   const skipped: string[] = [];
-  for (let i = 0; i < ds.files.length; i++) {
-    try {
-      images.push((await loadImage(ds.files[i], size, size)).data);
+  // A few decodes in flight at once (sharp runs them on libuv's threads); results keep file order.
+  const CHUNK = 32;
+  for (let c = 0; c < ds.files.length; c += CHUNK) {
+    const chunk = ds.files.slice(c, c + CHUNK);
+    const decoded = await Promise.all(
+      chunk.map((f) =>
+        loadImage(f, size, size).then(
+          (img) => img.data,
+          (err: Error) => err,
+        ),
+      ),
+    );
+    decoded.forEach((d, j) => {
+      const i = c + j;
+      if (d instanceof Error) {
+        if (strict) throw new CliError(`${d.message} (--strict)`);
+        skipped.push(ds.files[i]);
+        log.warn(`skipping ${d.message}`);
+        return;
+      }
+      images.push(d);
       labels.push(ds.labels[i]);
       files.push(ds.files[i]);
-    } catch (err) {
-      if (strict) throw new CliError(`${(err as Error).message} (--strict)`);
-      skipped.push(ds.files[i]);
-      log.warn(`skipping ${(err as Error).message}`);
-    }
+    });
   }
   if (skipped.length) log.warn(`skipped ${skipped.length} unreadable file(s) of ${ds.files.length}`);
   ds.classNames.forEach((name, k) => {

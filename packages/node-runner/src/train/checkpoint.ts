@@ -6,6 +6,7 @@ import type * as tfl from '@tensorflow/tfjs-layers';
 import { z } from 'zod';
 import { CliError } from '../errors.js';
 import { writeFileAtomic, writeJsonAtomic } from '@camkit/core/node';
+import { restoreAdam } from './recipe/restore-adam.js';
 
 const WeightSpecsSchema = z.array(
   z.looseObject({ name: z.string(), shape: z.array(z.number().int().nonnegative()), dtype: z.string() }),
@@ -32,6 +33,10 @@ export type CheckpointState = Omit<
   'history' | 'weights' | 'optimizer'
 > & {
   history: History;
+  /** The epoch with the best validation accuracy so far (what model.json holds). */
+  best?: { epoch: number; valAccuracy: number };
+  /** Worker threads the run trained with (a resume with `--workers auto` keeps the count). */
+  workers?: number;
   weights: { file: string; specs: tf.io.WeightsManifestEntry[] };
   optimizer: { file: string; specs: tf.io.WeightsManifestEntry[] };
 };
@@ -123,10 +128,7 @@ export async function restoreCheckpoint(
   return out;
 }
 
-/** Puts saved slots into a tfjs optimizer (main-thread training). */
+/** Puts saved slots into a tfjs optimizer (main-thread training), bit-exactly. */
 export async function setOptimizerSlots(optimizer: tf.Optimizer, slots: SavedSlot[]): Promise<void> {
-  const named = slots.map((s) => ({ name: s.name, tensor: tf.tensor(s.data, s.shape) }));
-  await optimizer.setWeights(named);
-  // setWeights copies the moments into new variables; 'iter' is read into a number.
-  tf.dispose(named.map((n) => n.tensor));
+  await restoreAdam(optimizer, slots);
 }

@@ -4,7 +4,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import type * as tfl from '@tensorflow/tfjs-layers';
 import { augmentInto } from '../dataset/augment.js';
 import { CliError } from '../errors.js';
-import { saveModel, writeJsonAtomic } from '@camkit/core/node';
+import { loadModel, saveModel, writeJsonAtomic } from '@camkit/core/node';
 import type { Log } from '../log.js';
 import { Rng } from '@camkit/core';
 import type { LoadedModel } from '../model/load-model-option.js';
@@ -18,6 +18,38 @@ import {
 } from './checkpoint.js';
 import { createParallelTrainer } from './parallel/index.js';
 import { ProgressLine } from './progress.js';
+import { applyAdamW, decayedNames } from './recipe/adamw-step.js';
+import { epochOrder } from './recipe/balanced-order.js';
+import { smoothedCrossEntropySum } from './recipe/cross-entropy.js';
+import { learningRateAt, type Schedule } from './recipe/lr-schedule.js';
+
+/** The training recipe: schedule, regularisation, sampling, augmentation, early stopping. */
+export interface Recipe {
+  /** Learning-rate schedule over the run's steps (see learningRateAt). */
+  schedule: Schedule;
+  /** cosine: epochs of linear warm-up (fractions allowed). */
+  warmupEpochs: number;
+  /** Decoupled (AdamW) weight decay on kernels; 0: plain Adam. */
+  weightDecay: number;
+  /** Label smoothing ε; 0: plain cross-entropy. */
+  labelSmoothing: number;
+  /** Class-balanced sampling: every class drawn equally often per epoch. */
+  balance: boolean;
+  /** Augmentation: random shift of up to `shift` px, and horizontal flips when `flip`. */
+  augment: { flip: boolean; shift: number } | null;
+  /** Stop after this many epochs without a better validation accuracy. Default: never. */
+  patience?: number;
+}
+
+/** The recipe `trainModel` uses when given none: constant rate, no regularisation (the demo's). */
+export const PLAIN_RECIPE: Recipe = {
+  schedule: 'constant',
+  warmupEpochs: 0,
+  weightDecay: 0,
+  labelSmoothing: 0,
+  balance: false,
+  augment: { flip: true, shift: 2 },
+};
 
 /** In-memory images [N, H, W, C] in [0, 1] with integer labels. */
 export interface ImageSet {
@@ -40,7 +72,8 @@ export interface TrainModelOptions {
   resume: boolean;
   /** Written into the checkpoint; a resume with different settings is refused. */
   config: Record<string, unknown>;
-  augment: boolean;
+  /** Default {@link PLAIN_RECIPE}. */
+  recipe?: Recipe;
   log: Log;
   /**
    * Worker threads for data-parallel training (src/train/parallel): each holds a wasm replica and
@@ -55,9 +88,13 @@ export interface TrainModelOptions {
 }
 
 /**
- * Trains `model` with Adam on sparse categorical cross-entropy, validating after every epoch and
- * writing model.json/weights.bin, history.json and a resumable checkpoint each epoch (atomically).
- * A non-finite loss stops training with a CliError; the last good checkpoint stays on disk.
+ * Trains `model` with AdamW on (label-smoothed) sparse categorical cross-entropy under the recipe's
+ * learning-rate schedule, validating after every epoch and writing history.json and a resumable
+ * checkpoint each epoch (atomically). model.json/weights.bin hold the epoch with the best
+ * validation accuracy (every epoch's when there is no validation set), and the returned model has
+ * those weights. A non-finite loss stops training with a CliError; the last good checkpoint stays
+ * on disk. Everything random is seeded and the rate is a function of the step, so a resumed run
+ * is bit-identical to an uninterrupted one with the same worker count.
  */
 export async function trainModel(
   model: tfl.LayersModel,
@@ -66,11 +103,13 @@ export async function trainModel(
   opts: TrainModelOptions,
 ): Promise<History> {
   const { runDir, log } = opts;
+  const recipe = opts.recipe ?? PLAIN_RECIPE;
   const optimizer = tf.train.adam(opts.learningRate);
   const rng = new Rng(opts.seed ^ 0x9e3779b9);
   let history: History = { epochs: [] };
   let restoredSlots: SavedSlot[] | null = null;
   let start = 0;
+  let best: { epoch: number; valAccuracy: number } | null = null;
   if (opts.resume) {
     const ck = readCheckpoint(runDir);
     if (!ck) throw new CliError(`--resume: no checkpoint.json in ${runDir}; start without --resume`);
@@ -82,24 +121,55 @@ export async function trainModel(
         `--resume: ${runDir} was trained with different ${mismatch.map((k) => `--${k}`).join(', ')}`,
       );
     }
+    const before = ck.config.epochs;
+    if (recipe.schedule !== 'constant' && before !== undefined && before !== opts.epochs) {
+      // The schedule spans the whole run: a straight run of the new length would have used other
+      // rates from the first step on, so no continuation could equal it.
+      throw new CliError(
+        `--resume: ${runDir} was trained for --epochs ${before} with --schedule ${recipe.schedule}, whose rates depend on --epochs; resume with --epochs ${before}, or use --schedule constant to extend a run`,
+      );
+    }
+    best = ck.best ?? null;
     restoredSlots = await restoreCheckpoint(runDir, ck, model);
     rng.setState(ck.rngState);
     history = ck.history;
     start = ck.epochsDone;
     log.info(`resuming ${runDir} after epoch ${start}`);
     if (start >= opts.epochs) log.info(`already trained ${start} epochs (--epochs ${opts.epochs})`);
+    if (recipe.patience !== undefined && best && ck.epochsDone - 1 - best.epoch >= recipe.patience) {
+      log.info(
+        `${runDir} already stopped early (--patience ${recipe.patience}) after epoch ${ck.epochsDone}`,
+      );
+      start = Math.max(start, opts.epochs);
+    }
   }
   const { height: h, width: w, channels: c } = train;
   const pix = h * w * c;
   const n = train.labels.length;
   const batch = Math.min(opts.batchSize, n);
   const vars = model.trainableWeights.map((v) => v.read() as tf.Variable);
+  const decay = decayedNames(vars);
   const xBuf = new Float32Array(batch * pix);
   const progress = new ProgressLine();
   const workers = opts.workers ?? 1;
+  const steps = Math.ceil(n / batch);
+  const lrAt = (epoch: number, s: number) =>
+    learningRateAt(epoch * steps + s, {
+      schedule: recipe.schedule,
+      base: opts.learningRate,
+      totalSteps: opts.epochs * steps,
+      warmupSteps: Math.round(recipe.warmupEpochs * steps),
+    });
   const parallel =
     workers > 1 && start < opts.epochs
-      ? await createParallelTrainer({ model, workers, learningRate: opts.learningRate, backend: 'wasm' })
+      ? await createParallelTrainer({
+          model,
+          workers,
+          learningRate: opts.learningRate,
+          weightDecay: recipe.weightDecay,
+          labelSmoothing: recipe.labelSmoothing,
+          backend: 'wasm',
+        })
       : null;
   if (parallel) log.info(`training on ${workers} worker threads (data-parallel, wasm)`);
   // Adam's moments continue across a resume, whichever way either run trained (same slot layout).
@@ -108,8 +178,7 @@ export async function trainModel(
   try {
     for (let epoch = start; epoch < opts.epochs; epoch++) {
       const t0 = performance.now();
-      const order = rng.shuffle(Array.from({ length: n }, (_, i) => i));
-      const steps = Math.ceil(n / batch);
+      const order = epochOrder(train.labels, rng, recipe.balance);
       let lossSum = 0;
       let correct = 0;
       progress.start(`epoch ${epoch + 1}/${opts.epochs}`, steps);
@@ -119,34 +188,34 @@ export async function trainModel(
         const labels = new Int32Array(bs);
         idx.forEach((src, j) => {
           labels[j] = train.labels[src];
-          if (opts.augment) augmentInto(train.images, src * pix, xBuf, j * pix, h, w, c, rng);
+          const aug = recipe.augment;
+          if (aug) augmentInto(train.images, src * pix, xBuf, j * pix, h, w, c, rng, aug.shift, aug.flip);
           else xBuf.set(train.images.subarray(src * pix, (src + 1) * pix), j * pix);
         });
+        const lr = lrAt(epoch, s);
         let lossValue: number;
         let hitValue: number;
         if (parallel) {
-          const r = await parallel.trainStep(xBuf.slice(0, bs * pix), labels);
+          const r = await parallel.trainStep(xBuf.slice(0, bs * pix), labels, lr);
           lossValue = r.loss;
           hitValue = Math.round(r.accuracy * bs);
         } else {
           let hits: tf.Tensor | null = null;
-          const loss = tf.tidy(() => {
+          const { value, grads } = tf.tidy(() => {
             const xs = tf.tensor4d(xBuf.subarray(0, bs * pix), [bs, h, w, c]);
-            const ys = tf.cast(tf.oneHot(tf.tensor1d(labels, 'int32'), opts.numClasses), 'float32');
-            return optimizer.minimize(
-              () => {
-                const probs = model.apply(xs, { training: true }) as tf.Tensor;
-                // Accuracy from the same forward pass; kept because minimize() disposes its scope.
-                hits = tf.keep(tf.sum(tf.cast(tf.equal(tf.argMax(probs, 1), tf.argMax(ys, 1)), 'int32')));
-                return crossEntropy(probs, ys);
-              },
-              true,
-              vars,
-            ) as tf.Scalar;
+            const ys = tf.tensor1d(labels, 'int32');
+            return tf.variableGrads(() => {
+              const probs = model.apply(xs, { training: true }) as tf.Tensor;
+              // Accuracy from the same forward pass, kept out of variableGrads' scope.
+              hits = tf.keep(tf.sum(tf.cast(tf.equal(tf.argMax(probs, 1), ys), 'int32')));
+              const sum = smoothedCrossEntropySum(probs, ys, opts.numClasses, recipe.labelSmoothing);
+              return tf.div(sum, bs) as tf.Scalar;
+            }, vars);
           });
-          lossValue = (await loss.data())[0];
-          hitValue = (await hits!.data())[0];
-          tf.dispose([loss, hits!]);
+          applyAdamW(optimizer, vars, grads, lr, recipe.weightDecay, decay);
+          lossValue = (await value.data())[0];
+          hitValue = (await (hits as unknown as tf.Tensor).data())[0];
+          tf.dispose([value, hits as unknown as tf.Tensor, ...Object.values(grads)]);
         }
         if (!Number.isFinite(lossValue)) {
           progress.stop();
@@ -176,26 +245,38 @@ export async function trainModel(
       log.info(
         `epoch ${epoch + 1}/${opts.epochs}: loss ${(lossSum / n).toFixed(4)} acc ${(correct / n).toFixed(3)}` +
           (v ? ` val_loss ${v.loss.toFixed(4)} val_acc ${v.accuracy.toFixed(3)}` : '') +
-          ` (${seconds.toFixed(1)} s, ${(n / seconds).toFixed(0)} img/s)`,
+          ` (${seconds.toFixed(1)} s, ${(n / seconds).toFixed(0)} img/s, lr ${lrAt(epoch, steps - 1).toPrecision(3)})`,
       );
+      // Strictly better only: on a tie the earlier (less trained) epoch stays.
+      const improved = v ? best === null || v.accuracy > best.valAccuracy : true;
+      if (v && improved) best = { epoch, valAccuracy: v.accuracy };
       const slots = parallel
         ? (await parallel.getOptimizerWeights()).map((o) => ({
             name: o.name,
             tensor: tf.tensor(o.data, o.shape),
           }))
         : await optimizer.getWeights();
+      // The best model goes to disk before the checkpoint that records it as best.
+      if (improved) await saveModel(model, runDir);
       await writeCheckpoint(runDir, model, slots, {
         epochsDone: epoch + 1,
         rngState: rng.getState(),
-        config: opts.config,
+        config: { ...opts.config, epochs: opts.epochs },
         history,
+        workers,
+        ...(best ? { best } : {}),
       });
       if (parallel) tf.dispose(slots.map((o) => o.tensor));
-      await saveModel(model, runDir);
       writeJsonAtomic(join(runDir, 'history.json'), history);
       opts.onCheckpoint?.(epoch + 1);
       if (opts.targetValAccuracy !== undefined && v && v.accuracy >= opts.targetValAccuracy) {
         log.info(`validation accuracy ${v.accuracy.toFixed(3)} ≥ ${opts.targetValAccuracy}: stopping early`);
+        break;
+      }
+      if (recipe.patience !== undefined && best && epoch - best.epoch >= recipe.patience) {
+        log.info(
+          `no better validation accuracy for ${recipe.patience} epoch(s) (--patience): stopping early`,
+        );
         break;
       }
     }
@@ -203,6 +284,17 @@ export async function trainModel(
     await parallel?.dispose();
   }
   optimizer.dispose();
+  const last = history.epochs.at(-1);
+  if (best && last && best.epoch !== last.epoch) {
+    // Hand back what model.json holds: the best epoch's weights.
+    // saveModel wrote it from this Layers model, so it loads back as one.
+    const saved = (await loadModel(join(runDir, 'model.json'))) as tfl.LayersModel;
+    model.setWeights(saved.getWeights());
+    saved.dispose();
+    log.info(
+      `model.json: epoch ${best.epoch + 1}, the best validation accuracy (${best.valAccuracy.toFixed(3)}); the checkpoint holds epoch ${last.epoch + 1}`,
+    );
+  }
   return history;
 }
 
@@ -222,11 +314,6 @@ async function weightsFinite(model: tfl.LayersModel): Promise<boolean> {
   const ok = (await flags.data()).every((v) => v === 1);
   flags.dispose();
   return ok;
-}
-
-function crossEntropy(probs: tf.Tensor, oneHot: tf.Tensor): tf.Scalar {
-  const p = tf.clipByValue(probs, 1e-7, 1);
-  return tf.neg(tf.mean(tf.sum(tf.mul(oneHot, tf.log(p)), 1))) as tf.Scalar;
 }
 
 /** Loss and accuracy of `model` on a whole set, in batches, plus its predictions. */

@@ -1,6 +1,8 @@
 import type { Worker } from 'node:worker_threads';
 import * as tf from '@tensorflow/tfjs-core';
 import type * as tfl from '@tensorflow/tfjs-layers';
+import { applyAdamW, decayedNames } from '../recipe/adamw-step.js';
+import { restoreAdam } from '../recipe/restore-adam.js';
 import type { AdamConfig, FromWorker, OptimizerSlot, ToWorker } from './protocol.js';
 import { startWorker } from '../../workers/start-worker.js';
 import type { initThreadedWasmBackend } from './wasm-threads.js';
@@ -19,6 +21,10 @@ export interface ParallelTrainerOptions {
   beta2?: number;
   /** Adam epsilon; default tfjs's backend epsilon (1e-7), like `tf.train.adam`. */
   epsilon?: number;
+  /** Decoupled (AdamW) weight decay on conv/dense kernels. Default 0 (plain Adam). */
+  weightDecay?: number;
+  /** Label smoothing ε of the cross-entropy. Default 0. */
+  labelSmoothing?: number;
   /** Backend inside the workers. Default 'wasm' (camkit's training kernels are registered there). */
   backend?: 'wasm' | 'cpu';
   /**
@@ -48,7 +54,11 @@ export interface StepResult {
 /** A data-parallel trainer; see {@link createParallelTrainer}. */
 export interface ParallelTrainer {
   readonly workers: number;
-  trainStep(xs: Float32Array, ys: Int32Array): Promise<StepResult>;
+  /**
+   * One optimizer step on the batch; `learningRate` (default the constructor's) is the rate this
+   * step's gradient is applied with, so a schedule can drive it.
+   */
+  trainStep(xs: Float32Array, ys: Int32Array, learningRate?: number): Promise<StepResult>;
   /** All weights (trainable or not) in `model.getWeights()` order, with every update applied. */
   getWeights(): Promise<Float32Array[]>;
   /** Loads `getWeights()` into a model of the same architecture (e.g. the one passed in, to save it). */
@@ -138,6 +148,7 @@ export async function createParallelTrainer(opts: ParallelTrainerOptions): Promi
     beta1: opts.beta1 ?? 0.9,
     beta2: opts.beta2 ?? 0.999,
     epsilon: opts.epsilon ?? null,
+    weightDecay: opts.weightDecay ?? 0,
   };
   const model = opts.model;
   const topology = model.toJSON(null, false);
@@ -162,6 +173,7 @@ export async function createParallelTrainer(opts: ParallelTrainerOptions): Promi
           wasmThreads: opts.wasmThreads ?? 1,
           adam,
           applyOnReplica: applyOn === 'replicas',
+          labelSmoothing: opts.labelSmoothing ?? 0,
         }),
       ),
     );
@@ -172,7 +184,8 @@ export async function createParallelTrainer(opts: ParallelTrainerOptions): Promi
 
   // Main-thread mode: the master copy of the trainable weights and Adam live here.
   let mainVars: tf.Variable[] = [];
-  let mainOpt: tf.Optimizer | null = null;
+  let mainOpt: tf.AdamOptimizer | null = null;
+  let mainDecay = new Set<string>();
   let current = initial; // all weights, kept in sync in main-thread mode
   if (applyOn === 'main') {
     const prefix = `camkit_parallel_${trainerCount++}`;
@@ -182,27 +195,34 @@ export async function createParallelTrainer(opts: ParallelTrainerOptions): Promi
       ),
     );
     mainOpt = tf.train.adam(adam.learningRate, adam.beta1, adam.beta2, adam.epsilon ?? undefined);
+    mainDecay = decayedNames(mainVars);
   }
 
   let pendingGrads: Float32Array[] | null = null; // replica mode: applied with the next message
+  let pendingLr: number | null = null; // ... at this learning rate
   let pendingWeights: Float32Array[] | null = null; // main mode: sent with the next message
   let nextId = 0;
   let disposed = false;
   let stepping = false;
 
-  const outgoing = (): { apply: Float32Array[] | null; weights: Float32Array[] | null } => {
-    const out = { apply: pendingGrads, weights: pendingWeights };
+  const outgoing = (): {
+    apply: Float32Array[] | null;
+    lr: number | null;
+    weights: Float32Array[] | null;
+  } => {
+    const out = { apply: pendingGrads, lr: pendingLr, weights: pendingWeights };
     pendingGrads = null;
+    pendingLr = null;
     pendingWeights = null;
     return out;
   };
 
-  const applyOnMain = async (sum: Float32Array[]): Promise<void> => {
+  const applyOnMain = async (sum: Float32Array[], lr: number): Promise<void> => {
     const named: tf.NamedTensorMap = {};
     mainVars.forEach((v, k) => {
       named[v.name] = tf.tensor(sum[k], v.shape);
     });
-    mainOpt!.applyGradients(named);
+    applyAdamW(mainOpt!, mainVars, named, lr, adam.weightDecay, mainDecay);
     tf.dispose(Object.values(named));
     const values = await Promise.all(mainVars.map((v) => v.data() as Promise<Float32Array>));
     current = current.slice();
@@ -212,9 +232,14 @@ export async function createParallelTrainer(opts: ParallelTrainerOptions): Promi
     pendingWeights = current;
   };
 
-  const runStep = async (xs: Float32Array, ys: Int32Array, batch: number): Promise<StepResult> => {
+  const runStep = async (
+    xs: Float32Array,
+    ys: Int32Array,
+    batch: number,
+    lr: number,
+  ): Promise<StepResult> => {
     const used = Math.min(count, batch);
-    const { apply, weights } = outgoing();
+    const { apply, lr: applyLr, weights } = outgoing();
     const replies: Promise<FromWorker>[] = [];
     let start = 0;
     for (let k = 0; k < used; k++) {
@@ -226,6 +251,7 @@ export async function createParallelTrainer(opts: ParallelTrainerOptions): Promi
           type: 'step',
           id,
           apply,
+          lr: applyLr,
           weights,
           xs: xs.slice(start * pixels, (start + n) * pixels),
           ys: ys.slice(start, start + n),
@@ -237,7 +263,7 @@ export async function createParallelTrainer(opts: ParallelTrainerOptions): Promi
     }
     const idle = handles.slice(used).map((h) => {
       const id = nextId++;
-      return h.request(id, { type: 'flush', id, apply, weights, read: false });
+      return h.request(id, { type: 'flush', id, apply, lr: applyLr, weights, read: false });
     });
     const results = (await Promise.all(replies)) as Extract<FromWorker, { type: 'grads' }>[];
     await Promise.all(idle);
@@ -245,8 +271,11 @@ export async function createParallelTrainer(opts: ParallelTrainerOptions): Promi
     for (const r of results.slice(1)) {
       for (const [i, g] of r.grads.entries()) addInto(sum[i], g);
     }
-    if (applyOn === 'main') await applyOnMain(sum);
-    else pendingGrads = sum;
+    if (applyOn === 'main') await applyOnMain(sum, lr);
+    else {
+      pendingGrads = sum;
+      pendingLr = lr;
+    }
     const lossSum = results.reduce((a, r) => a + r.lossSum, 0);
     const correct = results.reduce((a, r) => a + r.correct, 0);
     return {
@@ -258,7 +287,7 @@ export async function createParallelTrainer(opts: ParallelTrainerOptions): Promi
 
   const trainer: ParallelTrainer = {
     workers: count,
-    async trainStep(xs, ys) {
+    async trainStep(xs, ys, learningRate) {
       if (disposed) throw new Error('parallel trainer: used after dispose()');
       if (stepping) throw new Error('parallel trainer: trainStep called before the previous step finished');
       const batch = ys.length;
@@ -267,16 +296,16 @@ export async function createParallelTrainer(opts: ParallelTrainerOptions): Promi
       }
       stepping = true;
       try {
-        return await runStep(xs, ys, batch);
+        return await runStep(xs, ys, batch, learningRate ?? adam.learningRate);
       } finally {
         stepping = false;
       }
     },
     async getWeights() {
-      const { apply, weights } = outgoing();
+      const { apply, lr, weights } = outgoing();
       const replies = handles.map((h, k) => {
         const id = nextId++;
-        return h.request(id, { type: 'flush', id, apply, weights, read: k === 0 });
+        return h.request(id, { type: 'flush', id, apply, lr, weights, read: k === 0 });
       });
       const first = (await replies[0]) as Extract<FromWorker, { type: 'flushed' }>;
       await Promise.all(replies);
@@ -295,11 +324,11 @@ export async function createParallelTrainer(opts: ParallelTrainerOptions): Promi
         });
         current = weights;
       }
-      const { apply } = outgoing();
+      const { apply, lr } = outgoing();
       await Promise.all(
         handles.map((h) => {
           const id = nextId++;
-          return h.request(id, { type: 'flush', id, apply, weights, read: false });
+          return h.request(id, { type: 'flush', id, apply, lr, weights, read: false });
         }),
       );
     },
@@ -313,10 +342,10 @@ export async function createParallelTrainer(opts: ParallelTrainerOptions): Promi
           })),
         );
       }
-      const { apply } = outgoing();
+      const { apply, lr } = outgoing();
       const replies = handles.map((h) => {
         const id = nextId++;
-        return h.request(id, { type: 'optimizer-get', id, apply });
+        return h.request(id, { type: 'optimizer-get', id, apply, lr });
       });
       const first = (await replies[0]) as Extract<FromWorker, { type: 'optimizer' }>;
       await Promise.all(replies);
@@ -324,16 +353,14 @@ export async function createParallelTrainer(opts: ParallelTrainerOptions): Promi
     },
     async setOptimizerWeights(slots) {
       if (applyOn === 'main') {
-        const named = slots.map((s) => ({ name: s.name, tensor: tf.tensor(s.data, s.shape) }));
-        await mainOpt!.setWeights(named);
-        tf.dispose(named.map((n) => n.tensor));
+        await restoreAdam(mainOpt!, slots);
         return;
       }
-      const { apply } = outgoing();
+      const { apply, lr } = outgoing();
       await Promise.all(
         handles.map((h) => {
           const id = nextId++;
-          return h.request(id, { type: 'optimizer-set', id, apply, slots });
+          return h.request(id, { type: 'optimizer-set', id, apply, lr, slots });
         }),
       );
     },

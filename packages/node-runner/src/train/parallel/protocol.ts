@@ -7,6 +7,8 @@ export interface AdamConfig {
   beta2: number;
   /** `null`: tfjs's backend epsilon (1e-7), as `tf.train.adam` does by default. */
   epsilon: number | null;
+  /** Decoupled (AdamW) weight decay on kernels; 0: plain Adam. */
+  weightDecay: number;
 }
 
 export interface InitMessage {
@@ -20,6 +22,8 @@ export interface InitMessage {
   adam: AdamConfig;
   /** Whether this worker keeps an optimizer and applies the averaged gradients itself. */
   applyOnReplica: boolean;
+  /** Label smoothing ε of the cross-entropy (0: none). */
+  labelSmoothing: number;
 }
 
 export interface StepMessage {
@@ -27,6 +31,8 @@ export interface StepMessage {
   id: number;
   /** Averaged gradients of the previous step, applied before this step's forward pass (replica mode). */
   apply: Float32Array[] | null;
+  /** The learning rate `apply` is applied with (the schedule's rate for the step that made it). */
+  lr: number | null;
   /** New weights to load before this step's forward pass (main-thread mode). */
   weights: Float32Array[] | null;
   xs: Float32Array;
@@ -40,6 +46,7 @@ export interface FlushMessage {
   type: 'flush';
   id: number;
   apply: Float32Array[] | null;
+  lr: number | null;
   weights: Float32Array[] | null;
   /** Reply with all the model's weights (trainable or not), in `model.getWeights()` order. */
   read: boolean;
@@ -56,8 +63,14 @@ export type ToWorker =
   | InitMessage
   | StepMessage
   | FlushMessage
-  | { type: 'optimizer-get'; id: number; apply: Float32Array[] | null }
-  | { type: 'optimizer-set'; id: number; apply: Float32Array[] | null; slots: OptimizerSlot[] }
+  | { type: 'optimizer-get'; id: number; apply: Float32Array[] | null; lr: number | null }
+  | {
+      type: 'optimizer-set';
+      id: number;
+      apply: Float32Array[] | null;
+      lr: number | null;
+      slots: OptimizerSlot[];
+    }
   | { type: 'close' };
 
 export type FromWorker =

@@ -7,13 +7,19 @@ import { parentPort } from 'node:worker_threads';
 import { registerWasmTrainingKernels } from '@camkit/kernels';
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
-import type { FromWorker, InitMessage, StepMessage, ToWorker } from './protocol.js';
+import { applyAdamW, decayedNames } from '../recipe/adamw-step.js';
+import { smoothedCrossEntropySum } from '../recipe/cross-entropy.js';
+import { restoreAdam } from '../recipe/restore-adam.js';
+import type { AdamConfig, FromWorker, InitMessage, StepMessage, ToWorker } from './protocol.js';
 import { initThreadedWasmBackend } from './wasm-threads.js';
 
 const port = parentPort!;
 let model: tfl.LayersModel | null = null;
-let optimizer: tf.Optimizer | null = null;
+let optimizer: tf.AdamOptimizer | null = null;
 let vars: tf.Variable[] = [];
+let decay = new Set<string>();
+let adamConfig: AdamConfig | null = null;
+let labelSmoothing = 0;
 
 function post(msg: FromWorker, transfer: ArrayBuffer[] = []): void {
   port.postMessage(msg, transfer);
@@ -27,6 +33,9 @@ async function init(msg: InitMessage): Promise<void> {
   model = await tfl.models.modelFromJSON({ modelTopology: msg.topology as tf.io.ModelJSON['modelTopology'] });
   setWeights(msg.weights);
   vars = model.trainableWeights.map((w) => w.read() as tf.Variable);
+  decay = decayedNames(vars);
+  adamConfig = msg.adam;
+  labelSmoothing = msg.labelSmoothing;
   if (msg.applyOnReplica) {
     const { learningRate, beta1, beta2, epsilon } = msg.adam;
     optimizer = tf.train.adam(learningRate, beta1, beta2, epsilon ?? undefined);
@@ -40,17 +49,21 @@ function setWeights(weights: Float32Array[]): void {
   tf.dispose(tensors);
 }
 
-function apply(grads: Float32Array[]): void {
+function apply(grads: Float32Array[], lr: number): void {
   const named: tf.NamedTensorMap = {};
   vars.forEach((v, i) => {
     named[v.name] = tf.tensor(grads[i], v.shape);
   });
-  optimizer!.applyGradients(named);
+  applyAdamW(optimizer!, vars, named, lr, adamConfig!.weightDecay, decay);
   tf.dispose(Object.values(named));
 }
 
-function prepare(msg: { apply: Float32Array[] | null; weights: Float32Array[] | null }): void {
-  if (msg.apply) apply(msg.apply);
+function prepare(msg: {
+  apply: Float32Array[] | null;
+  lr: number | null;
+  weights: Float32Array[] | null;
+}): void {
+  if (msg.apply) apply(msg.apply, msg.lr ?? adamConfig!.learningRate);
   if (msg.weights) setWeights(msg.weights);
 }
 
@@ -68,8 +81,8 @@ async function step(msg: StepMessage): Promise<void> {
       const probs = m.apply(xs, { training: true }) as tf.Tensor2D;
       correct = tf.keep(tf.sum(tf.cast(tf.equal(tf.argMax(probs, 1), labels), 'float32')));
       // Σ over the shard / whole batch: shard gradients then add up to the full-batch gradient.
-      const picked = tf.sum(tf.mul(tf.oneHot(labels, classes), tf.log(tf.clipByValue(probs, 1e-7, 1))));
-      return tf.div(tf.neg(picked), msg.totalBatch) as tf.Scalar;
+      const sum = smoothedCrossEntropySum(probs, labels, classes, labelSmoothing);
+      return tf.div(sum, msg.totalBatch) as tf.Scalar;
     }, vars);
   });
   const out = await Promise.all(vars.map((v) => grads[v.name].data() as Promise<Float32Array>));
@@ -100,7 +113,7 @@ async function handle(msg: ToWorker): Promise<void> {
       return;
     }
     case 'optimizer-get': {
-      prepare({ apply: msg.apply, weights: null });
+      prepare({ apply: msg.apply, lr: msg.lr, weights: null });
       const slots = await Promise.all(
         (await optimizer!.getWeights()).map(async (w) => ({
           name: w.name,
@@ -112,10 +125,8 @@ async function handle(msg: ToWorker): Promise<void> {
       return;
     }
     case 'optimizer-set': {
-      prepare({ apply: msg.apply, weights: null });
-      const named = msg.slots.map((s) => ({ name: s.name, tensor: tf.tensor(s.data, s.shape) }));
-      await optimizer!.setWeights(named);
-      tf.dispose(named.map((n) => n.tensor));
+      prepare({ apply: msg.apply, lr: msg.lr, weights: null });
+      await restoreAdam(optimizer!, msg.slots);
       post({ type: 'optimizer', id: msg.id, slots: [] });
       return;
     }
