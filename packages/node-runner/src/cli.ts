@@ -25,7 +25,6 @@ export function buildProgram(): Command {
     .description('Train CNN classifiers and explain them with class activation maps (CAM, Grad-CAM, ...).')
     .version(packageVersion(), '-V, --version')
     .option('-q, --quiet', 'only warnings and results')
-    .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
   const log = (): Log => stderrLog(Boolean(program.opts().quiet));
   program.addCommand(trainCommand(log));
@@ -35,11 +34,22 @@ export function buildProgram(): Command {
   program.addCommand(viewCommand(log));
   program.addCommand(importKerasCommand(log));
   program.addCommand(inspectCommand(log));
-  for (const cmd of program.commands) cmd.exitOverride();
+  for (const cmd of [program, ...program.commands]) {
+    cmd.exitOverride();
+    // Usage errors (missing or bad options) read like every other camkit error: one line.
+    const where = cmd === program ? 'camkit' : `camkit ${cmd.name()}`;
+    cmd.configureOutput({
+      outputError: (str, write) =>
+        write(`camkit: error: ${str.trim().replace(/^error: /, '')} (${where} --help for usage)\n`),
+    });
+  }
   return program;
 }
 
-/** Runs the CLI: every failure becomes one line on stderr and exit code 1 (no stack traces). */
+/**
+ * Runs the CLI: every failure becomes one line on stderr (no stack traces), exit code 2 for usage
+ * errors (a missing or malformed option, an unknown command) and 1 for everything else.
+ */
 export async function main(argv: string[] = process.argv): Promise<number> {
   const program = buildProgram();
   try {
@@ -50,7 +60,7 @@ export async function main(argv: string[] = process.argv): Promise<number> {
       // Commander already printed its one-line message (or the help text).
       return err.exitCode === 0 || err.code === 'commander.helpDisplayed' || err.code === 'commander.version'
         ? 0
-        : err.exitCode || 1;
+        : 2;
     }
     if (isUserError(err)) process.stderr.write(`camkit: error: ${oneLine(err)}\n`);
     else {

@@ -29,8 +29,26 @@ describe('camkit CLI', () => {
       '--out',
       '--resume',
       '--backend',
+      '--schedule',
+      '--weight-decay',
+      '--label-smoothing',
+      '--augment',
+      '--batch-norm',
+      '--balance',
+      '--patience',
     ]) {
       expect(train.stdout).toContain(opt);
+    }
+    // Every default is shown (commander's "(default: ...)" or the option's own words).
+    for (const shown of [
+      'epochs (default: 10)',
+      '(default: 0.003)',
+      '(default: "cosine")',
+      '(default: "flip,shift")',
+      "(default: the images' own size",
+      '(default: camnet 16,32,64,64',
+    ]) {
+      expect(train.stdout.replace(/\s+/g, ' ')).toContain(shown);
     }
   });
 
@@ -44,6 +62,19 @@ describe('camkit CLI', () => {
     expect(b.stderr).toMatch(/--backend/);
     const u = await camkit(['frobnicate']);
     expect(u.code).not.toBe(0);
+    // A missing required option: one 'camkit: error:' line naming it, usage exit code 2.
+    for (const [cmd, opt] of [
+      ['train', '--out'],
+      ['explain', '--model'],
+    ]) {
+      const m = await camkit([cmd, '--synthetic']);
+      expect(m.code).toBe(2);
+      expect(errorLine(m)).toMatch(
+        new RegExp(
+          `^camkit: error: required option '${opt} <[^>]+>' not specified \\(camkit ${cmd} --help for usage\\)$`,
+        ),
+      );
+    }
   });
 
   it('says which backend runs and why better ones were skipped', async () => {

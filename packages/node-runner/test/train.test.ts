@@ -155,7 +155,7 @@ describe('camkit train', () => {
       expect(
         readFileSync(join(split, 'weights.bin')).equals(readFileSync(join(straight, 'weights.bin'))),
       ).toBe(true);
-    });
+    }, 600_000); // three CLI trainings (with worker threads for 2): slow on a loaded box
   }
 
   it('stops on a NaN loss with a clear message and keeps the last good checkpoint', async () => {

@@ -61,6 +61,52 @@ describe('deletionInsertion', () => {
     flat.dispose();
   });
 
+  it('an image substrate: deleted pixels show that image (hand-worked curve)', async () => {
+    const image = tf.tensor3d(pixels, [2, 2, 1]);
+    const substrate = tf.tensor3d([0, 1, 1, 0], [2, 2, 1]);
+    const before = tf.memory().numTensors;
+    const r = await deletionInsertion(meanModel, image, map, {
+      steps: 4,
+      classIndex: 0,
+      baseline: substrate,
+      insertionBaseline: substrate,
+    });
+    expect(tf.memory().numTensors).toBe(before);
+    // Deletion order 0, 2, 3, 1: pixel 0 1→0, pixel 2 0.25→1, pixel 3 0→0, pixel 1 0.5→1.
+    const del = [1.75, 0.75, 1.5, 1.5, 2].map((s) => s / 4);
+    // Insertion starts from the substrate (sum 2) and puts the image's pixels back in that order.
+    const ins = [2, 3, 2.25, 2.25, 1.75].map((s) => s / 4);
+    for (const [k, s] of r.deletion.scores.entries()) expect(s).toBeCloseTo(del[k], 6);
+    for (const [k, s] of r.insertion.scores.entries()) expect(s).toBeCloseTo(ins[k], 6);
+    await expect(
+      deletionInsertion(meanModel, image, map, { baseline: tf.zeros([3, 3, 1]) as tf.Tensor3D }),
+    ).rejects.toThrow(/baseline image is \[3,3,1\], expected \[2, 2, 1\]/);
+    tf.dispose([image, substrate]);
+  });
+
+  it('the blur substrate equals a float64 Gaussian (σ 0.5, 3 taps, mirrored edges) at 2×2', async () => {
+    // A "model" that reads pixel (0, 0): the insertion curve's first point is the blurred value.
+    const corner = (batch: tf.Tensor4D): tf.Tensor2D => {
+      const s = tf.reshape(tf.slice(batch, [0, 0, 0, 0], [-1, 1, 1, 1]), [-1, 1]);
+      return tf.concat([s, tf.sub(1, s)], 1) as tf.Tensor2D;
+    };
+    const image = tf.tensor3d(pixels, [2, 2, 1]);
+    const r = await deletionInsertion(corner, image, map, {
+      steps: 1,
+      classIndex: 0,
+      insertionBaseline: 'blur',
+    });
+    // Taps e^(−d²/2σ²) for d = −1, 0, 1 with σ = 0.5, normalised; symmetric padding repeats the edge.
+    const t = Math.exp(-2);
+    const [w1, w0] = [t / (1 + 2 * t), 1 / (1 + 2 * t)];
+    const row = (a: number, b: number) => [(w0 + w1) * a + w1 * b, w1 * a + (w0 + w1) * b];
+    const [r0, r1] = [row(1, 0.5), row(0.25, 0)]; // blur along x, then along y
+    const blurred00 = (w0 + w1) * r0[0] + w1 * r1[0];
+    expect(r.insertion.scores[0]).toBeCloseTo(blurred00, 5);
+    expect(r.insertion.scores[1]).toBeCloseTo(1, 6); // everything inserted: the image itself
+    image.dispose();
+  });
+
   it('rejects mismatched maps, bad classes and bad steps', async () => {
     const image = tf.zeros([2, 2, 1]) as tf.Tensor3D;
     await expect(deletionInsertion(meanModel, image, [1, 2, 3])).rejects.toThrow(

@@ -1,8 +1,13 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { CamkitError } from '../errors.js';
 
-/** What replaces pixels: 'zero' (black), 'mean' (per-channel image mean), 'blur' (Gaussian-blurred image) or a constant. */
-export type Baseline = 'zero' | 'mean' | 'blur' | number;
+/**
+ * What replaces pixels: 'zero' (black), 'mean' (per-channel image mean), 'blur' (Gaussian-blurred
+ * image), a constant, or an image of the same size ([H, W, C] or [1, H, W, C]; the caller keeps
+ * ownership) — e.g. a typical background, as torch-cam's metric allows. On small images (28 px) the
+ * blur substrate is close to the image itself, so insertion from it says little: use 'zero' or 'mean'.
+ */
+export type Baseline = 'zero' | 'mean' | 'blur' | number | tf.Tensor;
 
 /** Options for {@link deletionInsertion}. */
 export interface DeletionInsertionOptions {
@@ -155,12 +160,24 @@ async function curve(
 
 function makeBaseline(img: tf.Tensor4D, baseline: Baseline): tf.Tensor4D {
   return tf.tidy(() => {
+    if (baseline instanceof tf.Tensor) {
+      const [, h, w, c] = img.shape;
+      const ok =
+        (baseline.rank === 3 || (baseline.rank === 4 && baseline.shape[0] === 1)) &&
+        baseline.shape.slice(-3).join() === [h, w, c].join();
+      if (!ok) {
+        throw new CamkitError(
+          `deletionInsertion: baseline image is [${baseline.shape}], expected [${h}, ${w}, ${c}] like the image`,
+        );
+      }
+      return tf.reshape(tf.cast(baseline, 'float32'), img.shape) as tf.Tensor4D;
+    }
     if (typeof baseline === 'number') return tf.fill(img.shape, baseline) as tf.Tensor4D;
     if (baseline === 'zero') return tf.zerosLike(img);
     if (baseline === 'mean') return tf.mul(tf.onesLike(img), tf.mean(img, [1, 2], true)) as tf.Tensor4D;
     if (baseline === 'blur') return gaussianBlur(img);
     throw new CamkitError(
-      `deletionInsertion: unknown baseline '${baseline}' (use 'zero', 'mean', 'blur' or a number)`,
+      `deletionInsertion: unknown baseline '${baseline}' (use 'zero', 'mean', 'blur', a number or an image)`,
     );
   });
 }

@@ -63,7 +63,9 @@ export function camNet(opts: CamNetOptions = {}): tf.Sequential {
       }),
     );
     if (opts.batchNorm) {
-      model.add(tf.layers.batchNormalization({ name: `bn${i + 1}`, axis: -1 }));
+      // Momentum 0.9 = PyTorch's BatchNorm2d default (0.1 there); Keras' 0.99 leaves the moving
+      // statistics near their initial values for the first few hundred steps of a small dataset.
+      model.add(tf.layers.batchNormalization({ name: `bn${i + 1}`, axis: -1, momentum: 0.9 }));
       model.add(tf.layers.reLU({ name: `relu${i + 1}` }));
     }
   });

@@ -1,13 +1,17 @@
+import { existsSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { type Method, SYNTHETIC_CLASS_NAMES, syntheticDataset } from '@camkit/core';
+import { type Baseline, type Method, SYNTHETIC_CLASS_NAMES, syntheticDataset } from '@camkit/core';
+import * as tf from '@tensorflow/tfjs-core';
 import { Command } from 'commander';
 import { loadFolder } from '../dataset/load-folder.js';
+import { resolveLayout } from '../dataset/resolve-layout.js';
 import { CliError } from '../errors.js';
 import { type EvalData, type EvalModel, evaluateModels, formatMetrics } from '../evaluate/evaluate-models.js';
 import { preflight } from '../explain/preflight.js';
 import { ensureWritableDir } from '../fs/ensure-writable-dir.js';
 import { linkRunFile } from '../explain/link-run-file.js';
 import { writeJsonAtomic } from '@camkit/core/node';
+import { loadImage } from '../images/load-image.js';
 import type { Log } from '../log.js';
 import { inspectModelOption, loadModelOption } from '../model/load-model-option.js';
 import { readModelMeta } from '../model/read-model-meta.js';
@@ -15,6 +19,22 @@ import { rgbToGray } from '../explain/model-input.js';
 import { addBackendOption, startBackend } from './common.js';
 import { modelEntry, parseMethods } from './explain.js';
 import { int } from './parse.js';
+
+/**
+ * `--baseline`: a named substrate or an image file, read and resized to the model input like the
+ * data (pixels / 255).
+ */
+export async function parseBaseline(value: string, h: number, w: number): Promise<Baseline> {
+  if (value === 'zeros' || value === 'zero') return 'zero';
+  if (value === 'blur' || value === 'mean') return value;
+  if (!existsSync(value)) {
+    throw new CliError(`--baseline ${value}: not blur, zeros, mean or an existing image file`);
+  }
+  const { data } = await loadImage(value, h, w).catch((err: Error) => {
+    throw new CliError(`--baseline ${err.message}`);
+  });
+  return tf.tensor3d(data, [h, w, 3]);
+}
 
 interface SyntheticMeta {
   seed: number;
@@ -31,7 +51,10 @@ export function evaluateCommand(log: () => Log): Command {
       '--model <paths...>',
       'one or more model.json files (camkit.json beside each supplies classes)',
     )
-    .option('--data <dir>', 'folder-per-class images')
+    .option(
+      '--data <dir>',
+      'folder-per-class images: DIR/<class>/*, or DIR/test/<class>/* when DIR has train/ and test/',
+    )
     .option(
       '--synthetic',
       'fresh synthetic images (never seen in training: sampled after the training range)',
@@ -51,6 +74,10 @@ export function evaluateCommand(log: () => Log): Command {
     )
     .option('--limit <n>', 'images used for the attribution metrics', int(1), 64)
     .option('--steps <n>', 'deletion/insertion steps', int(1), 16)
+    .option(
+      '--baseline <b>',
+      'deletion/insertion substrate: blur | zeros | mean | an image file (default: zeros for deletion, blur for insertion, as RISE; on small images blur ≈ the image, so insertion from it is flat)',
+    )
     .option('--strict', 'unreadable image files are an error instead of skipped')
     .option('--out <dir>', 'where metrics.json goes (default: the first model directory)');
   addBackendOption(cmd);
@@ -114,7 +141,10 @@ export function evaluateCommand(log: () => Log): Command {
       };
     } else {
       if (h !== w) throw new CliError('--data needs a square model input');
-      const f = await loadFolder(o.data, h, log(), o.strict);
+      // A ROOT/train|test layout is evaluated on its test split.
+      const test = resolveLayout(o.data).test;
+      if (test) log().info(`data: evaluating on ${test}`);
+      const f = await loadFolder(test ?? o.data, h, log(), o.strict);
       const names = models[0].classNames;
       if (f.classNames.join() !== names.join()) {
         throw new CliError(
@@ -125,6 +155,7 @@ export function evaluateCommand(log: () => Log): Command {
     }
     // Single-channel models see the images as explain gives them: converted to gray.
     if (channels === 1) data = { ...data, images: rgbToGray(data.images), channels: 1 };
+    const baseline = o.baseline === undefined ? undefined : await parseBaseline(o.baseline, h, w);
     // The methods and --layer run once on the first image, and --out is checked, before the (long)
     // evaluation; nothing is written until it has succeeded.
     const first = { input: async () => data.images.slice(0, h * w * channels) };
@@ -132,11 +163,13 @@ export function evaluateCommand(log: () => Log): Command {
       await preflight(m.model, { inputSize: m.size, channels }, first, o.methods ?? [], o.layer, '--methods');
     ensureWritableDir(outDir, '--out');
     const metrics = await evaluateModels(data, models, {
+      ...(baseline !== undefined ? { baseline } : {}),
       methods: (o.methods ?? []) as Method[],
       limit: o.limit,
       steps: o.steps,
       log: log(),
     });
+    if (baseline instanceof tf.Tensor) baseline.dispose();
     writeJsonAtomic(join(outDir, 'metrics.json'), metrics);
     linkRunFile(outDir, 'metrics');
     for (const m of models) m.model.dispose();

@@ -1,9 +1,10 @@
-import { existsSync, readdirSync, statSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
-import { extname, join, relative, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { COLORMAPS, type ColormapName, METHODS, type Method, type ModelEntry } from '@camkit/core';
 import { Command, InvalidArgumentError } from 'commander';
 import { CliError } from '../errors.js';
+import { collectImages, trueClasses } from '../dataset/collect-images.js';
+import { adoptRunFiles } from '../explain/adopt-run-files.js';
 import { fileImages } from '../explain/file-images.js';
 import { preflight } from '../explain/preflight.js';
 import { explainInWorkers } from '../explain/parallel-explain.js';
@@ -23,8 +24,6 @@ import { readModelMeta } from '../model/read-model-meta.js';
 import { addBackendOption, startBackend } from './common.js';
 import { fileId, float, int, oneOf } from './parse.js';
 import { resolveWorkers } from './train.js';
-
-const IMAGE_EXT = new Set(['.jpg', '.jpeg', '.png', '.webp', '.gif', '.tif', '.tiff', '.bmp', '.avif']);
 
 /** Parses `--method a,b` against core's method list. */
 export function parseMethods(value: string): Method[] {
@@ -48,24 +47,6 @@ function parseClasses(value: string): ClassSelection {
     throw new InvalidArgumentError("expected 'all', 'pred' or class indices like 0,2");
   }
   return ks;
-}
-
-/** Image files named on the command line: files as given, directories' image files (sorted). */
-export function collectImages(paths: string[]): string[] {
-  const out: string[] = [];
-  for (const p of paths) {
-    if (!existsSync(p)) throw new CliError(`--images ${p}: no such file or directory`);
-    if (statSync(p).isDirectory()) {
-      const files = readdirSync(p)
-        .filter((f) => !f.startsWith('.') && IMAGE_EXT.has(extname(f).toLowerCase()))
-        .sort()
-        .map((f) => join(p, f));
-      if (files.length === 0)
-        throw new CliError(`--images ${p}: no image files (${[...IMAGE_EXT].join(' ')})`);
-      out.push(...files);
-    } else out.push(p);
-  }
-  return out;
 }
 
 function concurrencyArg(value: string): number | 'auto' {
@@ -185,7 +166,10 @@ export function explainCommand(log: () => Log): Command {
       '--model <model.json>',
       'tfjs Layers or graph model.json (camkit.json beside it supplies classes/preprocessing)',
     )
-    .requiredOption('--images <paths...>', 'image files and/or directories')
+    .requiredOption(
+      '--images <paths...>',
+      "image files and/or directories; DIR/<class>/* records each image's true class (the viewer's correct/incorrect filter)",
+    )
     .option('--method <list>', `methods, comma-separated: ${METHODS.join(', ')}`, parseMethods, [
       'gradcam',
     ] as Method[])
@@ -227,7 +211,8 @@ export function explainCommand(log: () => Log): Command {
   cmd.action(async (o) => {
     const backend = await startBackend(o.backend, log());
     const model = await loadModelOption(o.model);
-    const files = collectImages(o.images);
+    const collected = collectImages(o.images);
+    const files = collected.map((c) => c.file);
     const { images, files: readable, skipped } = await fileImages(files, log(), Boolean(o.strict));
     const { entry, freeSize } = modelEntry(o.model, inspectModelOption(model, o.model), o.out, o.modelId, {
       preprocess: o.preprocess,
@@ -239,6 +224,15 @@ export function explainCommand(log: () => Log): Command {
       if (bad.length)
         throw new CliError(`--classes: ${bad.join(', ')} not in 0..${entry.classNames.length - 1}`);
     }
+    // True classes from the class folders, for the readable images (images and readable align).
+    const labels = trueClasses(collected, entry.classNames);
+    const labelOf = new Map(collected.map((c, i) => [c.file, labels[i]]));
+    readable.forEach((f, i) => {
+      f.trueClass = labelOf.get(f.file) ?? null;
+      images[i].trueClass = f.trueClass;
+    });
+    const known = labels.filter((l) => l !== null).length;
+    if (known) log().info(`images: ${known} of ${files.length} labelled by their class folder`);
     // Every option is checked (the preflight runs each method once) before the first write.
     const first = images[0];
     await preflight(
@@ -251,6 +245,7 @@ export function explainCommand(log: () => Log): Command {
     ensureWritableDir(o.out);
     // The run must be self-contained: the viewer can only fetch files under the run directory.
     entry.path = bundleModel(o.model, o.out, entry.id);
+    adoptRunFiles(o.model, o.out, log());
     let workers = resolveConcurrency(o.concurrency, backend, log());
     const runModel: RunModel = { entry, model, methods: o.method as Method[], layer: o.layer, freeSize };
     const batches = batchesOf(images, o.batch, runBatchKey([runModel])).length;

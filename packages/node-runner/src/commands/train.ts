@@ -130,12 +130,12 @@ async function defaultInputSize(classRoot: string, log: Log): Promise<number> {
   const common = await commonImageSize(scanFolder(classRoot).files);
   if (common && common[0] === common[1]) {
     log.info(
-      `--input-size ${common[0]}: every image is ${common[0]}×${common[1]} (pass --input-size to resize)`,
+      `data: input size ${common[0]}, every image's own (${common[0]}×${common[1]}); --input-size resizes`,
     );
     return common[0];
   }
   log.info(
-    `--input-size 64: the images ${common ? `are ${common[0]}×${common[1]} (not square)` : 'differ in size'}; each is resized to 64×64`,
+    `data: input size 64, as the images ${common ? `are ${common[0]}×${common[1]} (not square)` : 'differ in size'}; --input-size sets another`,
   );
   return 64;
 }

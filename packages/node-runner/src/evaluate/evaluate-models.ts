@@ -1,4 +1,5 @@
 import {
+  type Baseline,
   type Box,
   boxFromMap,
   deletionInsertion,
@@ -40,6 +41,11 @@ export interface EvaluateOptions {
   limit?: number;
   /** Deletion/insertion steps. Default 16. */
   steps?: number;
+  /**
+   * Substrate of both deletion and insertion (core's `Baseline`: 'zero', 'mean', 'blur', a number
+   * or an [H, W, C] image). Default: RISE's pair, zeros for deletion and blur for insertion.
+   */
+  baseline?: Baseline;
   batchSize?: number;
   log: Log;
 }
@@ -126,6 +132,7 @@ export async function evaluateModels(
               const di = await deletionInsertion(predictFn, img, gray, {
                 steps,
                 classIndex: hm.classIndex,
+                ...(o.baseline !== undefined ? { baseline: o.baseline, insertionBaseline: o.baseline } : {}),
               });
               di.deletion.scores.forEach((v, k) => {
                 delCurve[k] += v;

@@ -8,12 +8,21 @@ import type { RunImage } from './write-run.js';
 export interface ImageFile {
   id: string;
   file: string;
+  /** The model's index of the image's class folder; null or absent: unknown. */
+  trueClass?: number | null;
 }
 
 /** Reads one image file as a RunImage. Throws a CliError naming the file when it is unreadable. */
-export async function fileImage({ id, file }: ImageFile): Promise<RunImage> {
+export async function fileImage({ id, file, trueClass }: ImageFile): Promise<RunImage> {
   const { data, width, height } = await loadImageRgb(file);
-  return { id, rgb: data, width, height, input: async (h, w) => (await loadImage(file, h, w)).data };
+  return {
+    id,
+    rgb: data,
+    width,
+    height,
+    trueClass: trueClass ?? null,
+    input: async (h, w) => (await loadImage(file, h, w)).data,
+  };
 }
 
 /**
