@@ -83,7 +83,9 @@ describe('train → explain → evaluate on a ROOT/train|test tree', () => {
       '--baseline',
       'nope',
     ]);
-    expect(bad.code).toBe(1);
-    expect(errorLine(bad)).toMatch(/--baseline nope: not blur, zeros, mean or an existing image file/);
+    expect(bad.code).toBe(2);
+    expect(errorLine(bad)).toMatch(
+      /--baseline <b>' argument 'nope' is invalid\. not blur, zeros, mean or an existing image file/,
+    );
   });
 });

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { type Baseline, type Method, SYNTHETIC_CLASS_NAMES, syntheticDataset } from '@camkit/core';
 import * as tf from '@tensorflow/tfjs-core';
-import { Command } from 'commander';
+import { Command, InvalidArgumentError } from 'commander';
 import { loadFolder } from '../dataset/load-folder.js';
 import { resolveLayout } from '../dataset/resolve-layout.js';
 import { CliError } from '../errors.js';
@@ -77,6 +77,10 @@ export function evaluateCommand(log: () => Log): Command {
     .option(
       '--baseline <b>',
       'deletion/insertion substrate: blur | zeros | mean | an image file (default: zeros for deletion, blur for insertion, as RISE; on small images blur ≈ the image, so insertion from it is flat)',
+      (v: string) => {
+        if (['blur', 'zeros', 'zero', 'mean'].includes(v) || existsSync(v)) return v;
+        throw new InvalidArgumentError('not blur, zeros, mean or an existing image file');
+      },
     )
     .option('--strict', 'unreadable image files are an error instead of skipped')
     .option('--out <dir>', 'where metrics.json goes (default: the first model directory)');

@@ -5,7 +5,7 @@ import type { History } from '@camkit/core';
 import { camNet, vggLike } from '@camkit/core';
 import * as tf from '@tensorflow/tfjs-core';
 import type * as tfl from '@tensorflow/tfjs-layers';
-import { Command } from 'commander';
+import { Command, InvalidArgumentError } from 'commander';
 import { commonImageSize } from '../dataset/common-image-size.js';
 import { loadFolder } from '../dataset/load-folder.js';
 import { resolveLayout } from '../dataset/resolve-layout.js';
@@ -88,6 +88,15 @@ export function resolveWorkers(
   }
   if (backend !== 'wasm' || cores < 2) return 1;
   return load <= cores - 1 ? 2 : 1;
+}
+
+function augmentArg(value: string): string {
+  try {
+    parseAugment(value);
+  } catch (err) {
+    throw new InvalidArgumentError((err as Error).message.replace(/^--augment \S+: /, ''));
+  }
+  return value;
 }
 
 /** Parses `--augment`: a comma list of flip and shift, or none. */
@@ -354,6 +363,7 @@ export function trainCommand(log: () => Log): Command {
     .option(
       '--augment <list>',
       'random augmentation: flip,shift | shift (digits, text: no mirror images) | flip | none (shift: up to 2 px)',
+      augmentArg,
       'flip,shift',
     )
     .option('--no-augment', 'same as --augment none')
