@@ -153,13 +153,17 @@ async function defaultInputSize(classRoot: string, log: Log): Promise<number> {
  * `--workers`, said out loud: 'auto' reports what it chose and why, and on --resume keeps the
  * checkpoint's count, since another count sums the gradients in another order (not bit-identical).
  */
-function chooseWorkers(o: TrainCommandOptions, log: Log): number {
+function chooseWorkers(o: TrainCommandOptions): {
+  workers: number;
+  note: string | null;
+  warn: string | null;
+} {
   const backend = tf.getBackend();
   const ck = o.resume ? readCheckpoint(o.out) : null;
   if (o.workers === 'auto' || o.workers === undefined) {
     if (ck?.workers !== undefined && (ck.workers === 1 || backend === 'wasm')) {
-      log.info(`--workers auto: ${ck.workers}, as the run being resumed (a bit-identical continuation)`);
-      return ck.workers;
+      const note = `--workers auto: ${ck.workers}, as the run being resumed (a bit-identical continuation)`;
+      return { workers: ck.workers, note, warn: null };
     }
     const cores = availableParallelism();
     const load = loadavg()[0];
@@ -170,16 +174,15 @@ function chooseWorkers(o: TrainCommandOptions, log: Log): number {
         : cores < 2
           ? `${cores} core`
           : `${cores} cores, 1-min load ${load.toFixed(2)} ${n === 2 ? '≤' : '>'} ${cores - 1}`;
-    log.info(`--workers auto: ${n} ${n === 1 ? 'thread (this one)' : 'worker threads'} (${why})`);
-    return n;
+    const note = `--workers auto: ${n} ${n === 1 ? 'thread (this one)' : 'worker threads'} (${why})`;
+    return { workers: n, note, warn: null };
   }
   const n = resolveWorkers(o.workers, backend);
-  if (ck?.workers !== undefined && ck.workers !== n) {
-    log.warn(
-      `--workers ${n}: the run being resumed trained with ${ck.workers}; it continues, but not bit-identically to a straight run`,
-    );
-  }
-  return n;
+  const warn =
+    ck?.workers !== undefined && ck.workers !== n
+      ? `--workers ${n}: the run being resumed trained with ${ck.workers}; it continues, but not bit-identically to a straight run`
+      : null;
+  return { workers: n, note: null, warn };
 }
 
 /** Builds the named architecture. */
@@ -213,7 +216,7 @@ export async function runTrain(
   }
   // Every option is checked (data read, split made, model built, workers resolved) before the
   // first write, so a bad one leaves nothing behind.
-  const workers = chooseWorkers(o, log);
+  const { workers, note: workersNote, warn: workersWarn } = chooseWorkers(o);
   const recipe: Recipe = {
     schedule: o.schedule ?? PLAIN_RECIPE.schedule,
     warmupEpochs: o.warmupEpochs ?? PLAIN_RECIPE.warmupEpochs,
@@ -275,6 +278,9 @@ export async function runTrain(
   // Reproducible weights (a resume overwrites them from the checkpoint anyway).
   seededInit(model, o.seed, o.arch === 'vgg-like' ? 'he' : 'glorot');
   ensureWritableDir(o.out);
+  // Said once the options are known to be good (so an error stays the only line).
+  if (workersNote) log.info(workersNote);
+  if (workersWarn) log.warn(workersWarn);
   const camkitJson: CamkitJson = {
     version: 1,
     arch: o.arch,
