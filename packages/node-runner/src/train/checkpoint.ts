@@ -23,6 +23,10 @@ export const CheckpointStateSchema = z.object({
   config: z.record(z.string(), z.unknown()),
   // Loose: every field the trainer records per epoch survives a resume, whatever it adds later.
   history: z.looseObject({ epochs: z.array(HistorySchema.shape.epochs.element.loose()) }),
+  /** The epoch with the best validation accuracy so far (what model.json holds). */
+  best: z.object({ epoch: z.number().int().nonnegative(), valAccuracy: z.number() }).optional(),
+  /** Worker threads the run trained with (a resume with `--workers auto` keeps the count). */
+  workers: z.number().int().positive().optional(),
   weights: WeightFileSchema,
   optimizer: WeightFileSchema,
 });
@@ -33,10 +37,6 @@ export type CheckpointState = Omit<
   'history' | 'weights' | 'optimizer'
 > & {
   history: History;
-  /** The epoch with the best validation accuracy so far (what model.json holds). */
-  best?: { epoch: number; valAccuracy: number };
-  /** Worker threads the run trained with (a resume with `--workers auto` keeps the count). */
-  workers?: number;
   weights: { file: string; specs: tf.io.WeightsManifestEntry[] };
   optimizer: { file: string; specs: tf.io.WeightsManifestEntry[] };
 };
