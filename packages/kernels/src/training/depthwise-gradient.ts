@@ -10,11 +10,7 @@ import {
 } from '@tensorflow/tfjs-core';
 import { depthwiseConv2dNativeBackpropFilterWasmConfig } from './depthwise-backprop-filter-wasm.js';
 import { depthwiseConv2dNativeBackpropInputWasmConfig } from './depthwise-backprop-input-wasm.js';
-
-function dilated(dilations: unknown): boolean {
-  const d = Array.isArray(dilations) ? dilations : [dilations ?? 1];
-  return d.some((v) => v !== 1);
-}
+import { dilated } from './dilated.js';
 
 /** Dilation reaches only kernels that implement it: camkit's wasm ones, the backend in use. */
 function camkitKernelsActive(): boolean {
