@@ -12,11 +12,8 @@ import { conv2DWasmConfig } from '../src/training/conv2d-wasm.js';
 import { registerWasmTrainingKernels } from '../src/training/index.js';
 import { stockKernel } from '../src/training/stock-kernels.js';
 import type { WasmBackendLike } from '../src/training/wasm-kernel-calls.js';
+import { arg, median, once } from './layer-timing.js';
 
-function arg(name: string, fallback: string): string {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 && process.argv[i + 1] ? (process.argv[i + 1] as string) : fallback;
-}
 const ROUNDS = Number(arg('rounds', '5'));
 const N = Number(arg('batch', '32'));
 const S = Number(arg('size', '64'));
@@ -24,15 +21,6 @@ const S = Number(arg('size', '64'));
 await tf.setBackend('wasm');
 registerWasmTrainingKernels();
 const backend = tf.backend() as unknown as WasmBackendLike;
-const median = (v: number[]) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)] as number;
-function once(f: () => tf.Tensor): number {
-  const t = performance.now();
-  const r = f();
-  r.dataSync();
-  const ms = performance.now() - t;
-  r.dispose();
-  return ms;
-}
 
 const rows: string[] = [];
 for (const [ci, co] of [

@@ -12,11 +12,8 @@ import { convGeometry } from '../src/training/conv-geometry.js';
 import { registerWasmTrainingKernels } from '../src/training/index.js';
 import { depthwiseGradWasm } from '../src/training/simd/depthwise-grad-simd.js';
 import type { WasmBackendLike } from '../src/training/wasm-kernel-calls.js';
+import { arg, median, once } from './layer-timing.js';
 
-function arg(name: string, fallback: string): string {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 && process.argv[i + 1] ? (process.argv[i + 1] as string) : fallback;
-}
 const ROUNDS = Number(arg('rounds', '5'));
 const N = Number(arg('batch', '16'));
 const SIZE = Number(arg('size', '224'));
@@ -24,15 +21,6 @@ const SIZE = Number(arg('size', '224'));
 await tf.setBackend('wasm');
 registerWasmTrainingKernels();
 const backend = tf.backend() as unknown as WasmBackendLike;
-const median = (v: number[]) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)] as number;
-function once(f: () => tf.Tensor): number {
-  const t = performance.now();
-  const r = f();
-  r.dataSync();
-  const ms = performance.now() - t;
-  r.dispose();
-  return ms;
-}
 
 // [input side at 224, channels, kernel, stride] of the layers.
 const LAYERS: [number, number, number, number][] = [
