@@ -13,6 +13,7 @@ export { maxPoolGradWasmConfig } from './max-pool-grad-wasm.js';
 export { avgPoolGradImpl, maxPoolGradImpl, type PoolGradAttrs } from './pool-grad-impl.js';
 export { meanWasmConfig, sumWasmConfig } from './reduce-middle-axes-wasm.js';
 export { CPU_TRAINING_KERNELS, registerTrainingKernels } from './register-training-kernels.js';
+export { tileWasmConfig } from './tile-wasm.js';
 export {
   registerWasmTrainingKernels,
   unregisterWasmTrainingKernels,

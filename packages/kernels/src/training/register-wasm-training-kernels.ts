@@ -11,6 +11,7 @@ import { depthwiseConv2dNativeBackpropInputWasmConfig } from './depthwise-backpr
 import { maxPoolGradWasmConfig } from './max-pool-grad-wasm.js';
 import { meanWasmConfig, sumWasmConfig } from './reduce-middle-axes-wasm.js';
 import { forgetStock, replaceKernels, restoreKernels } from './stock-kernels.js';
+import { tileWasmConfig } from './tile-wasm.js';
 
 /** The kernels {@link registerWasmTrainingKernels} installs for 'wasm'. */
 export const WASM_TRAINING_KERNELS: readonly KernelConfig[] = [
@@ -24,6 +25,7 @@ export const WASM_TRAINING_KERNELS: readonly KernelConfig[] = [
   avgPoolGradWasmConfig,
   depthwiseConv2dNativeBackpropFilterWasmConfig,
   depthwiseConv2dNativeBackpropInputWasmConfig,
+  tileWasmConfig,
 ];
 
 // The gradients camkit replaces (dilation > 1 on wasm), and tfjs's before them (null: none).
@@ -40,7 +42,8 @@ const stockGrads = new Map<string, GradConfig | null>();
  * pooling) without stock wasm's transpose, delegating other reductions to the stock kernels, and
  * the depthwise-convolution gradients stock wasm lacks (MobileNet, EfficientNet, Xception), and
  * pool gradients that agree with cpu and PyTorch (`MaxPoolGrad`: first maximum of every window;
- * `AvgPoolGrad`: padding not counted, as in the forward pool).
+ * `AvgPoolGrad`: padding not counted, as in the forward pool), and a `Tile` by block copies (tfjs's
+ * BatchNorm gradient tiles per-channel values to the input's shape; stock wasm's Tile is per element).
  * Also replaces the `Conv2D` and `DepthwiseConv2dNative` gradients with ones that are tfjs's for
  * dilation 1 and pass dilation > 1 to these kernels on wasm (tfjs refuses dilated conv gradients); import
  * `@tensorflow/tfjs` (which registers tfjs's gradients) before calling this. Idempotent; call it before or after `tf.setBackend('wasm')`. Does not import the wasm
