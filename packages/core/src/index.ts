@@ -55,6 +55,7 @@ export {
   ModelMetaSchema,
   OutputEntrySchema,
   parseManifest,
+  PreprocessSchema,
 } from './manifest/schema.js';
 export { describeZodError, validateWithSchema } from './manifest/validate-with-schema.js';
 export type {
@@ -67,4 +68,5 @@ export type {
   ModelEntry,
   ModelMeta,
   OutputEntry,
+  Preprocess,
 } from './manifest/schema.js';

@@ -1,6 +1,7 @@
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ManifestSchema, MetricsSchema, parseNpy } from '@camkit/core';
+import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { camkit, errorLine, tmp } from './run-cli.js';
 import { sharedFixture } from './shared-fixture.js';
@@ -197,6 +198,54 @@ describe('camkit explain + evaluate on a graph model', () => {
     expect(metrics.models[0].accuracy).toBeCloseTo((confusion[0][0] + confusion[1][1]) / STEMS.length, 6);
     expect(metrics.methods.map((m) => m.method)).toEqual(['gradcam']);
     expect(metrics.methods[0].deletionAuc).toBeGreaterThanOrEqual(0);
+  });
+});
+
+describe('camkit explain with signed ([-1, 1]) preprocessing from camkit.json', () => {
+  it('feeds 2·pixels/255 − 1: probabilities equal tfjs GraphModel.execute on that input', async () => {
+    const dir = join(tmp(), 'signed');
+    cpSync(MODEL_DIR, dir, { recursive: true });
+    writeFileSync(join(dir, 'camkit.json'), JSON.stringify({ version: 1, preprocess: 'signed' }));
+    const out = join(tmp(), 'signed-run');
+    const r = await camkit([
+      'explain',
+      ...['--model', join(dir, 'model.json'), '--images', IMAGES, '--method', 'gradcam', '--out', out],
+    ]);
+    expect(r.code, r.stderr).toBe(0);
+    const manifest = ManifestSchema.parse(JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')));
+    expect(manifest.models[0].preprocess).toBe('signed');
+
+    // The reference: tfjs-converter's own GraphModel on the fixture's exact [0, 1] inputs mapped
+    // by hand, on tfjs's cpu backend (the CLI ran camkit's graph interpreter on wasm).
+    const json = JSON.parse(readFileSync(MODEL, 'utf8'));
+    const bin = readFileSync(join(MODEL_DIR, 'liveness.bin'));
+    await tf.setBackend('cpu');
+    const gm = await tf.loadGraphModel({
+      load: async () => ({
+        modelTopology: json.modelTopology,
+        format: 'graph-model',
+        weightSpecs: json.weightsManifest.flatMap((g: { weights: unknown[] }) => g.weights),
+        weightData: bin.buffer.slice(bin.byteOffset, bin.byteOffset + bin.byteLength),
+      }),
+    });
+    const before = tf.memory().numTensors;
+    let differsFromUnit = 0;
+    for (const img of manifest.images) {
+      const unit = npy(join(IMAGES, `${img.id}.npy`));
+      const x = tf.tensor4d(
+        Float32Array.from(unit.data, (v) => 2 * v - 1),
+        [1, 32, 32, 3],
+      );
+      const y = gm.execute(x) as tf.Tensor;
+      const want = Array.from(await y.data());
+      tf.dispose([x, y]);
+      expect(relDiff(img.predictions.model.probabilities, want, false), img.id).toBeLessThan(1e-4);
+      differsFromUnit = Math.max(differsFromUnit, relDiff(want, PREDICTED[img.id].probabilities, false));
+    }
+    expect(tf.memory().numTensors).toBe(before);
+    gm.dispose();
+    // The mapping matters on these photos: pixels/255 would have given other probabilities.
+    expect(differsFromUnit).toBeGreaterThan(1e-2);
   });
 });
 

@@ -15,6 +15,14 @@ export const BoxSchema = z.object({
 });
 export type Box = z.infer<typeof BoxSchema>;
 
+/**
+ * How [0, 1] pixels become the model's input: `unit` as is; `signed` maps them to [-1, 1]
+ * (2·x − 1: Keras's "tf" mode, as MobileNet, Inception, Xception and the FER-2013 emotion nets
+ * were trained); `imagenet` subtracts the ImageNet mean and divides by its std per RGB channel.
+ */
+export const PreprocessSchema = z.enum(['unit', 'signed', 'imagenet']);
+export type Preprocess = z.infer<typeof PreprocessSchema>;
+
 export const ModelEntrySchema = z.object({
   /** Short id used by outputs (e.g. 'camnet', 'vgglike'). */
   id: z.string().min(1),
@@ -24,7 +32,7 @@ export const ModelEntrySchema = z.object({
   inputSize: z.tuple([z.number().int().positive(), z.number().int().positive()]),
   channels: z.number().int().positive().default(3),
   classNames: z.array(z.string()).min(1),
-  preprocess: z.enum(['unit', 'imagenet']).default('unit'),
+  preprocess: PreprocessSchema.default('unit'),
 });
 export type ModelEntry = z.infer<typeof ModelEntrySchema>;
 
@@ -147,7 +155,7 @@ export const ModelMetaSchema = z.object({
   classNames: z.array(z.string()).min(1).optional(),
   inputSize: z.tuple([PositiveInt, PositiveInt]).optional(),
   channels: PositiveInt.optional(),
-  preprocess: z.enum(['unit', 'imagenet']).optional(),
+  preprocess: PreprocessSchema.optional(),
   /** Set by `camkit train --synthetic`: the seed and image count it trained on. */
   synthetic: z.object({ seed: Count, count: Count, valIndices: z.array(Count).optional() }).optional(),
 });

@@ -1,6 +1,14 @@
 import { availableParallelism, loadavg } from 'node:os';
 import { join, relative, resolve } from 'node:path';
-import { COLORMAPS, type ColormapName, METHODS, type Method, type ModelEntry } from '@camkit/core';
+import {
+  COLORMAPS,
+  type ColormapName,
+  METHODS,
+  type Method,
+  type ModelEntry,
+  type Preprocess,
+  PreprocessSchema,
+} from '@camkit/core';
 import { Command, InvalidArgumentError } from 'commander';
 import { CliError } from '../errors.js';
 import { collectImages, trueClasses } from '../dataset/collect-images.js';
@@ -104,7 +112,7 @@ export function modelEntry(
   outDir: string,
   id: string,
   flags: {
-    preprocess?: 'unit' | 'imagenet';
+    preprocess?: Preprocess;
     inputSize?: number;
     classNames?: string[];
     imageSize?: [number, number];
@@ -185,8 +193,8 @@ export function explainCommand(log: () => Log): Command {
     )
     .option(
       '--preprocess <p>',
-      'unit (pixels/255) | imagenet (then mean/std); default from camkit.json or unit',
-      oneOf(['unit', 'imagenet'] as const),
+      'unit (pixels/255) | signed (2·pixels/255 − 1, [-1, 1]) | imagenet (pixels/255, then mean/std); default from camkit.json or unit',
+      oneOf(PreprocessSchema.options),
     )
     .option('--input-size <s>', 'resize inputs to s×s (default: camkit.json or the model input)', int(1))
     .option(

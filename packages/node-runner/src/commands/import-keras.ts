@@ -1,10 +1,12 @@
 import { join } from 'node:path';
+import { type Preprocess, PreprocessSchema } from '@camkit/core';
 import { Command } from 'commander';
 import { ensureWritableDir } from '../fs/ensure-writable-dir.js';
 import { saveModel, writeJsonAtomic } from '@camkit/core/node';
 import { importKeras } from '../keras/import-keras.js';
 import type { Log } from '../log.js';
 import { addBackendOption, startBackend } from './common.js';
+import { oneOf } from './parse.js';
 
 /** `camkit import-keras model.h5 --out DIR`. */
 export function importKerasCommand(log: () => Log): Command {
@@ -13,10 +15,15 @@ export function importKerasCommand(log: () => Log): Command {
     .argument('<model.h5>', 'Keras HDF5 file saved with model.save()')
     .requiredOption('--out <dir>', 'output directory')
     .option('--class-names <list>', 'comma-separated class names to record in camkit.json')
-    .option('--preprocess <p>', 'preprocessing to record in camkit.json: unit | imagenet', 'unit');
+    .option(
+      '--preprocess <p>',
+      'preprocessing to record in camkit.json: unit | signed | imagenet',
+      oneOf(PreprocessSchema.options),
+      'unit' as Preprocess,
+    );
   addBackendOption(cmd);
   cmd.action(
-    async (h5: string, o: { out: string; backend: any; classNames?: string; preprocess: string }) => {
+    async (h5: string, o: { out: string; backend: any; classNames?: string; preprocess: Preprocess }) => {
       await startBackend(o.backend === 'auto' ? 'cpu' : o.backend, log());
       ensureWritableDir(o.out);
       const model = await importKeras(h5);
@@ -33,7 +40,7 @@ export function importKerasCommand(log: () => Log): Command {
           classNames: names,
           inputSize: [shape[1], shape[2]],
           channels: shape[3] ?? 3,
-          preprocess: o.preprocess === 'imagenet' ? 'imagenet' : 'unit',
+          preprocess: o.preprocess,
         });
       }
       process.stdout.write(

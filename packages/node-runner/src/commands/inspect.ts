@@ -1,4 +1,4 @@
-import type { ModelInfo } from '@camkit/core';
+import type { ModelInfo, Preprocess } from '@camkit/core';
 import { Command } from 'commander';
 import type { Log } from '../log.js';
 import { inspectModelOption, loadModelOption } from '../model/load-model-option.js';
@@ -8,7 +8,7 @@ import { addBackendOption, startBackend } from './common.js';
 
 /** The preprocessing `camkit explain` will apply to this model, and where that choice comes from. */
 export interface AssumedPreprocess {
-  mode: 'unit' | 'imagenet';
+  mode: Preprocess;
   /** `camkit.json` beside the model, or camkit's default (pixels / 255). */
   source: 'camkit.json' | 'default';
   file: string | null;
@@ -20,6 +20,7 @@ export type InspectReport = ModelInfo & { path: string; preprocess: AssumedPrepr
 
 const PREPROCESS_TEXT: Record<AssumedPreprocess['mode'], string> = {
   unit: 'pixels / 255',
+  signed: '2 · pixels / 255 − 1, in [-1, 1]',
   imagenet: 'pixels / 255, then ImageNet mean/std per channel',
 };
 

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
-import type { History } from '@camkit/core';
+import type { History, Preprocess } from '@camkit/core';
 import { camNet, vggLike } from '@camkit/core';
 import * as tf from '@tensorflow/tfjs-core';
 import type * as tfl from '@tensorflow/tfjs-layers';
@@ -118,7 +118,7 @@ export interface CamkitJson {
   classNames: string[];
   inputSize: [number, number];
   channels: number;
-  preprocess: 'unit' | 'imagenet';
+  preprocess: Preprocess;
   synthetic?: { seed: number; count: number; valIndices: number[] };
 }
 

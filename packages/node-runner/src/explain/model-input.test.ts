@@ -21,6 +21,12 @@ describe('model input', () => {
     });
   });
 
+  it('maps [0, 1] to [-1, 1] for signed models, whatever the channel count', () => {
+    // By hand: 2·x − 1.
+    const x = Float32Array.of(0, 0.25, 0.5, 1, 0.8);
+    expect(Array.from(preprocess(x, 'signed'))).toEqual([-1, -0.5, 0, 1, 0.6].map(Math.fround));
+  });
+
   it('resizes through the image, then converts to gray for a 1-channel entry', async () => {
     const asked: number[][] = [];
     const img: RunImage = {

@@ -17,9 +17,13 @@ export function rgbToGray(rgb: Float32Array): Float32Array {
   return out;
 }
 
-/** Applies the entry's preprocessing to [0, 1] pixels (`imagenet`: mean/std per RGB channel). */
+/**
+ * Applies the entry's preprocessing to [0, 1] pixels (`signed`: 2·x − 1, any channel count;
+ * `imagenet`: mean/std per RGB channel).
+ */
 export function preprocess(x: Float32Array, mode: ModelEntry['preprocess']): Float32Array {
-  if (mode !== 'imagenet') return x;
+  if (mode === 'unit') return x;
+  if (mode === 'signed') return Float32Array.from(x, (v) => 2 * v - 1);
   return Float32Array.from(x, (v, i) => (v - IMAGENET_MEAN[i % 3]) / IMAGENET_STD[i % 3]);
 }
 

@@ -11,9 +11,17 @@ describe('toModelInput', () => {
     expect(x[1]).toBeCloseTo((0 - 0.456) / 0.224, 5);
     expect(x[2]).toBeCloseTo((128 / 255 - 0.406) / 0.225, 5);
   });
+  it('maps bytes to [-1, 1] for signed models (Keras "tf" mode)', () => {
+    // By hand: 0 → −1, 51 → 2·0.2 − 1 = −0.6, 255 → 1; a gray pixel of a 1-channel model likewise.
+    const x = toModelInput([0, 51, 255], 'signed');
+    [-1, -0.6, 1].forEach((v, i) => {
+      expect(x[i]).toBeCloseTo(v, 6);
+    });
+    expect(toModelInput([51, 51, 51], 'signed', 1)[0]).toBeCloseTo(-0.6, 6);
+  });
   it('round-trips through toDisplayRgb', () => {
     const rgb = [0, 17, 128, 200, 255, 3];
-    for (const p of ['unit', 'imagenet'] as const) {
+    for (const p of ['unit', 'signed', 'imagenet'] as const) {
       expect(Array.from(toDisplayRgb(toModelInput(rgb, p), p))).toEqual(rgb);
     }
   });
