@@ -40,49 +40,15 @@ export function writeDepthwiseGradModule(shared: boolean): Uint8Array<ArrayBuffe
 export const DEPTHWISE_TABLE_ENTRY = 12;
 
 function depthwiseFunction(kind: 'filterGrad' | 'inputGrad'): FunctionWriter {
-  const f = new FunctionWriter(Array(16).fill(I32));
-  const [x, dy, w, tab, batch, outH, cB, kH, kW, xImg, yStep, xStep, dyImg, dyRow, rowBlock] = f.params as [
-    Local,
-    Local,
-    Local,
-    Local,
-    Local,
-    Local,
-    Local,
-    Local,
-    Local,
-    Local,
-    Local,
-    Local,
-    Local,
-    Local,
-    Local,
-  ];
-  const i32 = () => f.local(I32);
-  const [n, imgX, imgDy, y0, yEnd, ky, kx, entry, ylo, yhi, rowOff, xOff, dyOff, span, tap] = Array.from(
-    { length: 15 },
-    i32,
-  ) as Local[] as [
-    Local,
-    Local,
-    Local,
-    Local,
-    Local,
-    Local,
-    Local,
-    Local,
-    Local,
-    Local,
-    Local,
-    Local,
-    Local,
-    Local,
-    Local,
-  ];
-  const [c0, y, xPtr, dyPtr, dyEnd] = Array.from({ length: 5 }, i32) as [Local, Local, Local, Local, Local];
+  const [f, [x, dy, w, tab, batch, outH, cB, kH, kW, xImg, yStep, xStep, dyImg, dyRow, rowBlock]] =
+    FunctionWriter.ofI32Params(16);
+  const [n, imgX, imgDy, y0, yEnd, ky, kx, entry, ylo, yhi, rowOff, xOff, dyOff, span, tap] = f.locals(
+    I32,
+    15,
+  );
+  const [c0, y, xPtr, dyPtr, dyEnd] = f.locals(I32, 5);
   // Up to 4 vectors per tile: accumulators (filterGrad) or the tap's weights (inputGrad).
-  const regs = Array.from({ length: 4 }, () => f.local(V128));
-  const reg = (v: number) => regs[v] as Local;
+  const regs = f.locals(V128, 4);
 
   // One (tap, `vectors`×4-channel tile) over dy rows [ylo, yhi) and columns [xlo, xhi).
   const tile = (vectors: number) => {
@@ -91,25 +57,27 @@ function depthwiseFunction(kind: 'filterGrad' | 'inputGrad'): FunctionWriter {
         .get(c0)
         .add()
         .v128Load(16 * v)
-        .set(reg(v));
-    f.get(ylo).set(y);
-    f.doWhile(y, yhi, 1, () => {
-      // xPtr = imgX + y·yStep + rowOff + xOff + c0;  dyPtr = imgDy + y·dyRow + dyOff + c0
-      f.get(imgX).get(y).get(yStep).mul().add().get(rowOff).add().get(xOff).add().get(c0).add().set(xPtr);
-      f.get(imgDy).get(y).get(dyRow).mul().add().get(dyOff).add().get(c0).add().tee(dyPtr);
-      f.get(span).add().set(dyEnd);
-      f.loop(() => {
+        .set(regs[v] as Local);
+    f.forRowSpans(
+      { y, from: ylo, to: yhi, p: dyPtr, pEnd: dyEnd, span, step: cB },
+      () => {
+        // xPtr = imgX + y·yStep + rowOff + xOff + c0;  dyPtr = imgDy + y·dyRow + dyOff + c0
+        f.get(imgX).get(y).get(yStep).mul().add().get(rowOff).add().get(xOff).add().get(c0).add().set(xPtr);
+        f.get(imgDy).get(y).get(dyRow).mul().add().get(dyOff).add().get(c0).add();
+      },
+      () => {
         for (let v = 0; v < vectors; v++) {
+          const reg = regs[v] as Local;
           if (kind === 'filterGrad') {
             // acc += x · dy
-            f.get(reg(v))
+            f.get(reg)
               .get(xPtr)
               .v128Load(16 * v)
               .get(dyPtr)
               .v128Load(16 * v)
               .f32x4Mul()
               .f32x4Add()
-              .set(reg(v));
+              .set(reg);
           } else {
             // dx += dy · w
             f.get(xPtr)
@@ -117,22 +85,21 @@ function depthwiseFunction(kind: 'filterGrad' | 'inputGrad'): FunctionWriter {
               .v128Load(16 * v)
               .get(dyPtr)
               .v128Load(16 * v)
-              .get(reg(v))
+              .get(reg)
               .f32x4Mul()
               .f32x4Add()
               .v128Store(16 * v);
           }
         }
         f.get(xPtr).get(xStep).add().set(xPtr);
-        f.get(dyPtr).get(cB).add().tee(dyPtr).get(dyEnd).ltU().continueIf();
-      });
-    });
+      },
+    );
     if (kind === 'filterGrad') {
       for (let v = 0; v < vectors; v++)
         f.get(tap)
           .get(c0)
           .add()
-          .get(reg(v))
+          .get(regs[v] as Local)
           .v128Store(16 * v);
     }
   };
@@ -140,9 +107,7 @@ function depthwiseFunction(kind: 'filterGrad' | 'inputGrad'): FunctionWriter {
   f.forRange(n, 0, batch, 1, () => {
     f.get(x).get(n).get(xImg).mul().add().set(imgX);
     f.get(dy).get(n).get(dyImg).mul().add().set(imgDy);
-    f.forRange(y0, 0, outH, rowBlock, () => {
-      f.get(y0).get(rowBlock).add().set(yEnd);
-      f.minU(yEnd, outH).set(yEnd);
+    f.forBlocks(y0, yEnd, outH, rowBlock, () => {
       f.forRange(ky, 0, kH, 1, () => {
         f.get(tab).get(ky).i32(DEPTHWISE_TABLE_ENTRY).mul().add().set(entry);
         f.get(entry).i32Load(0).set(ylo);
@@ -167,7 +132,8 @@ function depthwiseFunction(kind: 'filterGrad' | 'inputGrad'): FunctionWriter {
                 .ltU()
                 .ifElse(() => {
                   f.get(w).get(ky).get(kW).mul().get(kx).add().get(cB).mul().add().set(tap);
-                  forChannelTiles(f, c0, cB, tile);
+                  // 16-channel tiles while they last, then 8, then 4 (c0 in bytes).
+                  f.forTiles(c0, cB, [64, 32, 16], (width) => tile(width / 16));
                 });
             });
           });
@@ -175,38 +141,4 @@ function depthwiseFunction(kind: 'filterGrad' | 'inputGrad'): FunctionWriter {
     });
   });
   return f;
-}
-
-/** for (c0 = 0; c0 < cB; ) — 16-channel tiles while they last, then 8, then 4 (c0 in bytes). */
-function forChannelTiles(f: FunctionWriter, c0: Local, cB: Local, tile: (vectors: number) => void): void {
-  const step = (vectors: number) => {
-    tile(vectors);
-    f.get(c0)
-      .i32(16 * vectors)
-      .add()
-      .set(c0);
-  };
-  f.i32(0).set(c0);
-  f.loop(() => {
-    f.get(cB)
-      .get(c0)
-      .sub()
-      .i32(64)
-      .geU()
-      .ifElse(
-        () => step(4),
-        () => {
-          f.get(cB)
-            .get(c0)
-            .sub()
-            .i32(32)
-            .geU()
-            .ifElse(
-              () => step(2),
-              () => step(1),
-            );
-        },
-      );
-    f.get(c0).get(cB).ltU().continueIf();
-  });
 }

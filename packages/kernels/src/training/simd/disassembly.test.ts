@@ -1,7 +1,9 @@
 import wabt from 'wabt';
 import { describe, expect, it } from 'vitest';
 import { writeDepthwiseGradModule } from './depthwise-grad-module.js';
+import { writeFilterGradModule } from './filter-grad-module.js';
 import { writeSumRowsModule } from './sum-rows-module.js';
+import { writeWinogradModule } from './winograd-module.js';
 
 // The generated kernels as text (wabt's wasm2wat), so a change to the code they emit shows in
 // review as a diff of readable instructions; each module must also pass wabt's validator.
@@ -9,6 +11,12 @@ describe('generated wasm modules, disassembled', () => {
   const modules: [string, (shared: boolean) => Uint8Array][] = [
     ['sum-rows', writeSumRowsModule],
     ['depthwise-grad', writeDepthwiseGradModule],
+    ['filter-grad', writeFilterGradModule],
+    // The smallest channel counts that exercise both register-tile widths (8 and a 4 tail).
+    [
+      'winograd-4x12-bias-relu',
+      (shared) => writeWinogradModule(4, 12, 4, shared, { bias: true, relu: true }),
+    ],
   ];
   it.each(modules)('%s validates and matches its reviewed disassembly', async (name, write) => {
     const w = await wabt();

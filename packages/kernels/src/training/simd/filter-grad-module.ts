@@ -1,5 +1,5 @@
 import { forOutputChannels, RegisterTile } from './register-tile.js';
-import { FunctionWriter, I32, type Local, writeModule } from './wasm-writer.js';
+import { FunctionWriter, I32, writeModule } from './wasm-writer.js';
 
 /**
  * The filter-gradient kernel as wasm SIMD, generated at first use:
@@ -25,42 +25,11 @@ import { FunctionWriter, I32, type Local, writeModule } from './wasm-writer.js';
  *   rowBlock
  */
 export function writeFilterGradModule(shared: boolean): Uint8Array<ArrayBuffer> {
-  const f = new FunctionWriter(Array(16).fill(I32));
-  const [xp, dy, dw, batch, outH, outW, cp, co, kH, kW, xpImg, xStep, yStep, tapH, tapWStep, rowBlock] =
-    f.params as [
-      Local,
-      Local,
-      Local,
-      Local,
-      Local,
-      Local,
-      Local,
-      Local,
-      Local,
-      Local,
-      Local,
-      Local,
-      Local,
-      Local,
-      Local,
-      Local,
-    ];
-  const i32 = () => f.local(I32);
-  const [dyPix, dyRow, dyImg, dwCi, dwTap] = [i32(), i32(), i32(), i32(), i32()];
-  const [n, imgX, imgDy, y0, yEnd, ky, kx, tapX, tapW, ci0, co0] = [
-    i32(),
-    i32(),
-    i32(),
-    i32(),
-    i32(),
-    i32(),
-    i32(),
-    i32(),
-    i32(),
-    i32(),
-    i32(),
-  ];
-  const [y, xPtr, dyPtr, dyEnd, acc] = [i32(), i32(), i32(), i32(), i32()];
+  const [f, [xp, dy, dw, batch, outH, outW, cp, co, kH, kW, xpImg, xStep, yStep, tapH, tapWStep, rowBlock]] =
+    FunctionWriter.ofI32Params(16);
+  const [dyPix, dyRow, dyImg, dwCi, dwTap] = f.locals(I32, 5);
+  const [n, imgX, imgDy, y0, yEnd, ky, kx, tapX, tapW, ci0, co0] = f.locals(I32, 11);
+  const [y, xPtr, dyPtr, dyEnd, acc] = f.locals(I32, 5);
   const regs = new RegisterTile(f);
 
   // Derived strides.
@@ -75,26 +44,25 @@ export function writeFilterGradModule(shared: boolean): Uint8Array<ArrayBuffer> 
     // acc = tapW + ci0·dwCi + co0·4; accumulator row r lives at acc + r·dwCi.
     f.get(tapW).get(ci0).get(dwCi).mul().add().get(co0).i32(4).mul().add().set(acc);
     regs.load(vectors, acc, dwCi);
-    f.get(y0).set(y);
-    f.doWhile(y, yEnd, 1, () => {
-      // xPtr = tapX + y·yStep + ci0·4;  dyPtr = imgDy + y·dyRow + co0·4
-      f.get(tapX).get(y).get(yStep).mul().add().get(ci0).i32(4).mul().add().set(xPtr);
-      f.get(imgDy).get(y).get(dyRow).mul().add().get(co0).i32(4).mul().add().tee(dyPtr);
-      f.get(dyRow).add().set(dyEnd);
-      f.doWhile(dyPtr, dyEnd, dyPix, () => {
+    f.forRowSpans(
+      { y, from: y0, to: yEnd, p: dyPtr, pEnd: dyEnd, span: dyRow, step: dyPix },
+      () => {
+        // xPtr = tapX + y·yStep + ci0·4;  dyPtr = imgDy + y·dyRow + co0·4
+        f.get(tapX).get(y).get(yStep).mul().add().get(ci0).i32(4).mul().add().set(xPtr);
+        f.get(imgDy).get(y).get(dyRow).mul().add().get(co0).i32(4).mul().add();
+      },
+      () => {
         regs.update(vectors, dyPtr, xPtr, 4);
         f.get(xPtr).get(xStep).add().set(xPtr);
-      });
-    });
+      },
+    );
     regs.store(vectors, acc, dwCi);
   };
 
   f.countUp(n, 0, batch, 1, () => {
     f.get(xp).get(n).get(xpImg).mul().add().set(imgX);
     f.get(dy).get(n).get(dyImg).mul().add().set(imgDy);
-    f.countUp(y0, 0, outH, rowBlock, () => {
-      // yEnd = min(y0 + rowBlock, outH)
-      f.get(y0).get(rowBlock).add().get(outH).get(y0).get(rowBlock).add().get(outH).ltU().select().set(yEnd);
+    f.forBlocks(y0, yEnd, outH, rowBlock, () => {
       f.countUp(ky, 0, kH, 1, () => {
         f.countUp(kx, 0, kW, 1, () => {
           f.get(imgX).get(ky).get(tapH).mul().add().get(kx).get(tapWStep).mul().add().set(tapX);

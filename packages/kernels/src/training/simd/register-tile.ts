@@ -89,23 +89,5 @@ export function forOutputChannels(
   co: Local | number,
   tile: (vectors: 1 | 2) => void,
 ): void {
-  f.i32(0).set(co0);
-  f.loop(() => {
-    f.val(co)
-      .get(co0)
-      .sub()
-      .i32(8)
-      .geU()
-      .ifElse(
-        () => {
-          tile(2);
-          f.get(co0).i32(8).add().set(co0);
-        },
-        () => {
-          tile(1);
-          f.get(co0).i32(4).add().set(co0);
-        },
-      );
-    f.get(co0).val(co).ltU().continueIf();
-  });
+  f.forTiles(co0, co, [8, 4], (width) => tile(width === 8 ? 2 : 1));
 }

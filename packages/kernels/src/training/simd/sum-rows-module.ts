@@ -1,4 +1,4 @@
-import { FunctionWriter, I32, type Local, V128, writeModule } from './wasm-writer.js';
+import { FunctionWriter, I32, V128, writeModule } from './wasm-writer.js';
 
 /**
  * `sumRows(src, acc, rows, rowBytes)`: acc[j] += Σ_r src[r][j] for a float32 `[rows, inner]` block
@@ -7,10 +7,9 @@ import { FunctionWriter, I32, type Local, V128, writeModule } from './wasm-write
  * float64 sums (as precise as the JS loop it replaces, ~5× faster).
  */
 export function writeSumRowsModule(shared: boolean): Uint8Array<ArrayBuffer> {
-  const f = new FunctionWriter([I32, I32, I32, I32]);
-  const [src, acc, rows, rowBytes] = f.params as [Local, Local, Local, Local];
-  const [p, end, ap, rowEnd] = [f.local(I32), f.local(I32), f.local(I32), f.local(I32)];
-  const [v, lo, hi] = [f.local(V128), f.local(V128), f.local(V128)];
+  const [f, [src, acc, rows, rowBytes]] = FunctionWriter.ofI32Params(4);
+  const [p, end, ap, rowEnd] = f.locals(I32, 4);
+  const [v, lo, hi] = f.locals(V128, 3);
   // Lanes 2, 3 of v moved to 0, 1 (then promoted); the rest don't matter.
   const high = [8, 9, 10, 11, 12, 13, 14, 15, 0, 1, 2, 3, 4, 5, 6, 7];
   f.get(src).set(p);

@@ -10,6 +10,11 @@ export const I32 = 0x7f;
 export const V128 = 0x7b;
 export type ValType = typeof I32 | typeof V128;
 
+/** `N` elements of `T` as a tuple, so a fixed number of locals destructures without casts. */
+export type Tuple<T, N extends number, R extends T[] = []> = R['length'] extends N
+  ? R
+  : Tuple<T, N, [...R, T]>;
+
 function uleb(out: number[], value: number): void {
   let v = value >>> 0;
   do {
@@ -52,7 +57,7 @@ export interface Local {
 /** Writes one function body; instructions are chained methods named after their wasm mnemonics. */
 export class FunctionWriter {
   readonly params: Local[] = [];
-  private readonly locals: Local[] = [];
+  private readonly declared: Local[] = [];
   private readonly code: number[] = [];
   private depth = 0;
 
@@ -62,10 +67,21 @@ export class FunctionWriter {
     });
   }
 
+  /** A function of `count` i32 parameters (every generated kernel's addresses and sizes), and them. */
+  static ofI32Params<N extends number>(count: N): [FunctionWriter, Tuple<Local, N>] {
+    const f = new FunctionWriter(Array<ValType>(count).fill(I32));
+    return [f, [...f.params] as Tuple<Local, N>];
+  }
+
   local(type: ValType): Local {
-    const l = { index: this.params.length + this.locals.length, type };
-    this.locals.push(l);
+    const l = { index: this.params.length + this.declared.length, type };
+    this.declared.push(l);
     return l;
+  }
+
+  /** `count` new locals of one type, declared in order. */
+  locals<N extends number>(type: ValType, count: N): Tuple<Local, N> {
+    return Array.from({ length: count }, () => this.local(type)) as Tuple<Local, N>;
   }
 
   get(l: Local): this {
@@ -183,6 +199,68 @@ export class FunctionWriter {
     });
   }
 
+  /**
+   * `for (i = 0; i < to; i += block) { end = min(i + block, to); body() }` (guarded like
+   * {@link forRange}): the blocks a reduction is cut into so its operands stay in cache.
+   */
+  forBlocks(i: Local, end: Local, to: Local, block: Local, body: () => void): this {
+    return this.forRange(i, 0, to, block, () => {
+      this.get(i).get(block).add().set(end);
+      this.minU(end, to).set(end);
+      body();
+    });
+  }
+
+  /**
+   * `for (i = 0; i < end; i += w) tile(w)` where w is the widest of `widths` (descending; the
+   * narrowest must divide what remains) that still fits: wide register tiles while they last, then
+   * the narrower tail.
+   */
+  forTiles(i: Local, end: Local | number, widths: readonly number[], tile: (width: number) => void): this {
+    const step = (k: number) => {
+      const width = widths[k] as number;
+      tile(width);
+      this.get(i).i32(width).add().set(i);
+    };
+    const widest = (k: number): void => {
+      if (k === widths.length - 1) {
+        step(k);
+        return;
+      }
+      this.val(end)
+        .get(i)
+        .sub()
+        .i32(widths[k] as number)
+        .geU()
+        .ifElse(
+          () => step(k),
+          () => widest(k + 1),
+        );
+    };
+    this.i32(0).set(i);
+    return this.loop(() => {
+      widest(0);
+      this.get(i).val(end).ltU().continueIf();
+    });
+  }
+
+  /**
+   * For each row y in [from, to) (non-empty): `row()` leaves the row's first address (and sets any
+   * pointers that move with it), then `do { pixel(); p += step } while (p < start + span)` walks
+   * the row's pixels with p (span > 0).
+   */
+  forRowSpans(
+    l: { y: Local; from: Local; to: Local; p: Local; pEnd: Local; span: Local; step: Local },
+    row: () => void,
+    pixel: () => void,
+  ): this {
+    return this.countUp(l.y, l.from, l.to, 1, () => {
+      row();
+      this.tee(l.p).get(l.span).add().set(l.pEnd);
+      this.doWhile(l.p, l.pEnd, l.step, pixel);
+    });
+  }
+
   /** Leaves min(a, b) (unsigned). */
   minU(a: Local | number, b: Local | number): this {
     return this.val(a).val(b).val(a).val(b).ltU().select();
@@ -264,8 +342,8 @@ export class FunctionWriter {
   encode(): number[] {
     if (this.depth !== 0) throw new Error('wasm-writer: unbalanced blocks');
     const body: number[] = [];
-    uleb(body, this.locals.length);
-    for (const l of this.locals) {
+    uleb(body, this.declared.length);
+    for (const l of this.declared) {
       uleb(body, 1);
       body.push(l.type);
     }

@@ -151,28 +151,12 @@ function outputTile(
 }
 
 function inputTransform(cpB: number, T: number): FunctionWriter {
-  const f = new FunctionWriter(Array(8).fill(I32));
-  const [xp, v, tileStart, total, tilesW, tilesPerImage, rowBytes, imageBytes] = f.params as Local[] as [
-    Local,
-    Local,
-    Local,
-    Local,
-    Local,
-    Local,
-    Local,
-    Local,
-  ];
-  const [t, idx, base, tmp, cb, vOut] = Array.from({ length: 6 }, () => f.local(I32)) as [
-    Local,
-    Local,
-    Local,
-    Local,
-    Local,
-    Local,
-  ];
-  const d = Array.from({ length: 4 }, () => f.local(V128));
-  const tt = Array.from({ length: 16 }, () => f.local(V128)); // tt[i*4 + j]: Bᵀd, row i, column j
-  const r = Array.from({ length: 4 }, () => f.local(V128));
+  const [f, [xp, v, tileStart, total, tilesW, tilesPerImage, rowBytes, imageBytes]] =
+    FunctionWriter.ofI32Params(8);
+  const [t, idx, base, tmp, cb, vOut] = f.locals(I32, 6);
+  const d = f.locals(V128, 4);
+  const tt = f.locals(V128, 16); // tt[i*4 + j]: Bᵀd, row i, column j
+  const r = f.locals(V128, 4);
   f.countUp(t, 0, T, 1, () => {
     // idx = min(tileStart + t, total − 1)
     f.get(tileStart)
@@ -229,20 +213,8 @@ function inputTransform(cpB: number, T: number): FunctionWriter {
 }
 
 function gemm(cp: number, co: number, T: number): FunctionWriter {
-  const f = new FunctionWriter([I32, I32, I32]);
-  const [v, u, m] = f.params as [Local, Local, Local];
-  const [xi, vXi, uXi, mXi, t0, co0, vp, up, vEnd, mp] = Array.from({ length: 10 }, () => f.local(I32)) as [
-    Local,
-    Local,
-    Local,
-    Local,
-    Local,
-    Local,
-    Local,
-    Local,
-    Local,
-    Local,
-  ];
+  const [f, [v, u, m]] = FunctionWriter.ofI32Params(3);
+  const [xi, vXi, uXi, mXi, t0, co0, vp, up, vEnd, mp] = f.locals(I32, 10);
   const regs = new RegisterTile(f);
   const cpB = cp * 4;
   const coB = co * 4;
@@ -262,57 +234,51 @@ function gemm(cp: number, co: number, T: number): FunctionWriter {
     regs.store(vectors, mp, coB);
   };
 
-  forEachPosition(
-    f,
-    xi,
-    [
-      [vXi, v, T * cpB],
-      [uXi, u, cp * coB],
-      [mXi, m, T * coB],
-    ],
-    () => {
-      f.countUp(t0, 0, T, regs.rows, () => {
-        forOutputChannels(f, co0, co, tile);
-      });
-    },
-  );
+  const pointers: PositionPointers = [
+    [vXi, v, T * cpB],
+    [uXi, u, cp * coB],
+    [mXi, m, T * coB],
+  ];
+  forEachPositionTile(f, { xi, pointers, row0: t0, rows: T, regs, co0, co }, tile);
   return f;
 }
 
-/** for ξ in 0..16: each `[dst, base, stride]` sets dst = base + ξ·stride, then `body`. */
-function forEachPosition(
+/** `[dst, base, stride]`: dst = base + ξ·stride at each position ξ. */
+type PositionPointers = readonly [Local, Local, number][];
+
+/**
+ * The loops of both transform-domain GEMMs: for ξ in 0..16 (moving each of `pointers`), for each
+ * block of `regs.rows` rows in [0, rows), for each output-channel tile: `tile(vectors)`.
+ */
+function forEachPositionTile(
   f: FunctionWriter,
-  xi: Local,
-  pointers: readonly [Local, Local, number][],
-  body: () => void,
+  l: {
+    xi: Local;
+    pointers: PositionPointers;
+    row0: Local;
+    rows: number;
+    regs: RegisterTile;
+    co0: Local;
+    co: number;
+  },
+  tile: (vectors: 1 | 2) => void,
 ): void {
-  f.countUp(xi, 0, 16, 1, () => {
-    for (const [dst, base, stride] of pointers) f.get(base).get(xi).i32(stride).mul().add().set(dst);
-    body();
+  f.countUp(l.xi, 0, 16, 1, () => {
+    for (const [dst, base, stride] of l.pointers) f.get(base).get(l.xi).i32(stride).mul().add().set(dst);
+    f.countUp(l.row0, 0, l.rows, l.regs.rows, () => {
+      forOutputChannels(f, l.co0, l.co, tile);
+    });
   });
 }
 
 function outputTransform(coB: number, T: number, epilogue: WinogradEpilogue): FunctionWriter {
-  const f = new FunctionWriter(Array(9).fill(I32));
-  const [m, out, tileStart, count, tilesW, tilesPerImage, outH, outW, bias] = f.params as Local[] as [
-    Local,
-    Local,
-    Local,
-    Local,
-    Local,
-    Local,
-    Local,
-    Local,
-    Local,
-  ];
-  const [bv, zero] = [f.local(V128), f.local(V128)];
-  const [t, idx, base, tmp, cb, mt, rowBytes, imageBytes, hasRow1, hasCol1, oy, ox] = Array.from(
-    { length: 12 },
-    () => f.local(I32),
-  ) as [Local, Local, Local, Local, Local, Local, Local, Local, Local, Local, Local, Local];
-  const mv = Array.from({ length: 16 }, () => f.local(V128));
-  const sRow = Array.from({ length: 8 }, () => f.local(V128)); // Aᵀ M: rows 0..1, columns 0..3
-  const y = Array.from({ length: 4 }, () => f.local(V128));
+  const [f, [m, out, tileStart, count, tilesW, tilesPerImage, outH, outW, bias]] =
+    FunctionWriter.ofI32Params(9);
+  const [bv, zero] = f.locals(V128, 2);
+  const [t, idx, base, tmp, cb, mt, rowBytes, imageBytes, hasRow1, hasCol1, oy, ox] = f.locals(I32, 12);
+  const mv = f.locals(V128, 16);
+  const sRow = f.locals(V128, 8); // Aᵀ M: rows 0..1, columns 0..3
+  const y = f.locals(V128, 4);
 
   outputStrides(f, coB, outH, outW, rowBytes, imageBytes);
   f.countUp(t, 0, count, 1, () => {
@@ -428,23 +394,10 @@ function outputTransform(coB: number, T: number, epilogue: WinogradEpilogue): Fu
  * dy outside outH × outW, and tiles t ≥ count, give zeros (they are summed over).
  */
 function dyTransform(coB: number, T: number): FunctionWriter {
-  const f = new FunctionWriter(Array(8).fill(I32));
-  const [dy, yOut, tileStart, count, tilesW, tilesPerImage, outH, outW] = f.params as Local[] as [
-    Local,
-    Local,
-    Local,
-    Local,
-    Local,
-    Local,
-    Local,
-    Local,
-  ];
-  const [t, idx, base, tmp, cb, yt, rowBytes, imageBytes, hasRow1, hasCol1, oy, ox] = Array.from(
-    { length: 12 },
-    () => f.local(I32),
-  ) as [Local, Local, Local, Local, Local, Local, Local, Local, Local, Local, Local, Local];
-  const g = Array.from({ length: 4 }, () => f.local(V128)); // g00 g01 g10 g11
-  const ag = Array.from({ length: 8 }, () => f.local(V128)); // (A g): rows 0..3, columns 0..1
+  const [f, [dy, yOut, tileStart, count, tilesW, tilesPerImage, outH, outW]] = FunctionWriter.ofI32Params(8);
+  const [t, idx, base, tmp, cb, yt, rowBytes, imageBytes, hasRow1, hasCol1, oy, ox] = f.locals(I32, 12);
+  const g = f.locals(V128, 4); // g00 g01 g10 g11
+  const ag = f.locals(V128, 8); // (A g): rows 0..3, columns 0..1
   const zero = (l: Local) => f.v128Zero().set(l);
 
   outputStrides(f, coB, outH, outW, rowBytes, imageBytes);
@@ -473,7 +426,7 @@ function dyTransform(coB: number, T: number): FunctionWriter {
             hasCol1,
           });
           f.countUp(cb, 0, coB, 16, () => {
-            const [g00, g01, g10, g11] = g as [Local, Local, Local, Local];
+            const [g00, g01, g10, g11] = g;
             f.get(base).get(cb).add().v128Load(0).set(g00);
             f.get(hasCol1).ifElse(
               () => f.get(base).get(cb).add().v128Load(coB).set(g01),
@@ -547,20 +500,8 @@ function dyTransform(coB: number, T: number): FunctionWriter {
  * (`[16][Cp][Co]`, L2-resident) once per block.
  */
 function gemmAccumulate(cp: number, co: number, T: number): FunctionWriter {
-  const f = new FunctionWriter([I32, I32, I32]);
-  const [v, yIn, accBase] = f.params as [Local, Local, Local];
-  const [xi, vXi, yXi, aXi, ci0, co0, vp, yp, yEnd, ap] = Array.from({ length: 10 }, () => f.local(I32)) as [
-    Local,
-    Local,
-    Local,
-    Local,
-    Local,
-    Local,
-    Local,
-    Local,
-    Local,
-    Local,
-  ];
+  const [f, [v, yIn, accBase]] = FunctionWriter.ofI32Params(3);
+  const [xi, vXi, yXi, aXi, ci0, co0, vp, yp, yEnd, ap] = f.locals(I32, 10);
   const regs = new RegisterTile(f);
   const cpB = cp * 4;
   const coB = co * 4;
@@ -586,19 +527,11 @@ function gemmAccumulate(cp: number, co: number, T: number): FunctionWriter {
     regs.store(vectors, ap, coB);
   };
 
-  forEachPosition(
-    f,
-    xi,
-    [
-      [vXi, v, T * cpB],
-      [yXi, yIn, T * coB],
-      [aXi, accBase, cp * coB],
-    ],
-    () => {
-      f.countUp(ci0, 0, cp, regs.rows, () => {
-        forOutputChannels(f, co0, co, tile);
-      });
-    },
-  );
+  const pointers: PositionPointers = [
+    [vXi, v, T * cpB],
+    [yXi, yIn, T * coB],
+    [aXi, accBase, cp * coB],
+  ];
+  forEachPositionTile(f, { xi, pointers, row0: ci0, rows: cp, regs, co0, co }, tile);
   return f;
 }

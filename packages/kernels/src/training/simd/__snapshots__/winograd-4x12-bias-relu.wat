@@ -1,0 +1,1746 @@
+(module
+  (type (;0;) (func (param i32 i32 i32 i32 i32 i32 i32 i32)))
+  (type (;1;) (func (param i32 i32 i32)))
+  (type (;2;) (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32)))
+  (type (;3;) (func (param i32 i32 i32 i32 i32 i32 i32 i32)))
+  (type (;4;) (func (param i32 i32 i32)))
+  (import "env" "memory" (memory (;0;) 1))
+  (func (;0;) (type 0) (param i32 i32 i32 i32 i32 i32 i32 i32)
+    (local i32 i32 i32 i32 i32 i32 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128)
+    i32.const 0
+    local.set 8
+    loop  ;; label = @1
+      local.get 2
+      local.get 8
+      i32.add
+      local.get 3
+      i32.const 1
+      i32.sub
+      local.get 2
+      local.get 8
+      i32.add
+      local.get 3
+      i32.const 1
+      i32.sub
+      i32.lt_u
+      select
+      local.set 9
+      local.get 0
+      local.set 10
+      local.get 10
+      local.get 9
+      local.get 5
+      i32.div_u
+      local.get 7
+      i32.mul
+      i32.add
+      local.set 10
+      local.get 9
+      local.get 5
+      i32.rem_u
+      local.set 11
+      local.get 10
+      local.get 11
+      local.get 4
+      i32.div_u
+      i32.const 2
+      i32.mul
+      local.get 6
+      i32.mul
+      i32.add
+      local.get 11
+      local.get 4
+      i32.rem_u
+      i32.const 32
+      i32.mul
+      i32.add
+      local.set 10
+      local.get 1
+      local.get 8
+      i32.const 16
+      i32.mul
+      i32.add
+      local.set 13
+      i32.const 0
+      local.set 12
+      loop  ;; label = @2
+        local.get 10
+        local.get 12
+        i32.add
+        v128.load align=4
+        local.set 14
+        local.get 10
+        local.get 12
+        i32.add
+        local.get 6
+        i32.const 1
+        i32.mul
+        i32.add
+        v128.load align=4
+        local.set 15
+        local.get 10
+        local.get 12
+        i32.add
+        local.get 6
+        i32.const 2
+        i32.mul
+        i32.add
+        v128.load align=4
+        local.set 16
+        local.get 10
+        local.get 12
+        i32.add
+        local.get 6
+        i32.const 3
+        i32.mul
+        i32.add
+        v128.load align=4
+        local.set 17
+        local.get 14
+        local.get 16
+        f32x4.sub
+        local.set 18
+        local.get 15
+        local.get 16
+        f32x4.add
+        local.set 22
+        local.get 16
+        local.get 15
+        f32x4.sub
+        local.set 26
+        local.get 15
+        local.get 17
+        f32x4.sub
+        local.set 30
+        local.get 10
+        local.get 12
+        i32.add
+        v128.load offset=16 align=4
+        local.set 14
+        local.get 10
+        local.get 12
+        i32.add
+        local.get 6
+        i32.const 1
+        i32.mul
+        i32.add
+        v128.load offset=16 align=4
+        local.set 15
+        local.get 10
+        local.get 12
+        i32.add
+        local.get 6
+        i32.const 2
+        i32.mul
+        i32.add
+        v128.load offset=16 align=4
+        local.set 16
+        local.get 10
+        local.get 12
+        i32.add
+        local.get 6
+        i32.const 3
+        i32.mul
+        i32.add
+        v128.load offset=16 align=4
+        local.set 17
+        local.get 14
+        local.get 16
+        f32x4.sub
+        local.set 19
+        local.get 15
+        local.get 16
+        f32x4.add
+        local.set 23
+        local.get 16
+        local.get 15
+        f32x4.sub
+        local.set 27
+        local.get 15
+        local.get 17
+        f32x4.sub
+        local.set 31
+        local.get 10
+        local.get 12
+        i32.add
+        v128.load offset=32 align=4
+        local.set 14
+        local.get 10
+        local.get 12
+        i32.add
+        local.get 6
+        i32.const 1
+        i32.mul
+        i32.add
+        v128.load offset=32 align=4
+        local.set 15
+        local.get 10
+        local.get 12
+        i32.add
+        local.get 6
+        i32.const 2
+        i32.mul
+        i32.add
+        v128.load offset=32 align=4
+        local.set 16
+        local.get 10
+        local.get 12
+        i32.add
+        local.get 6
+        i32.const 3
+        i32.mul
+        i32.add
+        v128.load offset=32 align=4
+        local.set 17
+        local.get 14
+        local.get 16
+        f32x4.sub
+        local.set 20
+        local.get 15
+        local.get 16
+        f32x4.add
+        local.set 24
+        local.get 16
+        local.get 15
+        f32x4.sub
+        local.set 28
+        local.get 15
+        local.get 17
+        f32x4.sub
+        local.set 32
+        local.get 10
+        local.get 12
+        i32.add
+        v128.load offset=48 align=4
+        local.set 14
+        local.get 10
+        local.get 12
+        i32.add
+        local.get 6
+        i32.const 1
+        i32.mul
+        i32.add
+        v128.load offset=48 align=4
+        local.set 15
+        local.get 10
+        local.get 12
+        i32.add
+        local.get 6
+        i32.const 2
+        i32.mul
+        i32.add
+        v128.load offset=48 align=4
+        local.set 16
+        local.get 10
+        local.get 12
+        i32.add
+        local.get 6
+        i32.const 3
+        i32.mul
+        i32.add
+        v128.load offset=48 align=4
+        local.set 17
+        local.get 14
+        local.get 16
+        f32x4.sub
+        local.set 21
+        local.get 15
+        local.get 16
+        f32x4.add
+        local.set 25
+        local.get 16
+        local.get 15
+        f32x4.sub
+        local.set 29
+        local.get 15
+        local.get 17
+        f32x4.sub
+        local.set 33
+        local.get 18
+        local.get 20
+        f32x4.sub
+        local.set 34
+        local.get 19
+        local.get 20
+        f32x4.add
+        local.set 35
+        local.get 20
+        local.get 19
+        f32x4.sub
+        local.set 36
+        local.get 19
+        local.get 21
+        f32x4.sub
+        local.set 37
+        local.get 13
+        local.get 12
+        i32.add
+        local.get 34
+        v128.store align=4
+        local.get 13
+        local.get 12
+        i32.add
+        local.get 35
+        v128.store offset=64 align=4
+        local.get 13
+        local.get 12
+        i32.add
+        local.get 36
+        v128.store offset=128 align=4
+        local.get 13
+        local.get 12
+        i32.add
+        local.get 37
+        v128.store offset=192 align=4
+        local.get 22
+        local.get 24
+        f32x4.sub
+        local.set 34
+        local.get 23
+        local.get 24
+        f32x4.add
+        local.set 35
+        local.get 24
+        local.get 23
+        f32x4.sub
+        local.set 36
+        local.get 23
+        local.get 25
+        f32x4.sub
+        local.set 37
+        local.get 13
+        local.get 12
+        i32.add
+        local.get 34
+        v128.store offset=256 align=4
+        local.get 13
+        local.get 12
+        i32.add
+        local.get 35
+        v128.store offset=320 align=4
+        local.get 13
+        local.get 12
+        i32.add
+        local.get 36
+        v128.store offset=384 align=4
+        local.get 13
+        local.get 12
+        i32.add
+        local.get 37
+        v128.store offset=448 align=4
+        local.get 26
+        local.get 28
+        f32x4.sub
+        local.set 34
+        local.get 27
+        local.get 28
+        f32x4.add
+        local.set 35
+        local.get 28
+        local.get 27
+        f32x4.sub
+        local.set 36
+        local.get 27
+        local.get 29
+        f32x4.sub
+        local.set 37
+        local.get 13
+        local.get 12
+        i32.add
+        local.get 34
+        v128.store offset=512 align=4
+        local.get 13
+        local.get 12
+        i32.add
+        local.get 35
+        v128.store offset=576 align=4
+        local.get 13
+        local.get 12
+        i32.add
+        local.get 36
+        v128.store offset=640 align=4
+        local.get 13
+        local.get 12
+        i32.add
+        local.get 37
+        v128.store offset=704 align=4
+        local.get 30
+        local.get 32
+        f32x4.sub
+        local.set 34
+        local.get 31
+        local.get 32
+        f32x4.add
+        local.set 35
+        local.get 32
+        local.get 31
+        f32x4.sub
+        local.set 36
+        local.get 31
+        local.get 33
+        f32x4.sub
+        local.set 37
+        local.get 13
+        local.get 12
+        i32.add
+        local.get 34
+        v128.store offset=768 align=4
+        local.get 13
+        local.get 12
+        i32.add
+        local.get 35
+        v128.store offset=832 align=4
+        local.get 13
+        local.get 12
+        i32.add
+        local.get 36
+        v128.store offset=896 align=4
+        local.get 13
+        local.get 12
+        i32.add
+        local.get 37
+        v128.store offset=960 align=4
+        local.get 12
+        i32.const 16
+        i32.add
+        local.tee 12
+        i32.const 16
+        i32.lt_u
+        br_if 0 (;@2;)
+      end
+      local.get 8
+      i32.const 1
+      i32.add
+      local.tee 8
+      i32.const 4
+      i32.lt_u
+      br_if 0 (;@1;)
+    end)
+  (func (;1;) (type 1) (param i32 i32 i32)
+    (local i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128)
+    i32.const 0
+    local.set 3
+    loop  ;; label = @1
+      local.get 0
+      local.get 3
+      i32.const 64
+      i32.mul
+      i32.add
+      local.set 4
+      local.get 1
+      local.get 3
+      i32.const 192
+      i32.mul
+      i32.add
+      local.set 5
+      local.get 2
+      local.get 3
+      i32.const 192
+      i32.mul
+      i32.add
+      local.set 6
+      i32.const 0
+      local.set 7
+      loop  ;; label = @2
+        i32.const 0
+        local.set 8
+        loop  ;; label = @3
+          i32.const 12
+          local.get 8
+          i32.sub
+          i32.const 8
+          i32.ge_u
+          if  ;; label = @4
+            v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+            local.set 13
+            v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+            local.set 14
+            v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+            local.set 15
+            v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+            local.set 16
+            v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+            local.set 17
+            v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+            local.set 18
+            v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+            local.set 19
+            v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+            local.set 20
+            local.get 4
+            local.get 7
+            i32.const 16
+            i32.mul
+            i32.add
+            local.tee 9
+            i32.const 16
+            i32.add
+            local.set 11
+            local.get 5
+            local.get 8
+            i32.const 4
+            i32.mul
+            i32.add
+            local.set 10
+            loop  ;; label = @5
+              local.get 10
+              v128.load align=4
+              local.set 21
+              local.get 10
+              v128.load offset=16 align=4
+              local.set 22
+              local.get 9
+              v128.load32_splat
+              local.set 23
+              local.get 13
+              local.get 23
+              local.get 21
+              f32x4.mul
+              f32x4.add
+              local.set 13
+              local.get 14
+              local.get 23
+              local.get 22
+              f32x4.mul
+              f32x4.add
+              local.set 14
+              local.get 9
+              v128.load32_splat offset=16
+              local.set 23
+              local.get 15
+              local.get 23
+              local.get 21
+              f32x4.mul
+              f32x4.add
+              local.set 15
+              local.get 16
+              local.get 23
+              local.get 22
+              f32x4.mul
+              f32x4.add
+              local.set 16
+              local.get 9
+              v128.load32_splat offset=32
+              local.set 23
+              local.get 17
+              local.get 23
+              local.get 21
+              f32x4.mul
+              f32x4.add
+              local.set 17
+              local.get 18
+              local.get 23
+              local.get 22
+              f32x4.mul
+              f32x4.add
+              local.set 18
+              local.get 9
+              v128.load32_splat offset=48
+              local.set 23
+              local.get 19
+              local.get 23
+              local.get 21
+              f32x4.mul
+              f32x4.add
+              local.set 19
+              local.get 20
+              local.get 23
+              local.get 22
+              f32x4.mul
+              f32x4.add
+              local.set 20
+              local.get 10
+              i32.const 48
+              i32.add
+              local.set 10
+              local.get 9
+              i32.const 4
+              i32.add
+              local.tee 9
+              local.get 11
+              i32.lt_u
+              br_if 0 (;@5;)
+            end
+            local.get 6
+            local.get 7
+            i32.const 48
+            i32.mul
+            i32.add
+            local.get 8
+            i32.const 4
+            i32.mul
+            i32.add
+            local.set 12
+            local.get 12
+            local.get 13
+            v128.store align=4
+            local.get 12
+            local.get 14
+            v128.store offset=16 align=4
+            local.get 12
+            local.get 15
+            v128.store offset=48 align=4
+            local.get 12
+            local.get 16
+            v128.store offset=64 align=4
+            local.get 12
+            local.get 17
+            v128.store offset=96 align=4
+            local.get 12
+            local.get 18
+            v128.store offset=112 align=4
+            local.get 12
+            local.get 19
+            v128.store offset=144 align=4
+            local.get 12
+            local.get 20
+            v128.store offset=160 align=4
+            local.get 8
+            i32.const 8
+            i32.add
+            local.set 8
+          else
+            v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+            local.set 13
+            v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+            local.set 15
+            v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+            local.set 17
+            v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+            local.set 19
+            local.get 4
+            local.get 7
+            i32.const 16
+            i32.mul
+            i32.add
+            local.tee 9
+            i32.const 16
+            i32.add
+            local.set 11
+            local.get 5
+            local.get 8
+            i32.const 4
+            i32.mul
+            i32.add
+            local.set 10
+            loop  ;; label = @5
+              local.get 10
+              v128.load align=4
+              local.set 21
+              local.get 9
+              v128.load32_splat
+              local.set 23
+              local.get 13
+              local.get 23
+              local.get 21
+              f32x4.mul
+              f32x4.add
+              local.set 13
+              local.get 9
+              v128.load32_splat offset=16
+              local.set 23
+              local.get 15
+              local.get 23
+              local.get 21
+              f32x4.mul
+              f32x4.add
+              local.set 15
+              local.get 9
+              v128.load32_splat offset=32
+              local.set 23
+              local.get 17
+              local.get 23
+              local.get 21
+              f32x4.mul
+              f32x4.add
+              local.set 17
+              local.get 9
+              v128.load32_splat offset=48
+              local.set 23
+              local.get 19
+              local.get 23
+              local.get 21
+              f32x4.mul
+              f32x4.add
+              local.set 19
+              local.get 10
+              i32.const 48
+              i32.add
+              local.set 10
+              local.get 9
+              i32.const 4
+              i32.add
+              local.tee 9
+              local.get 11
+              i32.lt_u
+              br_if 0 (;@5;)
+            end
+            local.get 6
+            local.get 7
+            i32.const 48
+            i32.mul
+            i32.add
+            local.get 8
+            i32.const 4
+            i32.mul
+            i32.add
+            local.set 12
+            local.get 12
+            local.get 13
+            v128.store align=4
+            local.get 12
+            local.get 15
+            v128.store offset=48 align=4
+            local.get 12
+            local.get 17
+            v128.store offset=96 align=4
+            local.get 12
+            local.get 19
+            v128.store offset=144 align=4
+            local.get 8
+            i32.const 4
+            i32.add
+            local.set 8
+          end
+          local.get 8
+          i32.const 12
+          i32.lt_u
+          br_if 0 (;@3;)
+        end
+        local.get 7
+        i32.const 4
+        i32.add
+        local.tee 7
+        i32.const 4
+        i32.lt_u
+        br_if 0 (;@2;)
+      end
+      local.get 3
+      i32.const 1
+      i32.add
+      local.tee 3
+      i32.const 16
+      i32.lt_u
+      br_if 0 (;@1;)
+    end)
+  (func (;2;) (type 2) (param i32 i32 i32 i32 i32 i32 i32 i32 i32)
+    (local v128 v128 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128)
+    local.get 7
+    i32.const 48
+    i32.mul
+    local.set 17
+    local.get 6
+    local.get 17
+    i32.mul
+    local.set 18
+    i32.const 0
+    local.set 11
+    loop  ;; label = @1
+      local.get 2
+      local.get 11
+      i32.add
+      local.set 12
+      local.get 1
+      local.set 13
+      local.get 13
+      local.get 12
+      local.get 5
+      i32.div_u
+      local.get 18
+      i32.mul
+      i32.add
+      local.set 13
+      local.get 12
+      local.get 5
+      i32.rem_u
+      local.set 14
+      local.get 13
+      local.get 14
+      local.get 4
+      i32.div_u
+      i32.const 2
+      i32.mul
+      local.get 17
+      i32.mul
+      i32.add
+      local.get 14
+      local.get 4
+      i32.rem_u
+      i32.const 96
+      i32.mul
+      i32.add
+      local.set 13
+      local.get 12
+      local.get 5
+      i32.rem_u
+      local.get 4
+      i32.div_u
+      i32.const 2
+      i32.mul
+      local.set 21
+      local.get 12
+      local.get 5
+      i32.rem_u
+      local.get 4
+      i32.rem_u
+      i32.const 2
+      i32.mul
+      local.set 22
+      local.get 21
+      i32.const 1
+      i32.add
+      local.get 6
+      i32.lt_u
+      local.set 19
+      local.get 22
+      i32.const 1
+      i32.add
+      local.get 7
+      i32.lt_u
+      local.set 20
+      local.get 0
+      local.get 11
+      i32.const 48
+      i32.mul
+      i32.add
+      local.set 16
+      i32.const 0
+      local.set 15
+      loop  ;; label = @2
+        local.get 16
+        local.get 15
+        i32.add
+        v128.load align=4
+        local.set 23
+        local.get 16
+        local.get 15
+        i32.add
+        v128.load offset=192 align=4
+        local.set 24
+        local.get 16
+        local.get 15
+        i32.add
+        v128.load offset=384 align=4
+        local.set 25
+        local.get 16
+        local.get 15
+        i32.add
+        v128.load offset=576 align=4
+        local.set 26
+        local.get 16
+        local.get 15
+        i32.add
+        v128.load offset=768 align=4
+        local.set 27
+        local.get 16
+        local.get 15
+        i32.add
+        v128.load offset=960 align=4
+        local.set 28
+        local.get 16
+        local.get 15
+        i32.add
+        v128.load offset=1152 align=4
+        local.set 29
+        local.get 16
+        local.get 15
+        i32.add
+        v128.load offset=1344 align=4
+        local.set 30
+        local.get 16
+        local.get 15
+        i32.add
+        v128.load offset=1536 align=4
+        local.set 31
+        local.get 16
+        local.get 15
+        i32.add
+        v128.load offset=1728 align=4
+        local.set 32
+        local.get 16
+        local.get 15
+        i32.add
+        v128.load offset=1920 align=4
+        local.set 33
+        local.get 16
+        local.get 15
+        i32.add
+        v128.load offset=2112 align=4
+        local.set 34
+        local.get 16
+        local.get 15
+        i32.add
+        v128.load offset=2304 align=4
+        local.set 35
+        local.get 16
+        local.get 15
+        i32.add
+        v128.load offset=2496 align=4
+        local.set 36
+        local.get 16
+        local.get 15
+        i32.add
+        v128.load offset=2688 align=4
+        local.set 37
+        local.get 16
+        local.get 15
+        i32.add
+        v128.load offset=2880 align=4
+        local.set 38
+        local.get 23
+        local.get 27
+        f32x4.add
+        local.get 31
+        f32x4.add
+        local.set 39
+        local.get 27
+        local.get 31
+        f32x4.sub
+        local.get 35
+        f32x4.sub
+        local.set 43
+        local.get 24
+        local.get 28
+        f32x4.add
+        local.get 32
+        f32x4.add
+        local.set 40
+        local.get 28
+        local.get 32
+        f32x4.sub
+        local.get 36
+        f32x4.sub
+        local.set 44
+        local.get 25
+        local.get 29
+        f32x4.add
+        local.get 33
+        f32x4.add
+        local.set 41
+        local.get 29
+        local.get 33
+        f32x4.sub
+        local.get 37
+        f32x4.sub
+        local.set 45
+        local.get 26
+        local.get 30
+        f32x4.add
+        local.get 34
+        f32x4.add
+        local.set 42
+        local.get 30
+        local.get 34
+        f32x4.sub
+        local.get 38
+        f32x4.sub
+        local.set 46
+        local.get 39
+        local.get 40
+        f32x4.add
+        local.get 41
+        f32x4.add
+        local.set 47
+        local.get 40
+        local.get 41
+        f32x4.sub
+        local.get 42
+        f32x4.sub
+        local.set 48
+        local.get 43
+        local.get 44
+        f32x4.add
+        local.get 45
+        f32x4.add
+        local.set 49
+        local.get 44
+        local.get 45
+        f32x4.sub
+        local.get 46
+        f32x4.sub
+        local.set 50
+        local.get 8
+        local.get 15
+        i32.add
+        v128.load align=4
+        local.set 9
+        v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+        local.set 10
+        local.get 47
+        local.get 9
+        f32x4.add
+        local.set 47
+        local.get 47
+        local.get 10
+        f32x4.max
+        local.set 47
+        local.get 48
+        local.get 9
+        f32x4.add
+        local.set 48
+        local.get 48
+        local.get 10
+        f32x4.max
+        local.set 48
+        local.get 49
+        local.get 9
+        f32x4.add
+        local.set 49
+        local.get 49
+        local.get 10
+        f32x4.max
+        local.set 49
+        local.get 50
+        local.get 9
+        f32x4.add
+        local.set 50
+        local.get 50
+        local.get 10
+        f32x4.max
+        local.set 50
+        local.get 13
+        local.get 15
+        i32.add
+        local.get 47
+        v128.store align=4
+        local.get 20
+        if  ;; label = @3
+          local.get 13
+          local.get 15
+          i32.add
+          local.get 48
+          v128.store offset=48 align=4
+        end
+        local.get 19
+        if  ;; label = @3
+          local.get 13
+          local.get 15
+          i32.add
+          local.get 17
+          i32.add
+          local.get 49
+          v128.store align=4
+          local.get 20
+          if  ;; label = @4
+            local.get 13
+            local.get 15
+            i32.add
+            local.get 17
+            i32.add
+            local.get 50
+            v128.store offset=48 align=4
+          end
+        end
+        local.get 15
+        i32.const 16
+        i32.add
+        local.tee 15
+        i32.const 48
+        i32.lt_u
+        br_if 0 (;@2;)
+      end
+      local.get 11
+      i32.const 1
+      i32.add
+      local.tee 11
+      local.get 3
+      i32.lt_u
+      br_if 0 (;@1;)
+    end)
+  (func (;3;) (type 3) (param i32 i32 i32 i32 i32 i32 i32 i32)
+    (local i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128)
+    local.get 7
+    i32.const 48
+    i32.mul
+    local.set 14
+    local.get 6
+    local.get 14
+    i32.mul
+    local.set 15
+    i32.const 0
+    local.set 8
+    loop  ;; label = @1
+      local.get 1
+      local.get 8
+      i32.const 48
+      i32.mul
+      i32.add
+      local.set 13
+      local.get 8
+      local.get 3
+      i32.lt_u
+      if  ;; label = @2
+        local.get 2
+        local.get 8
+        i32.add
+        local.set 9
+        local.get 0
+        local.set 10
+        local.get 10
+        local.get 9
+        local.get 5
+        i32.div_u
+        local.get 15
+        i32.mul
+        i32.add
+        local.set 10
+        local.get 9
+        local.get 5
+        i32.rem_u
+        local.set 11
+        local.get 10
+        local.get 11
+        local.get 4
+        i32.div_u
+        i32.const 2
+        i32.mul
+        local.get 14
+        i32.mul
+        i32.add
+        local.get 11
+        local.get 4
+        i32.rem_u
+        i32.const 96
+        i32.mul
+        i32.add
+        local.set 10
+        local.get 9
+        local.get 5
+        i32.rem_u
+        local.get 4
+        i32.div_u
+        i32.const 2
+        i32.mul
+        local.set 18
+        local.get 9
+        local.get 5
+        i32.rem_u
+        local.get 4
+        i32.rem_u
+        i32.const 2
+        i32.mul
+        local.set 19
+        local.get 18
+        i32.const 1
+        i32.add
+        local.get 6
+        i32.lt_u
+        local.set 16
+        local.get 19
+        i32.const 1
+        i32.add
+        local.get 7
+        i32.lt_u
+        local.set 17
+        i32.const 0
+        local.set 12
+        loop  ;; label = @3
+          local.get 10
+          local.get 12
+          i32.add
+          v128.load align=4
+          local.set 20
+          local.get 17
+          if  ;; label = @4
+            local.get 10
+            local.get 12
+            i32.add
+            v128.load offset=48 align=4
+            local.set 21
+          else
+            v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+            local.set 21
+          end
+          local.get 16
+          if  ;; label = @4
+            local.get 10
+            local.get 12
+            i32.add
+            local.get 14
+            i32.add
+            v128.load align=4
+            local.set 22
+            local.get 17
+            if  ;; label = @5
+              local.get 10
+              local.get 12
+              i32.add
+              local.get 14
+              i32.add
+              v128.load offset=48 align=4
+              local.set 23
+            else
+              v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+              local.set 23
+            end
+          else
+            v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+            local.set 22
+            v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+            local.set 23
+          end
+          local.get 20
+          local.set 24
+          local.get 20
+          local.get 22
+          f32x4.add
+          local.set 26
+          local.get 20
+          local.get 22
+          f32x4.sub
+          local.set 28
+          v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+          local.get 22
+          f32x4.sub
+          local.set 30
+          local.get 21
+          local.set 25
+          local.get 21
+          local.get 23
+          f32x4.add
+          local.set 27
+          local.get 21
+          local.get 23
+          f32x4.sub
+          local.set 29
+          v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+          local.get 23
+          f32x4.sub
+          local.set 31
+          local.get 13
+          local.get 12
+          i32.add
+          local.get 24
+          v128.store align=4
+          local.get 13
+          local.get 12
+          i32.add
+          local.get 24
+          local.get 25
+          f32x4.add
+          v128.store offset=192 align=4
+          local.get 13
+          local.get 12
+          i32.add
+          local.get 24
+          local.get 25
+          f32x4.sub
+          v128.store offset=384 align=4
+          local.get 13
+          local.get 12
+          i32.add
+          v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+          local.get 25
+          f32x4.sub
+          v128.store offset=576 align=4
+          local.get 13
+          local.get 12
+          i32.add
+          local.get 26
+          v128.store offset=768 align=4
+          local.get 13
+          local.get 12
+          i32.add
+          local.get 26
+          local.get 27
+          f32x4.add
+          v128.store offset=960 align=4
+          local.get 13
+          local.get 12
+          i32.add
+          local.get 26
+          local.get 27
+          f32x4.sub
+          v128.store offset=1152 align=4
+          local.get 13
+          local.get 12
+          i32.add
+          v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+          local.get 27
+          f32x4.sub
+          v128.store offset=1344 align=4
+          local.get 13
+          local.get 12
+          i32.add
+          local.get 28
+          v128.store offset=1536 align=4
+          local.get 13
+          local.get 12
+          i32.add
+          local.get 28
+          local.get 29
+          f32x4.add
+          v128.store offset=1728 align=4
+          local.get 13
+          local.get 12
+          i32.add
+          local.get 28
+          local.get 29
+          f32x4.sub
+          v128.store offset=1920 align=4
+          local.get 13
+          local.get 12
+          i32.add
+          v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+          local.get 29
+          f32x4.sub
+          v128.store offset=2112 align=4
+          local.get 13
+          local.get 12
+          i32.add
+          local.get 30
+          v128.store offset=2304 align=4
+          local.get 13
+          local.get 12
+          i32.add
+          local.get 30
+          local.get 31
+          f32x4.add
+          v128.store offset=2496 align=4
+          local.get 13
+          local.get 12
+          i32.add
+          local.get 30
+          local.get 31
+          f32x4.sub
+          v128.store offset=2688 align=4
+          local.get 13
+          local.get 12
+          i32.add
+          v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+          local.get 31
+          f32x4.sub
+          v128.store offset=2880 align=4
+          local.get 12
+          i32.const 16
+          i32.add
+          local.tee 12
+          i32.const 48
+          i32.lt_u
+          br_if 0 (;@3;)
+        end
+      else
+        i32.const 0
+        local.set 12
+        loop  ;; label = @3
+          local.get 13
+          local.get 12
+          i32.add
+          v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+          v128.store align=4
+          local.get 13
+          local.get 12
+          i32.add
+          v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+          v128.store offset=192 align=4
+          local.get 13
+          local.get 12
+          i32.add
+          v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+          v128.store offset=384 align=4
+          local.get 13
+          local.get 12
+          i32.add
+          v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+          v128.store offset=576 align=4
+          local.get 13
+          local.get 12
+          i32.add
+          v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+          v128.store offset=768 align=4
+          local.get 13
+          local.get 12
+          i32.add
+          v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+          v128.store offset=960 align=4
+          local.get 13
+          local.get 12
+          i32.add
+          v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+          v128.store offset=1152 align=4
+          local.get 13
+          local.get 12
+          i32.add
+          v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+          v128.store offset=1344 align=4
+          local.get 13
+          local.get 12
+          i32.add
+          v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+          v128.store offset=1536 align=4
+          local.get 13
+          local.get 12
+          i32.add
+          v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+          v128.store offset=1728 align=4
+          local.get 13
+          local.get 12
+          i32.add
+          v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+          v128.store offset=1920 align=4
+          local.get 13
+          local.get 12
+          i32.add
+          v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+          v128.store offset=2112 align=4
+          local.get 13
+          local.get 12
+          i32.add
+          v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+          v128.store offset=2304 align=4
+          local.get 13
+          local.get 12
+          i32.add
+          v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+          v128.store offset=2496 align=4
+          local.get 13
+          local.get 12
+          i32.add
+          v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+          v128.store offset=2688 align=4
+          local.get 13
+          local.get 12
+          i32.add
+          v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+          v128.store offset=2880 align=4
+          local.get 12
+          i32.const 16
+          i32.add
+          local.tee 12
+          i32.const 48
+          i32.lt_u
+          br_if 0 (;@3;)
+        end
+      end
+      local.get 8
+      i32.const 1
+      i32.add
+      local.tee 8
+      i32.const 4
+      i32.lt_u
+      br_if 0 (;@1;)
+    end)
+  (func (;4;) (type 4) (param i32 i32 i32)
+    (local i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128)
+    i32.const 0
+    local.set 3
+    loop  ;; label = @1
+      local.get 0
+      local.get 3
+      i32.const 64
+      i32.mul
+      i32.add
+      local.set 4
+      local.get 1
+      local.get 3
+      i32.const 192
+      i32.mul
+      i32.add
+      local.set 5
+      local.get 2
+      local.get 3
+      i32.const 192
+      i32.mul
+      i32.add
+      local.set 6
+      i32.const 0
+      local.set 7
+      loop  ;; label = @2
+        i32.const 0
+        local.set 8
+        loop  ;; label = @3
+          i32.const 12
+          local.get 8
+          i32.sub
+          i32.const 8
+          i32.ge_u
+          if  ;; label = @4
+            local.get 6
+            local.get 7
+            i32.const 48
+            i32.mul
+            i32.add
+            local.get 8
+            i32.const 4
+            i32.mul
+            i32.add
+            local.set 12
+            local.get 12
+            v128.load align=4
+            local.set 13
+            local.get 12
+            v128.load offset=16 align=4
+            local.set 14
+            local.get 12
+            v128.load offset=48 align=4
+            local.set 15
+            local.get 12
+            v128.load offset=64 align=4
+            local.set 16
+            local.get 12
+            v128.load offset=96 align=4
+            local.set 17
+            local.get 12
+            v128.load offset=112 align=4
+            local.set 18
+            local.get 12
+            v128.load offset=144 align=4
+            local.set 19
+            local.get 12
+            v128.load offset=160 align=4
+            local.set 20
+            local.get 4
+            local.get 7
+            i32.const 4
+            i32.mul
+            i32.add
+            local.set 9
+            local.get 5
+            local.get 8
+            i32.const 4
+            i32.mul
+            i32.add
+            local.tee 10
+            i32.const 192
+            i32.add
+            local.set 11
+            loop  ;; label = @5
+              local.get 10
+              v128.load align=4
+              local.set 21
+              local.get 10
+              v128.load offset=16 align=4
+              local.set 22
+              local.get 9
+              v128.load32_splat
+              local.set 23
+              local.get 13
+              local.get 23
+              local.get 21
+              f32x4.mul
+              f32x4.add
+              local.set 13
+              local.get 14
+              local.get 23
+              local.get 22
+              f32x4.mul
+              f32x4.add
+              local.set 14
+              local.get 9
+              v128.load32_splat offset=4
+              local.set 23
+              local.get 15
+              local.get 23
+              local.get 21
+              f32x4.mul
+              f32x4.add
+              local.set 15
+              local.get 16
+              local.get 23
+              local.get 22
+              f32x4.mul
+              f32x4.add
+              local.set 16
+              local.get 9
+              v128.load32_splat offset=8
+              local.set 23
+              local.get 17
+              local.get 23
+              local.get 21
+              f32x4.mul
+              f32x4.add
+              local.set 17
+              local.get 18
+              local.get 23
+              local.get 22
+              f32x4.mul
+              f32x4.add
+              local.set 18
+              local.get 9
+              v128.load32_splat offset=12
+              local.set 23
+              local.get 19
+              local.get 23
+              local.get 21
+              f32x4.mul
+              f32x4.add
+              local.set 19
+              local.get 20
+              local.get 23
+              local.get 22
+              f32x4.mul
+              f32x4.add
+              local.set 20
+              local.get 9
+              i32.const 16
+              i32.add
+              local.set 9
+              local.get 10
+              i32.const 48
+              i32.add
+              local.tee 10
+              local.get 11
+              i32.lt_u
+              br_if 0 (;@5;)
+            end
+            local.get 12
+            local.get 13
+            v128.store align=4
+            local.get 12
+            local.get 14
+            v128.store offset=16 align=4
+            local.get 12
+            local.get 15
+            v128.store offset=48 align=4
+            local.get 12
+            local.get 16
+            v128.store offset=64 align=4
+            local.get 12
+            local.get 17
+            v128.store offset=96 align=4
+            local.get 12
+            local.get 18
+            v128.store offset=112 align=4
+            local.get 12
+            local.get 19
+            v128.store offset=144 align=4
+            local.get 12
+            local.get 20
+            v128.store offset=160 align=4
+            local.get 8
+            i32.const 8
+            i32.add
+            local.set 8
+          else
+            local.get 6
+            local.get 7
+            i32.const 48
+            i32.mul
+            i32.add
+            local.get 8
+            i32.const 4
+            i32.mul
+            i32.add
+            local.set 12
+            local.get 12
+            v128.load align=4
+            local.set 13
+            local.get 12
+            v128.load offset=48 align=4
+            local.set 15
+            local.get 12
+            v128.load offset=96 align=4
+            local.set 17
+            local.get 12
+            v128.load offset=144 align=4
+            local.set 19
+            local.get 4
+            local.get 7
+            i32.const 4
+            i32.mul
+            i32.add
+            local.set 9
+            local.get 5
+            local.get 8
+            i32.const 4
+            i32.mul
+            i32.add
+            local.tee 10
+            i32.const 192
+            i32.add
+            local.set 11
+            loop  ;; label = @5
+              local.get 10
+              v128.load align=4
+              local.set 21
+              local.get 9
+              v128.load32_splat
+              local.set 23
+              local.get 13
+              local.get 23
+              local.get 21
+              f32x4.mul
+              f32x4.add
+              local.set 13
+              local.get 9
+              v128.load32_splat offset=4
+              local.set 23
+              local.get 15
+              local.get 23
+              local.get 21
+              f32x4.mul
+              f32x4.add
+              local.set 15
+              local.get 9
+              v128.load32_splat offset=8
+              local.set 23
+              local.get 17
+              local.get 23
+              local.get 21
+              f32x4.mul
+              f32x4.add
+              local.set 17
+              local.get 9
+              v128.load32_splat offset=12
+              local.set 23
+              local.get 19
+              local.get 23
+              local.get 21
+              f32x4.mul
+              f32x4.add
+              local.set 19
+              local.get 9
+              i32.const 16
+              i32.add
+              local.set 9
+              local.get 10
+              i32.const 48
+              i32.add
+              local.tee 10
+              local.get 11
+              i32.lt_u
+              br_if 0 (;@5;)
+            end
+            local.get 12
+            local.get 13
+            v128.store align=4
+            local.get 12
+            local.get 15
+            v128.store offset=48 align=4
+            local.get 12
+            local.get 17
+            v128.store offset=96 align=4
+            local.get 12
+            local.get 19
+            v128.store offset=144 align=4
+            local.get 8
+            i32.const 4
+            i32.add
+            local.set 8
+          end
+          local.get 8
+          i32.const 12
+          i32.lt_u
+          br_if 0 (;@3;)
+        end
+        local.get 7
+        i32.const 4
+        i32.add
+        local.tee 7
+        i32.const 4
+        i32.lt_u
+        br_if 0 (;@2;)
+      end
+      local.get 3
+      i32.const 1
+      i32.add
+      local.tee 3
+      i32.const 16
+      i32.lt_u
+      br_if 0 (;@1;)
+    end)
+  (export "inputTransform" (func 0))
+  (export "gemm" (func 1))
+  (export "outputTransform" (func 2))
+  (export "dyTransform" (func 3))
+  (export "gemmAccumulate" (func 4)))
