@@ -38,10 +38,10 @@ export function writeWinogradModule(
   return writeModule(
     [
       { name: 'inputTransform', fn: inputTransform(cpB, T) },
-      { name: 'gemm', fn: gemm(cp, co, T) },
+      { name: 'gemm', fn: positionGemm('gemm', cp, co, T) },
       { name: 'outputTransform', fn: outputTransform(coB, T, epilogue) },
       { name: 'dyTransform', fn: dyTransform(coB, T) },
-      { name: 'gemmAccumulate', fn: gemmAccumulate(cp, co, T) },
+      { name: 'gemmAccumulate', fn: positionGemm('gemmAccumulate', cp, co, T) },
     ],
     { shared },
   );
@@ -53,25 +53,39 @@ export interface WinogradEpilogue {
   relu: boolean;
 }
 
-/** Leaves the four 1-D transforms of (a, b, c, d) = rows/columns of a 4×4 patch through Bᵀ. */
+/** Bᵀ's rows as out[k] = x[a] ± x[b]: x0 − x2, x1 + x2, x2 − x1, x1 − x3. */
+const BT_ROWS = [
+  [0, 2, 'sub'],
+  [1, 2, 'add'],
+  [2, 1, 'sub'],
+  [1, 3, 'sub'],
+] as const;
+
+/** Sets out to the 1-D transform through Bᵀ of x (a row or column of a 4×4 patch). */
 function bt(f: FunctionWriter, x: readonly Local[], out: readonly Local[]): void {
+  BT_ROWS.forEach(([a, b, op], k) => {
+    f.get(x[a] as Local).get(x[b] as Local);
+    if (op === 'add') f.f32x4Add();
+    else f.f32x4Sub();
+    f.set(out[k] as Local);
+  });
+}
+
+/** Sets out to the 1-D transform through Aᵀ of x: [x0 + x1 + x2, x1 − x2 − x3]. */
+function at(f: FunctionWriter, x: readonly Local[], out: readonly Local[]): void {
   const [x0, x1, x2, x3] = x as [Local, Local, Local, Local];
   f.get(x0)
+    .get(x1)
+    .f32x4Add()
     .get(x2)
-    .f32x4Sub()
+    .f32x4Add()
     .set(out[0] as Local);
   f.get(x1)
     .get(x2)
-    .f32x4Add()
-    .set(out[1] as Local);
-  f.get(x2)
-    .get(x1)
     .f32x4Sub()
-    .set(out[2] as Local);
-  f.get(x1)
     .get(x3)
     .f32x4Sub()
-    .set(out[3] as Local);
+    .set(out[1] as Local);
 }
 
 /** Splits a flat tile index into (image, tile row, tile column) and leaves the patch origin. */
@@ -104,50 +118,92 @@ function tileOrigin(
     .set(base);
 }
 
-/** rowBytes = outW·coB, imageBytes = outH·rowBytes for an NHWC tensor of `coB`-byte pixels. */
-function outputStrides(
-  f: FunctionWriter,
-  coB: number,
-  outH: Local,
-  outW: Local,
-  rowBytes: Local,
-  imageBytes: Local,
-): void {
-  f.get(outW).i32(coB).mul().set(rowBytes);
-  f.get(outH).get(rowBytes).mul().set(imageBytes);
+/** The parameters and locals of a walk over output-side tiles (the conv output, or dy). */
+interface OutputTileWalk {
+  readonly tileStart: Local;
+  readonly tilesW: Local;
+  readonly tilesPerImage: Local;
+  readonly outH: Local;
+  readonly outW: Local;
+  /** The tile counter, its flat index tileStart + t and the tile's first pixel. */
+  readonly t: Local;
+  readonly idx: Local;
+  readonly base: Local;
+  readonly tmp: Local;
+  /** Byte offset of the 4-channel group within a pixel. */
+  readonly cb: Local;
+  /** The tile's row of the transform-domain buffer (M or Ŷ), set by the caller. */
+  readonly domain: Local;
+  readonly rowBytes: Local;
+  readonly imageBytes: Local;
+  readonly hasRow1: Local;
+  readonly hasCol1: Local;
+  readonly oy: Local;
+  readonly ox: Local;
 }
 
 /**
- * For a tile on the output side (dy, or the conv output; `base` holds the tensor's address):
- * moves `base` to the tile's first pixel and sets `hasRow1` / `hasCol1` to whether its second row /
- * column lies inside outH × outW (odd sizes overhang).
+ * Declares the walk's i32 locals (in one order for both output-side functions) and sets rowBytes =
+ * outW·coB, imageBytes = outH·rowBytes for the NHWC tensor of `coB`-byte pixels.
  */
-function outputTile(
+function outputTileWalk(
   f: FunctionWriter,
   coB: number,
-  l: Record<
-    | 'idx'
-    | 'tilesW'
-    | 'tilesPerImage'
-    | 'outH'
-    | 'outW'
-    | 'base'
-    | 'rowBytes'
-    | 'imageBytes'
-    | 'tmp'
-    | 'oy'
-    | 'ox'
-    | 'hasRow1'
-    | 'hasCol1',
-    Local
-  >,
-): void {
+  params: Pick<OutputTileWalk, 'tileStart' | 'tilesW' | 'tilesPerImage' | 'outH' | 'outW'>,
+): OutputTileWalk {
+  const [t, idx, base, tmp, cb, domain, rowBytes, imageBytes, hasRow1, hasCol1, oy, ox] = f.locals(I32, 12);
+  f.get(params.outW).i32(coB).mul().set(rowBytes);
+  f.get(params.outH).get(rowBytes).mul().set(imageBytes);
+  return { ...params, t, idx, base, tmp, cb, domain, rowBytes, imageBytes, hasRow1, hasCol1, oy, ox };
+}
+
+/**
+ * For tile t of the output-side tensor at `tensor`: points `base` at the tile's first pixel and
+ * sets `hasRow1` / `hasCol1` to whether its second row / column lies inside outH × outW (odd sizes
+ * overhang).
+ */
+function outputTile(f: FunctionWriter, coB: number, tensor: Local, l: OutputTileWalk): void {
+  f.get(l.tileStart).get(l.t).add().set(l.idx);
+  f.get(tensor).set(l.base);
   tileOrigin(f, l.idx, l.tilesW, l.tilesPerImage, l.base, l.rowBytes, l.imageBytes, coB, 2, l.tmp);
   // oy = 2·((idx % tilesPerImage) / tilesW), ox = 2·(idx % tilesW)
   f.get(l.idx).get(l.tilesPerImage).remU().get(l.tilesW).divU().i32(2).mul().set(l.oy);
   f.get(l.idx).get(l.tilesPerImage).remU().get(l.tilesW).remU().i32(2).mul().set(l.ox);
   f.get(l.oy).i32(1).add().get(l.outH).ltU().set(l.hasRow1);
   f.get(l.ox).i32(1).add().get(l.outW).ltU().set(l.hasCol1);
+}
+
+/**
+ * The tile's 2×2 pixels at channel group cb, those inside outH × outW: for pixel k = 2·row + col,
+ * pushes its address (base + cb + row·rowBytes) and calls `inside(k, offset)` to load or store at
+ * it + offset; `outside(k)`, if given, runs for each pixel past an odd edge instead.
+ */
+function tilePixels(
+  f: FunctionWriter,
+  coB: number,
+  l: OutputTileWalk,
+  inside: (k: number, offset: number) => void,
+  outside?: (k: number) => void,
+): void {
+  const pixel = (k: number) => () => {
+    f.get(l.base).get(l.cb).add();
+    if (k >= 2) f.get(l.rowBytes).add();
+    inside(k, k % 2 === 1 ? coB : 0);
+  };
+  const missing =
+    outside &&
+    ((...ks: number[]) =>
+      () =>
+        ks.forEach(outside));
+  pixel(0)();
+  f.get(l.hasCol1).ifElse(pixel(1), missing?.(1));
+  f.get(l.hasRow1).ifElse(
+    () => {
+      pixel(2)();
+      f.get(l.hasCol1).ifElse(pixel(3), missing?.(3));
+    },
+    missing?.(2, 3),
+  );
 }
 
 function inputTransform(cpB: number, T: number): FunctionWriter {
@@ -212,93 +268,18 @@ function inputTransform(cpB: number, T: number): FunctionWriter {
   return f;
 }
 
-function gemm(cp: number, co: number, T: number): FunctionWriter {
-  const [f, [v, u, m]] = FunctionWriter.ofI32Params(3);
-  const [xi, vXi, uXi, mXi, t0, co0, vp, up, vEnd, mp] = f.locals(I32, 10);
-  const regs = new RegisterTile(f);
-  const cpB = cp * 4;
-  const coB = co * 4;
-
-  // M[ξ][t0 + r][co0 …] = Σ_c V[ξ][t0 + r][c] · U[ξ][c][co0 …]
-  const tile = (vectors: 1 | 2) => {
-    regs.zero(vectors);
-    // vp = vXi + t0·cpB; up = uXi + co0·4
-    f.get(vXi).get(t0).i32(cpB).mul().add().tee(vp).i32(cpB).add().set(vEnd);
-    f.get(uXi).get(co0).i32(4).mul().add().set(up);
-    f.doWhile(vp, vEnd, 4, () => {
-      regs.update(vectors, up, vp, cpB);
-      f.get(up).i32(coB).add().set(up);
-    });
-    // m[t0 + r][co0 …] at mXi + t0·coB + co0·4 + r·coB
-    f.get(mXi).get(t0).i32(coB).mul().add().get(co0).i32(4).mul().add().set(mp);
-    regs.store(vectors, mp, coB);
-  };
-
-  const pointers: PositionPointers = [
-    [vXi, v, T * cpB],
-    [uXi, u, cp * coB],
-    [mXi, m, T * coB],
-  ];
-  forEachPositionTile(f, { xi, pointers, row0: t0, rows: T, regs, co0, co }, tile);
-  return f;
-}
-
-/** `[dst, base, stride]`: dst = base + ξ·stride at each position ξ. */
-type PositionPointers = readonly [Local, Local, number][];
-
-/**
- * The loops of both transform-domain GEMMs: for ξ in 0..16 (moving each of `pointers`), for each
- * block of `regs.rows` rows in [0, rows), for each output-channel tile: `tile(vectors)`.
- */
-function forEachPositionTile(
-  f: FunctionWriter,
-  l: {
-    xi: Local;
-    pointers: PositionPointers;
-    row0: Local;
-    rows: number;
-    regs: RegisterTile;
-    co0: Local;
-    co: number;
-  },
-  tile: (vectors: 1 | 2) => void,
-): void {
-  f.countUp(l.xi, 0, 16, 1, () => {
-    for (const [dst, base, stride] of l.pointers) f.get(base).get(l.xi).i32(stride).mul().add().set(dst);
-    f.countUp(l.row0, 0, l.rows, l.regs.rows, () => {
-      forOutputChannels(f, l.co0, l.co, tile);
-    });
-  });
-}
-
 function outputTransform(coB: number, T: number, epilogue: WinogradEpilogue): FunctionWriter {
   const [f, [m, out, tileStart, count, tilesW, tilesPerImage, outH, outW, bias]] =
     FunctionWriter.ofI32Params(9);
   const [bv, zero] = f.locals(V128, 2);
-  const [t, idx, base, tmp, cb, mt, rowBytes, imageBytes, hasRow1, hasCol1, oy, ox] = f.locals(I32, 12);
+  const walk = outputTileWalk(f, coB, { tileStart, tilesW, tilesPerImage, outH, outW });
+  const { t, cb, domain: mt } = walk;
   const mv = f.locals(V128, 16);
   const sRow = f.locals(V128, 8); // Aᵀ M: rows 0..1, columns 0..3
   const y = f.locals(V128, 4);
 
-  outputStrides(f, coB, outH, outW, rowBytes, imageBytes);
   f.countUp(t, 0, count, 1, () => {
-    f.get(tileStart).get(t).add().set(idx);
-    f.get(out).set(base);
-    outputTile(f, coB, {
-      idx,
-      tilesW,
-      tilesPerImage,
-      outH,
-      outW,
-      base,
-      rowBytes,
-      imageBytes,
-      tmp,
-      oy,
-      ox,
-      hasRow1,
-      hasCol1,
-    });
+    outputTile(f, coB, out, walk);
     f.get(m).get(t).i32(coB).mul().add().set(mt);
     f.countUp(cb, 0, coB, 16, () => {
       for (let xi = 0; xi < 16; xi++)
@@ -307,82 +288,26 @@ function outputTransform(coB: number, T: number, epilogue: WinogradEpilogue): Fu
           .add()
           .v128Load(xi * T * coB)
           .set(mv[xi] as Local);
-      for (let j = 0; j < 4; j++) {
-        const [m0, m1, m2, m3] = [0, 1, 2, 3].map((i) => mv[i * 4 + j] as Local) as [
-          Local,
-          Local,
-          Local,
-          Local,
-        ];
-        f.get(m0)
-          .get(m1)
-          .f32x4Add()
-          .get(m2)
-          .f32x4Add()
-          .set(sRow[j] as Local);
-        f.get(m1)
-          .get(m2)
-          .f32x4Sub()
-          .get(m3)
-          .f32x4Sub()
-          .set(sRow[4 + j] as Local);
-      }
-      for (let i = 0; i < 2; i++) {
-        const [s0, s1, s2, s3] = [0, 1, 2, 3].map((j) => sRow[i * 4 + j] as Local) as [
-          Local,
-          Local,
-          Local,
-          Local,
-        ];
-        f.get(s0)
-          .get(s1)
-          .f32x4Add()
-          .get(s2)
-          .f32x4Add()
-          .set(y[i * 2] as Local);
-        f.get(s1)
-          .get(s2)
-          .f32x4Sub()
-          .get(s3)
-          .f32x4Sub()
-          .set(y[i * 2 + 1] as Local);
-      }
+      // Aᵀ M down each column j (into rows 0, 1 of sRow), then (Aᵀ M) A along each row i.
+      for (let j = 0; j < 4; j++)
+        at(
+          f,
+          [0, 1, 2, 3].map((i) => mv[i * 4 + j] as Local),
+          [sRow[j] as Local, sRow[4 + j] as Local],
+        );
+      for (let i = 0; i < 2; i++)
+        at(
+          f,
+          [0, 1, 2, 3].map((j) => sRow[i * 4 + j] as Local),
+          [y[i * 2] as Local, y[i * 2 + 1] as Local],
+        );
       if (epilogue.bias) f.get(bias).get(cb).add().v128Load(0).set(bv);
       if (epilogue.relu) f.v128Zero().set(zero);
       for (const yk of y) {
         if (epilogue.bias) f.get(yk).get(bv).f32x4Add().set(yk);
         if (epilogue.relu) f.get(yk).get(zero).f32x4Max().set(yk);
       }
-      f.get(base)
-        .get(cb)
-        .add()
-        .get(y[0] as Local)
-        .v128Store(0);
-      f.get(hasCol1).ifElse(() => {
-        f.get(base)
-          .get(cb)
-          .add()
-          .get(y[1] as Local)
-          .v128Store(coB);
-      });
-      f.get(hasRow1).ifElse(() => {
-        f.get(base)
-          .get(cb)
-          .add()
-          .get(rowBytes)
-          .add()
-          .get(y[2] as Local)
-          .v128Store(0);
-        f.get(hasCol1).ifElse(() => {
-          f.get(base)
-            .get(cb)
-            .add()
-            .get(rowBytes)
-            .add()
-            .get(y[3] as Local)
-            .v128Store(coB);
-        });
-      });
+      tilePixels(f, coB, walk, (k, offset) => f.get(y[k] as Local).v128Store(offset));
     });
   });
   return f;
@@ -395,12 +320,12 @@ function outputTransform(coB: number, T: number, epilogue: WinogradEpilogue): Fu
  */
 function dyTransform(coB: number, T: number): FunctionWriter {
   const [f, [dy, yOut, tileStart, count, tilesW, tilesPerImage, outH, outW]] = FunctionWriter.ofI32Params(8);
-  const [t, idx, base, tmp, cb, yt, rowBytes, imageBytes, hasRow1, hasCol1, oy, ox] = f.locals(I32, 12);
+  const walk = outputTileWalk(f, coB, { tileStart, tilesW, tilesPerImage, outH, outW });
+  const { t, cb, domain: yt } = walk;
   const g = f.locals(V128, 4); // g00 g01 g10 g11
   const ag = f.locals(V128, 8); // (A g): rows 0..3, columns 0..1
   const zero = (l: Local) => f.v128Zero().set(l);
 
-  outputStrides(f, coB, outH, outW, rowBytes, imageBytes);
   f.countUp(t, 0, T, 1, () => {
     f.get(yOut).get(t).i32(coB).mul().add().set(yt);
     f.get(t)
@@ -408,42 +333,15 @@ function dyTransform(coB: number, T: number): FunctionWriter {
       .ltU()
       .ifElse(
         () => {
-          f.get(tileStart).get(t).add().set(idx);
-          f.get(dy).set(base);
-          outputTile(f, coB, {
-            idx,
-            tilesW,
-            tilesPerImage,
-            outH,
-            outW,
-            base,
-            rowBytes,
-            imageBytes,
-            tmp,
-            oy,
-            ox,
-            hasRow1,
-            hasCol1,
-          });
+          outputTile(f, coB, dy, walk);
           f.countUp(cb, 0, coB, 16, () => {
-            const [g00, g01, g10, g11] = g;
-            f.get(base).get(cb).add().v128Load(0).set(g00);
-            f.get(hasCol1).ifElse(
-              () => f.get(base).get(cb).add().v128Load(coB).set(g01),
-              () => zero(g01),
-            );
-            f.get(hasRow1).ifElse(
-              () => {
-                f.get(base).get(cb).add().get(rowBytes).add().v128Load(0).set(g10);
-                f.get(hasCol1).ifElse(
-                  () => f.get(base).get(cb).add().get(rowBytes).add().v128Load(coB).set(g11),
-                  () => zero(g11),
-                );
-              },
-              () => {
-                zero(g10);
-                zero(g11);
-              },
+            // g00 g01 g10 g11; pixels past an odd edge read as zeros
+            tilePixels(
+              f,
+              coB,
+              walk,
+              (k, offset) => f.v128Load(offset).set(g[k] as Local),
+              (k) => zero(g[k] as Local),
             );
             // A g: for column c, rows [g0c, g0c + g1c, g0c − g1c, −g1c]; stored as ag[row*2 + c]
             for (let c = 0; c < 2; c++) {
@@ -495,43 +393,57 @@ function dyTransform(coB: number, T: number): FunctionWriter {
 }
 
 /**
- * acc[ξ][c][o] += Σ_t V[ξ][t][c] · Ŷ[ξ][t][o] over one block of T tiles: the filter gradient in the
- * transform domain, on a 4-channel × 8-channel register tile loaded from and stored to `acc`
- * (`[16][Cp][Co]`, L2-resident) once per block.
+ * The two transform-domain products, one GEMM per position ξ on the 4-row × 8-column register tile,
+ * C (+)= A · B with B's rows loaded as vectors and A's elements splatted:
+ * - `gemm(v, u, m)` (forward): M[ξ] = V[ξ] · U[ξ], `[T][Cp] · [Cp][Co]` — rows are the block's tiles;
+ * - `gemmAccumulate(v, ŷ, acc)` (filter gradient): acc[ξ] += V[ξ]ᵀ · Ŷ[ξ], `[Cp][T] · [T][Co]` —
+ *   rows are input channels and the reduction runs over the block's tiles; the accumulator tile
+ *   (`acc` is `[16][Cp][Co]`, L2-resident) is loaded and stored once per block.
  */
-function gemmAccumulate(cp: number, co: number, T: number): FunctionWriter {
-  const [f, [v, yIn, accBase]] = FunctionWriter.ofI32Params(3);
-  const [xi, vXi, yXi, aXi, ci0, co0, vp, yp, yEnd, ap] = f.locals(I32, 10);
+function positionGemm(kind: 'gemm' | 'gemmAccumulate', cp: number, co: number, T: number): FunctionWriter {
+  const [f, [v, b, c]] = FunctionWriter.ofI32Params(3);
+  const [xi, vXi, bXi, cXi, row0, co0, ap, bp, bEnd, cp0] = f.locals(I32, 10);
   const regs = new RegisterTile(f);
   const cpB = cp * 4;
   const coB = co * 4;
+  const accumulate = kind === 'gemmAccumulate';
+  // V[ξ] is [T][Cp] either way: A's row stride and reduction step (bytes) swap with the transpose.
+  const { rows, depth, aRow, aStep } = accumulate
+    ? { rows: cp, depth: T, aRow: 4, aStep: cpB }
+    : { rows: T, depth: cp, aRow: cpB, aStep: 4 };
 
   const tile = (vectors: 1 | 2) => {
-    // ap = aXi + ci0·coB + co0·4; accumulator row r at ap + r·coB
-    f.get(aXi).get(ci0).i32(coB).mul().add().get(co0).i32(4).mul().add().set(ap);
-    regs.load(vectors, ap, coB);
-    f.get(vXi).get(ci0).i32(4).mul().add().set(vp);
-    f.get(yXi)
+    // cp0 = cXi + row0·coB + co0·4; C row r at cp0 + r·coB
+    f.get(cXi).get(row0).i32(coB).mul().add().get(co0).i32(4).mul().add().set(cp0);
+    if (accumulate) regs.load(vectors, cp0, coB);
+    else regs.zero(vectors);
+    f.get(vXi).get(row0).i32(aRow).mul().add().set(ap);
+    f.get(bXi)
       .get(co0)
       .i32(4)
       .mul()
       .add()
-      .tee(yp)
-      .i32(T * coB)
+      .tee(bp)
+      .i32(depth * coB)
       .add()
-      .set(yEnd);
-    f.doWhile(yp, yEnd, coB, () => {
-      regs.update(vectors, yp, vp, 4);
-      f.get(vp).i32(cpB).add().set(vp);
+      .set(bEnd);
+    f.doWhile(bp, bEnd, coB, () => {
+      regs.update(vectors, bp, ap, aRow);
+      f.get(ap).i32(aStep).add().set(ap);
     });
-    regs.store(vectors, ap, coB);
+    regs.store(vectors, cp0, coB);
   };
 
-  const pointers: PositionPointers = [
-    [vXi, v, T * cpB],
-    [yXi, yIn, T * coB],
-    [aXi, accBase, cp * coB],
-  ];
-  forEachPositionTile(f, { xi, pointers, row0: ci0, rows: cp, regs, co0, co }, tile);
+  f.countUp(xi, 0, 16, 1, () => {
+    const pointers: [Local, Local, number][] = [
+      [vXi, v, T * cpB],
+      [bXi, b, depth * coB],
+      [cXi, c, rows * coB],
+    ];
+    for (const [dst, base, stride] of pointers) f.get(base).get(xi).i32(stride).mul().add().set(dst);
+    f.countUp(row0, 0, rows, regs.rows, () => {
+      forOutputChannels(f, co0, co, tile);
+    });
+  });
   return f;
 }

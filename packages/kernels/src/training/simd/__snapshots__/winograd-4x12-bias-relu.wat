@@ -451,6 +451,16 @@
           i32.const 8
           i32.ge_u
           if  ;; label = @4
+            local.get 6
+            local.get 7
+            i32.const 48
+            i32.mul
+            i32.add
+            local.get 8
+            i32.const 4
+            i32.mul
+            i32.add
+            local.set 12
             v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
             local.set 13
             v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
@@ -472,16 +482,16 @@
             i32.const 16
             i32.mul
             i32.add
-            local.tee 9
-            i32.const 16
-            i32.add
-            local.set 11
+            local.set 9
             local.get 5
             local.get 8
             i32.const 4
             i32.mul
             i32.add
-            local.set 10
+            local.tee 10
+            i32.const 192
+            i32.add
+            local.set 11
             loop  ;; label = @5
               local.get 10
               v128.load align=4
@@ -549,28 +559,18 @@
               f32x4.mul
               f32x4.add
               local.set 20
-              local.get 10
-              i32.const 48
-              i32.add
-              local.set 10
               local.get 9
               i32.const 4
               i32.add
-              local.tee 9
+              local.set 9
+              local.get 10
+              i32.const 48
+              i32.add
+              local.tee 10
               local.get 11
               i32.lt_u
               br_if 0 (;@5;)
             end
-            local.get 6
-            local.get 7
-            i32.const 48
-            i32.mul
-            i32.add
-            local.get 8
-            i32.const 4
-            i32.mul
-            i32.add
-            local.set 12
             local.get 12
             local.get 13
             v128.store align=4
@@ -600,6 +600,16 @@
             i32.add
             local.set 8
           else
+            local.get 6
+            local.get 7
+            i32.const 48
+            i32.mul
+            i32.add
+            local.get 8
+            i32.const 4
+            i32.mul
+            i32.add
+            local.set 12
             v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
             local.set 13
             v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
@@ -613,16 +623,16 @@
             i32.const 16
             i32.mul
             i32.add
-            local.tee 9
-            i32.const 16
-            i32.add
-            local.set 11
+            local.set 9
             local.get 5
             local.get 8
             i32.const 4
             i32.mul
             i32.add
-            local.set 10
+            local.tee 10
+            i32.const 192
+            i32.add
+            local.set 11
             loop  ;; label = @5
               local.get 10
               v128.load align=4
@@ -663,28 +673,18 @@
               f32x4.mul
               f32x4.add
               local.set 19
-              local.get 10
-              i32.const 48
-              i32.add
-              local.set 10
               local.get 9
               i32.const 4
               i32.add
-              local.tee 9
+              local.set 9
+              local.get 10
+              i32.const 48
+              i32.add
+              local.tee 10
               local.get 11
               i32.lt_u
               br_if 0 (;@5;)
             end
-            local.get 6
-            local.get 7
-            i32.const 48
-            i32.mul
-            i32.add
-            local.get 8
-            i32.const 4
-            i32.mul
-            i32.add
-            local.set 12
             local.get 12
             local.get 13
             v128.store align=4
