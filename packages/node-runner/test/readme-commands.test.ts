@@ -116,6 +116,19 @@ describe('README.md commands', () => {
     }
   });
 
+  it('every picture and local link of the README exists, and so does every script it runs with node', () => {
+    const targets = [...readme.matchAll(/\]\(([^)\s#]+)\)/g)]
+      .map((m) => m[1])
+      .filter((t) => !/^[a-z]+:/.test(t));
+    expect(targets).toEqual(
+      expect.arrayContaining(['docs/viewer-demo.png', 'docs/photos/emotion-astronaut.png']),
+    );
+    for (const t of targets) expect(existsSync(join(ROOT, t)), `README links ${t}`).toBe(true);
+    for (const m of readmeCode().matchAll(/\bnode\s+([\w./-]+\.(?:m?js|cjs))/g)) {
+      expect(existsSync(join(ROOT, m[1])), `README runs node ${m[1]}`).toBe(true);
+    }
+  });
+
   it("the demo command's scripts exist in the packages it filters to, with the files they run", () => {
     const packages = workspacePackages();
     const script = steps(demo!.command)
