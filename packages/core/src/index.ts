@@ -24,6 +24,10 @@ export type { ModelInfo, TargetCandidate } from './inspect/model-info.js';
 // Models: camNet, vggLike, vgg16
 export * from './models/index.js';
 
+// Layers: BatchNormalization whose training step is one fused forward/backward (registered in
+// place of tfjs-layers' class on import)
+export * from './layers/index.js';
+
 // Model and array I/O that works everywhere (URLs, in-memory artifacts, .npy bytes)
 export * from './io/index.js';
 
@@ -42,6 +46,8 @@ export { CamkitError } from './errors.js';
 // Kernel contract (implemented by @camkit/kernels)
 export { CamFuse, GradcamPlusPlusWeights, GradcamWeights } from './kernels-contract/cam-fuse.js';
 export type { CamFuseAttrs, CamFuseInputs } from './kernels-contract/cam-fuse.js';
+export { BatchNormTrain, BatchNormTrainGrad } from './kernels-contract/batch-norm-train.js';
+export type { BatchNormTrainAttrs } from './kernels-contract/batch-norm-train.js';
 
 // Run manifest, history and metrics files
 export {

@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs-layers';
 import { CamkitError } from '../errors.js';
+import { FusedBatchNormalization } from '../layers/fused-batch-normalization.js';
 import { resolveInputShape } from './input-shape.js';
 
 /** Options for {@link camNet}. */
@@ -65,7 +66,7 @@ export function camNet(opts: CamNetOptions = {}): tf.Sequential {
     if (opts.batchNorm) {
       // Momentum 0.9 = PyTorch's BatchNorm2d default (0.1 there); Keras' 0.99 leaves the moving
       // statistics near their initial values for the first few hundred steps of a small dataset.
-      model.add(tf.layers.batchNormalization({ name: `bn${i + 1}`, axis: -1, momentum: 0.9 }));
+      model.add(new FusedBatchNormalization({ name: `bn${i + 1}`, axis: -1, momentum: 0.9 }));
       model.add(tf.layers.reLU({ name: `relu${i + 1}` }));
     }
   });

@@ -1,6 +1,7 @@
 // training: the kernels tfjs-backend-wasm lacks for training CNNs. Re-exported by src/index.ts.
 export { avgPoolGradCpuConfig } from './avg-pool-grad-cpu.js';
 export { avgPoolGradWasmConfig } from './avg-pool-grad-wasm.js';
+export { batchNormTrainGradWasmConfig, batchNormTrainWasmConfig } from './batch-norm-train-wasm.js';
 export type { ConvBackpropAttrs } from './conv-geometry.js';
 export { conv2DBackpropFilterWasmConfig } from './conv2d-backprop-filter-wasm.js';
 export { conv2DBackpropInputWasmConfig } from './conv2d-backprop-input-wasm.js';

@@ -1,6 +1,7 @@
 import type { GradConfig, KernelConfig } from '@tensorflow/tfjs-core';
 import { getGradient, registerGradient, unregisterGradient } from '@tensorflow/tfjs-core';
 import { avgPoolGradWasmConfig } from './avg-pool-grad-wasm.js';
+import { batchNormTrainGradWasmConfig, batchNormTrainWasmConfig } from './batch-norm-train-wasm.js';
 import { conv2DBackpropFilterWasmConfig } from './conv2d-backprop-filter-wasm.js';
 import { conv2DBackpropInputWasmConfig } from './conv2d-backprop-input-wasm.js';
 import { conv2DWithDilationGradConfig } from './conv2d-gradient.js';
@@ -26,6 +27,8 @@ export const WASM_TRAINING_KERNELS: readonly KernelConfig[] = [
   depthwiseConv2dNativeBackpropFilterWasmConfig,
   depthwiseConv2dNativeBackpropInputWasmConfig,
   tileWasmConfig,
+  batchNormTrainWasmConfig,
+  batchNormTrainGradWasmConfig,
 ];
 
 // The gradients camkit replaces (dilation > 1 on wasm), and tfjs's before them (null: none).
@@ -43,7 +46,7 @@ const stockGrads = new Map<string, GradConfig | null>();
  * the depthwise-convolution gradients stock wasm lacks (MobileNet, EfficientNet, Xception), and
  * pool gradients that agree with cpu and PyTorch (`MaxPoolGrad`: first maximum of every window;
  * `AvgPoolGrad`: padding not counted, as in the forward pool), and a `Tile` by block copies (tfjs's
- * BatchNorm gradient tiles per-channel values to the input's shape; stock wasm's Tile is per element).
+ * BatchNorm gradient tiles per-channel values to the input's shape; stock wasm's Tile is per element), and @camkit/core's fused training-mode batch norm.
  * Also replaces the `Conv2D` and `DepthwiseConv2dNative` gradients with ones that are tfjs's for
  * dilation 1 and pass dilation > 1 to these kernels on wasm (tfjs refuses dilated conv gradients); import
  * `@tensorflow/tfjs` (which registers tfjs's gradients) before calling this. Idempotent; call it before or after `tf.setBackend('wasm')`. Does not import the wasm

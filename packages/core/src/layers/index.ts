@@ -1,0 +1,4 @@
+// layers: public API of this folder, re-exported by src/index.ts.
+export type { BatchNormTrainResult } from './batch-norm-train.js';
+export { batchNormTrain } from './batch-norm-train.js';
+export { FusedBatchNormalization } from './fused-batch-normalization.js';
