@@ -1,5 +1,6 @@
 import wabt from 'wabt';
 import { describe, expect, it } from 'vitest';
+import { writeBatchNormModule } from './batch-norm-module.js';
 import { writeDepthwiseGradModule } from './depthwise-grad-module.js';
 import { writeFilterGradModule } from './filter-grad-module.js';
 import { writeSumRowsModule } from './sum-rows-module.js';
@@ -10,6 +11,7 @@ import { writeWinogradModule } from './winograd-module.js';
 describe('generated wasm modules, disassembled', () => {
   const modules: [string, (shared: boolean) => Uint8Array][] = [
     ['sum-rows', writeSumRowsModule],
+    ['batch-norm', writeBatchNormModule],
     ['depthwise-grad', writeDepthwiseGradModule],
     ['filter-grad', writeFilterGradModule],
     // The smallest channel counts that exercise both register-tile widths (8 and a 4 tail).

@@ -322,6 +322,9 @@ export class FunctionWriter {
   f64x2Add(): this {
     return this.simd(0xf0);
   }
+  f64x2Mul(): this {
+    return this.simd(0xf2);
+  }
   /** `i8x16.shuffle` of the two v128 on the stack by 16 byte-lane indices (0–31). */
   shuffle(lanes: readonly number[]): this {
     this.simd(0x0d);
