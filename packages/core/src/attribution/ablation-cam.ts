@@ -59,9 +59,16 @@ export function ablatedCopies(
  * channel k of image n is ablated (see `ablationValues`), `batchSize` channels per pass. Only the
  * layers downstream of the target are re-run (`split.head`); each image's forward pass is
  * repeated once at the batch size so that branches joining after the target layer (skip
- * connections) see the same image as the ablated copies.
+ * connections) see the same image as the ablated copies. `minima[n]` is image n's minimum
+ * activation (`tf.min(fwd.features, [1, 2, 3])`), read by the caller with async `data()`: the
+ * ablation values depend on it, and webgpu in Node cannot read a tensor synchronously.
  */
-export function ablationcamScores(split: ModelSplit, fwd: SplitForward, batchSize: number): tf.Tensor3D {
+export function ablationcamScores(
+  split: ModelSplit,
+  fwd: SplitForward,
+  batchSize: number,
+  minima: ArrayLike<number>,
+): tf.Tensor3D {
   const [n, , , k] = fwd.features.shape;
   const rows = Math.min(batchSize, k);
   return tf.tidy(() => {
@@ -72,7 +79,7 @@ export function ablationcamScores(split: ModelSplit, fwd: SplitForward, batchSiz
           const acts = tf.squeeze(tf.slice(fwd.features, [i, 0, 0, 0], [1, -1, -1, -1]), [0]) as tf.Tensor3D;
           const image = tf.slice(fwd.images, [i, 0, 0, 0], [1, -1, -1, -1]);
           const copies = split.forward(tf.tile(image, [rows, 1, 1, 1]) as tf.Tensor4D);
-          const values = ablationValues(tf.min(acts).dataSync()[0], rows);
+          const values = ablationValues(minima[i], rows);
           const chunks: tf.Tensor2D[] = [];
           for (let start = 0; start < k; start += rows) {
             const count = Math.min(rows, k - start);

@@ -3,7 +3,7 @@ import type { LayersModel } from '@tensorflow/tfjs-layers';
 import { CamkitError } from '../errors.js';
 import { ABLATIONCAM_BATCH_SIZE, ablationcamScores, ablationcamWeights } from './ablation-cam.js';
 import { eigenMaps } from './eigen-maps.js';
-import { eigengradcamMap } from './eigengradcam-map.js';
+import { eigengradcamProduct } from './eigengradcam-map.js';
 import { fuseCam } from './fuse-cam.js';
 import { gradcamElementwiseMap } from './gradcam-elementwise-map.js';
 import { gradcamPlusPlusWeights } from './gradcam-plus-plus-weights.js';
@@ -17,7 +17,7 @@ import { kernelError, type NamedLayer } from './kernel-error.js';
 import { layercamMap } from './layercam-map.js';
 import { releaseFailedTape } from './release-tape.js';
 import { scorecamMasks, scorecamWeights } from './score-cam.js';
-import type { ModelSplit, SplitForward } from './split-model.js';
+import type { SplitForward } from './split-model.js';
 import type { ExplainOptions, ExplainResult, Heatmap, Method, Prediction } from './types.js';
 import { CAM_METHODS, validateExplainInput } from './validate-input.js';
 import { weightedSum } from './weighted-sum.js';
@@ -37,7 +37,6 @@ const GRADIENT_MAPS: Partial<Record<Method, (a: tf.Tensor4D, g: tf.Tensor4D) => 
   layercam: layercamMap,
   hirescam: hirescamMap,
   'gradcam-elementwise': gradcamElementwiseMap,
-  eigengradcam: eigengradcamMap,
 };
 
 type Computed = {
@@ -48,6 +47,18 @@ type Computed = {
   raw?: tf.Tensor4D;
   /** Weighted-sum methods: channel weights [N, K, C]. */
   weights?: tf.Tensor3D;
+};
+
+/**
+ * A computation that needs device values on the host before it can finish (Eigen-CAM's float64
+ * SVD, Ablation-CAM's per-image minimum). webgpu in Node cannot read a tensor synchronously, so
+ * `compute` stops here, explain reads `read` with async `data()`, and `finish` runs in a new tidy.
+ */
+type HostStep = {
+  read: tf.Tensor[];
+  /** The tensors `finish` uses (kept alive across the read, disposed after unless returned). */
+  keep: tf.Tensor[];
+  finish: (values: Float32Array[]) => Computed;
 };
 
 /**
@@ -90,15 +101,33 @@ export async function explain(
   const layer = usesLayer ? m.resolveTarget(opts.layer, input.inputSize) : null;
   const camHead = method === 'cam' ? m.camHead(layer!, input.inputSize) : null;
   if (camHead && !camHead.ok) throw new CamkitError(camHead.reason);
-  let computed: Computed;
-  try {
-    computed = tf.tidy(() =>
-      compute(model, m, images, opts, input.numClasses, layer, camHead?.ok ? camHead.weights() : null),
-    );
-  } catch (e) {
+  const failed = (e: unknown) => {
     releaseFailedTape();
-    throw kernelError(e, namedLayers(model, m, input.inputSize));
+    return kernelError(e, namedLayers(model, m, input.inputSize));
+  };
+  let first: { computed?: Computed; step?: HostStep };
+  try {
+    let finish: HostStep['finish'] | undefined;
+    // tidy keeps the tensors it returns, not a closure: `finish` leaves by a variable.
+    const kept = tf.tidy(() => {
+      const out = compute(
+        model,
+        m,
+        images,
+        opts,
+        input.numClasses,
+        layer,
+        camHead?.ok ? camHead.weights() : null,
+      );
+      if (!('finish' in out)) return { computed: out };
+      finish = out.finish;
+      return { read: out.read, keep: out.keep };
+    });
+    first = 'computed' in kept ? kept : { step: { ...kept, finish: finish! } };
+  } catch (e) {
+    throw failed(e);
   }
+  const computed = first.computed ?? (await finishHostStep(first.step!, failed));
   try {
     const [logits, maps, raw, weights] = await Promise.all([
       computed.logits.data() as Promise<Float32Array>,
@@ -139,6 +168,27 @@ export async function explain(
   } finally {
     for (const t of [computed.logits, computed.maps, computed.raw, computed.weights]) t?.dispose();
   }
+}
+
+/** Reads a host step's tensors with async `data()`, finishes it in a new tidy, disposes what it held. */
+async function finishHostStep(step: HostStep, failed: (e: unknown) => unknown): Promise<Computed> {
+  const held = [...step.read, ...step.keep];
+  let computed: Computed;
+  try {
+    const values = (await Promise.all(step.read.map((t) => t.data()))) as Float32Array[];
+    computed = tf.tidy(() => step.finish(values));
+  } catch (e) {
+    tf.dispose(held);
+    throw failed(e);
+  }
+  const out = new Set<tf.Tensor | undefined>([
+    computed.logits,
+    computed.maps,
+    computed.raw,
+    computed.weights,
+  ]);
+  tf.dispose(held.filter((t) => !out.has(t)));
+  return computed;
 }
 
 /** The model's layers (graph: candidate nodes, by op) in execution order, for error messages. */
@@ -218,7 +268,7 @@ function compute(
   numClasses: number,
   layer: string | null,
   camMatrix: tf.Tensor2D | null,
-): Computed {
+): Computed | HostStep {
   const images = (rawImages.dtype === 'float32' ? rawImages : tf.cast(rawImages, 'float32')) as tf.Tensor4D;
   const size: [number, number] = [images.shape[1], images.shape[2]];
   const method = opts.method;
@@ -258,31 +308,90 @@ function compute(
   }
 
   if (WEIGHT_METHODS.has(method)) {
-    const weights = channelWeights(method, split, fwd, masks, gradsFor, camMatrix, size, m, batchSize);
-    return {
-      logits: fwd.logits,
-      maps: fuseCam(fwd.features, weights, size),
-      raw: weightedSum(fwd.features, weights),
+    const fromWeights = (weights: tf.Tensor3D, f = fwd): Computed => ({
+      logits: f.logits,
+      maps: fuseCam(f.features, weights, size),
+      raw: weightedSum(f.features, weights),
       weights,
-    };
+    });
+    if (method === 'ablationcam') {
+      // The ablation values depend on each image's minimum activation, a host value.
+      const selector = tf.stack(masks, 2) as tf.Tensor3D;
+      const kept = cloneForward(fwd);
+      const from = kept.fwd;
+      return {
+        read: [tf.min(from.features, [1, 2, 3])],
+        keep: [...kept.tensors, selector],
+        finish: ([minima]) => {
+          const weights = ablationcamWeights(
+            from.logits,
+            ablationcamScores(split, from, batchSize, minima),
+            selector,
+          );
+          return fromWeights(weights, from);
+        },
+      };
+    }
+    return fromWeights(channelWeights(method, fwd, masks, gradsFor, camMatrix, size, m, batchSize));
   }
 
-  let raw: tf.Tensor4D;
+  const fromRaw = (raw: tf.Tensor4D): Computed => ({
+    logits: fwd.logits,
+    maps: fuseCam(raw, tf.eye(columns) as tf.Tensor2D, size),
+    raw,
+  });
   if (method === 'eigencam') {
-    raw = tf.tile(eigenMaps(fwd.features), [1, 1, 1, columns]);
-  } else {
-    const mapFn = GRADIENT_MAPS[method]!;
-    raw = tf.concat(
+    return {
+      // A clone: the step disposes what it read, and the features are the forward pass's.
+      read: [tf.clone(fwd.features)],
+      keep: [fwd.logits],
+      finish: ([acts]) =>
+        fromRaw(tf.tile(eigenMaps(acts, fwd.features.shape), [1, 1, 1, columns]) as tf.Tensor4D),
+    };
+  }
+  if (method === 'eigengradcam') {
+    const products = masks.map((mask) => eigengradcamProduct(fwd.features, gradsFor(mask)));
+    return {
+      read: products,
+      keep: [fwd.logits],
+      finish: (values) =>
+        fromRaw(
+          tf.concat(
+            values.map((v, j) => eigenMaps(v, products[j].shape)),
+            3,
+          ),
+        ),
+    };
+  }
+  const mapFn = GRADIENT_MAPS[method]!;
+  return fromRaw(
+    tf.concat(
       masks.map((mask) => mapFn(fwd.features, gradsFor(mask))),
       3,
-    );
-  }
-  return { logits: fwd.logits, maps: fuseCam(raw, tf.eye(columns) as tf.Tensor2D, size), raw };
+    ),
+  );
+}
+
+/**
+ * A forward pass of clones (same data, tensors of their own) and the list of them: what a host
+ * step keeps alive for the head without owning the caller's images or a graph's weights.
+ */
+function cloneForward(fwd: SplitForward): { fwd: SplitForward; tensors: tf.Tensor[] } {
+  const tensors: tf.Tensor[] = [];
+  const own = <T extends tf.Tensor>(t: T): T => {
+    const c = tf.clone(t);
+    tensors.push(c);
+    return c;
+  };
+  const cache = new Map([...fwd.cache].map(([name, ts]) => [name, ts.map(own)]));
+  return {
+    fwd: { images: own(fwd.images), features: own(fwd.features), logits: own(fwd.logits), cache },
+    tensors,
+  };
 }
 
 function channelWeights(
   method: Method,
-  split: ModelSplit,
   fwd: SplitForward,
   masks: tf.Tensor2D[],
   gradsFor: (mask: tf.Tensor2D) => tf.Tensor4D,
@@ -299,9 +408,6 @@ function channelWeights(
   }
   if (method === 'scorecam') {
     return tf.matMul(scorecamWeights(scorecamScores(m, fwd, size, batchSize)), selector);
-  }
-  if (method === 'ablationcam') {
-    return ablationcamWeights(fwd.logits, ablationcamScores(split, fwd, batchSize), selector);
   }
   const perTarget = masks.map((mask) => {
     const grads = gradsFor(mask);

@@ -2,7 +2,15 @@
 // runs every method at its layers, compares results and trains a few steps.
 import * as tf from '@tensorflow/tfjs-core';
 import type { LayersModel } from '@tensorflow/tfjs-layers';
-import { CamkitError, type ExplainResult, explain, logitsModel, METHODS, splitModel } from '@camkit/core';
+import {
+  CamkitError,
+  type ExplainResult,
+  explain,
+  logitsModel,
+  METHODS,
+  type Method,
+  splitModel,
+} from '@camkit/core';
 import type { Family } from '@camkit/core/families';
 import { directionalCheck } from './finite-difference.js';
 
@@ -50,17 +58,20 @@ export type Outcome = { result: ExplainResult } | { error: string };
 const OPTIONS = { samples: 3, steps: 3, batchSize: 16 } as const;
 
 /**
- * Runs every method of core's METHODS at every layer of `family` (the layer-free input-gradient
- * methods once), checking after each call that no tensor was left behind.
+ * Runs every method of `methods` (default: core's METHODS) at every layer of `family` (`layers`,
+ * default `layersOf(family)`; the layer-free input-gradient methods once), checking after each
+ * call that no tensor was left behind.
  */
 export async function explainEverything(
   model: LayersModel,
   family: Family,
   images: tf.Tensor4D,
+  methods: readonly Method[] = METHODS,
+  layers: readonly string[] = layersOf(family),
 ): Promise<Map<string, Outcome>> {
   const out = new Map<string, Outcome>();
-  for (const method of METHODS) {
-    for (const layer of layersOf(family)) {
+  for (const method of methods) {
+    for (const layer of layers) {
       const before = tf.memory().numTensors;
       let outcome: Outcome;
       try {
