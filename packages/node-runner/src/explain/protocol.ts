@@ -1,11 +1,9 @@
-import type { ColormapName } from '@camkit/core';
-/** Messages between `camkit explain --concurrency N` (main thread) and its worker threads. */
-import type { Method, ModelEntry } from '@camkit/core';
+import type { ColormapName, Method, ModelEntry } from '@camkit/core';
+/** What `camkit explain --concurrency N` (main thread) calls in its worker threads (worker.ts). */
 import type { ImageFile } from './file-images.js';
 import type { BatchResult, ClassSelection } from './write-run.js';
 
-export interface ExplainInitMessage {
-  type: 'init';
+export interface ExplainInitArgs {
   /** The model.json to load (the worker loads its own copy, on its own wasm backend). */
   modelPath: string;
   entry: ModelEntry;
@@ -18,17 +16,9 @@ export interface ExplainInitMessage {
   outDir: string;
 }
 
-export interface ExplainBatchMessage {
-  type: 'batch';
-  /** Index of the batch in the run; results are merged in this order. */
-  index: number;
-  images: ImageFile[];
-}
-
-export type ToExplainWorker = ExplainInitMessage | ExplainBatchMessage | { type: 'close' };
-
-export type FromExplainWorker =
-  | { type: 'ready' }
-  | { type: 'done'; index: number; result: BatchResult }
-  /** `user`: a CliError/CamkitError whose one-line message is shown as is. */
-  | { type: 'error'; message: string; user: boolean };
+/** The explain worker's handlers (served with `serveWorker`, called through `WorkerClient`). */
+export type ExplainHandlers = {
+  init(args: ExplainInitArgs): Promise<void>;
+  /** Explains one batch, writes its files and returns what the manifest needs of them. */
+  batch(images: ImageFile[]): Promise<BatchResult>;
+};

@@ -34,11 +34,7 @@
  * `initThreadedWasmBackend(threads)` (EXPERIMENTAL, also usable on its own, e.g. for explain):
  * starts tfjs's threaded wasm build in Node, which tfjs 4.22 disables there; see its JSDoc.
  */
-export type {
-  OptimizerSlot,
-  ParallelTrainer,
-  ParallelTrainerOptions,
-  StepResult,
-} from './parallel-trainer.js';
+export type { OptimizerSlot } from './protocol.js';
+export type { ParallelTrainer, ParallelTrainerOptions, StepResult } from './types.js';
 export { createParallelTrainer } from './parallel-trainer.js';
 export { initThreadedWasmBackend } from './wasm-threads.js';

@@ -1,4 +1,5 @@
-/** Messages between the parallel trainer (main thread) and its workers. */
+/** What the parallel trainer (main thread) calls in its replica workers (worker.ts). */
+import type { Transfer } from '../../workers/transfer.js';
 
 /** Adam hyper-parameters; the same on every replica so their updates are bit-identical. */
 export interface AdamConfig {
@@ -11,8 +12,7 @@ export interface AdamConfig {
   weightDecay: number;
 }
 
-export interface InitMessage {
-  type: 'init';
+export interface InitArgs {
   /** `model.toJSON(null, false)`: the Keras topology the replica is rebuilt from. */
   topology: unknown;
   weights: Float32Array[];
@@ -26,30 +26,35 @@ export interface InitMessage {
   labelSmoothing: number;
 }
 
-export interface StepMessage {
-  type: 'step';
-  id: number;
-  /** Averaged gradients of the previous step, applied before this step's forward pass (replica mode). */
+/** The update every replica applies before it does anything else (see `PendingUpdate`). */
+export interface Update {
+  /** Summed gradients of the previous step, applied with Adam (replica mode). */
   apply: Float32Array[] | null;
   /** The learning rate `apply` is applied with (the schedule's rate for the step that made it). */
   lr: number | null;
-  /** New weights to load before this step's forward pass (main-thread mode). */
+  /** New weights to load (main-thread mode, or after `setWeights`). */
   weights: Float32Array[] | null;
+}
+
+/** One worker's part of a batch. */
+export interface Shard {
   xs: Float32Array;
   ys: Int32Array;
   count: number;
+}
+
+export interface StepArgs extends Update, Shard {
   /** Size of the whole batch: each shard's loss is divided by it so shard gradients simply add up. */
   totalBatch: number;
 }
 
-export interface FlushMessage {
-  type: 'flush';
-  id: number;
-  apply: Float32Array[] | null;
-  lr: number | null;
-  weights: Float32Array[] | null;
-  /** Reply with all the model's weights (trainable or not), in `model.getWeights()` order. */
-  read: boolean;
+/** A shard's gradients (trainable-variable order) and what the step reports. */
+export interface ShardResult {
+  grads: Float32Array[];
+  lossSum: number;
+  correct: number;
+  /** The worker's compute time for its shard, ms. */
+  ms: number;
 }
 
 /** One optimizer slot (Adam: iterations, then first moments, then second moments), in variable order. */
@@ -59,23 +64,12 @@ export interface OptimizerSlot {
   data: Float32Array;
 }
 
-export type ToWorker =
-  | InitMessage
-  | StepMessage
-  | FlushMessage
-  | { type: 'optimizer-get'; id: number; apply: Float32Array[] | null; lr: number | null }
-  | {
-      type: 'optimizer-set';
-      id: number;
-      apply: Float32Array[] | null;
-      lr: number | null;
-      slots: OptimizerSlot[];
-    }
-  | { type: 'close' };
-
-export type FromWorker =
-  | { type: 'ready'; trainableShapes: number[][] }
-  | { type: 'grads'; id: number; grads: Float32Array[]; lossSum: number; correct: number; ms: number }
-  | { type: 'flushed'; id: number; weights: Float32Array[] | null }
-  | { type: 'optimizer'; id: number; slots: OptimizerSlot[] }
-  | { type: 'error'; message: string };
+/** The replica worker's handlers (served with `serveWorker`, called through `WorkerClient`). */
+export type ReplicaHandlers = {
+  init(args: InitArgs): Promise<void>;
+  step(args: StepArgs): Promise<Transfer<ShardResult>>;
+  /** Applies the update; `read`: replies with all weights (trainable or not), `getWeights()` order. */
+  flush(args: Update & { read: boolean }): Promise<Transfer<Float32Array[] | null>>;
+  getOptimizer(args: Update): Promise<OptimizerSlot[]>;
+  setOptimizer(args: Update & { slots: OptimizerSlot[] }): Promise<void>;
+};

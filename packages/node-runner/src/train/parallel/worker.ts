@@ -3,17 +3,19 @@
 // averaged gradient with its own Adam, which stays bit-identical to every other replica's.
 import '@tensorflow/tfjs'; // registers tfjs's gradient configs (tfjs-core's node bundle has none)
 import '@tensorflow/tfjs-backend-wasm';
-import { parentPort } from 'node:worker_threads';
 import { registerWasmTrainingKernels } from '@camkit/kernels';
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
-import { applyAdamW, decayedNames } from '../recipe/adamw-step.js';
+import { decayedNames } from '../recipe/adamw-step.js';
 import { smoothedCrossEntropySum } from '../recipe/cross-entropy.js';
+import { readAdamSlots } from '../recipe/read-adam-slots.js';
 import { restoreAdam } from '../recipe/restore-adam.js';
-import type { AdamConfig, FromWorker, InitMessage, StepMessage, ToWorker } from './protocol.js';
+import { serveWorker } from '../../workers/serve-worker.js';
+import { withTransfer } from '../../workers/transfer.js';
+import { applyGradientArrays } from './apply-gradients.js';
+import type { AdamConfig, InitArgs, ReplicaHandlers, StepArgs, Update } from './protocol.js';
 import { initThreadedWasmBackend } from './wasm-threads.js';
 
-const port = parentPort!;
 let model: tfl.LayersModel | null = null;
 let optimizer: tf.AdamOptimizer | null = null;
 let vars: tf.Variable[] = [];
@@ -21,11 +23,7 @@ let decay = new Set<string>();
 let adamConfig: AdamConfig | null = null;
 let labelSmoothing = 0;
 
-function post(msg: FromWorker, transfer: ArrayBuffer[] = []): void {
-  port.postMessage(msg, transfer);
-}
-
-async function init(msg: InitMessage): Promise<void> {
+async function init(msg: InitArgs): Promise<void> {
   if (msg.backend === 'wasm') registerWasmTrainingKernels();
   if (msg.backend === 'wasm' && msg.wasmThreads > 1) await initThreadedWasmBackend(msg.wasmThreads);
   else if (!(await tf.setBackend(msg.backend)))
@@ -40,7 +38,6 @@ async function init(msg: InitMessage): Promise<void> {
     const { learningRate, beta1, beta2, epsilon } = msg.adam;
     optimizer = tf.train.adam(learningRate, beta1, beta2, epsilon ?? undefined);
   }
-  post({ type: 'ready', trainableShapes: vars.map((v) => v.shape) });
 }
 
 function setWeights(weights: Float32Array[]): void {
@@ -49,25 +46,21 @@ function setWeights(weights: Float32Array[]): void {
   tf.dispose(tensors);
 }
 
-function apply(grads: Float32Array[], lr: number): void {
-  const named: tf.NamedTensorMap = {};
-  vars.forEach((v, i) => {
-    named[v.name] = tf.tensor(grads[i], v.shape);
-  });
-  applyAdamW(optimizer!, vars, named, lr, adamConfig!.weightDecay, decay);
-  tf.dispose(Object.values(named));
-}
-
-function prepare(msg: {
-  apply: Float32Array[] | null;
-  lr: number | null;
-  weights: Float32Array[] | null;
-}): void {
-  if (msg.apply) apply(msg.apply, msg.lr ?? adamConfig!.learningRate);
+/** Applies what the main thread sent along: the previous step's gradient, then new weights. */
+function prepare(msg: Update): void {
+  if (msg.apply)
+    applyGradientArrays(
+      optimizer!,
+      vars,
+      msg.apply,
+      msg.lr ?? adamConfig!.learningRate,
+      adamConfig!.weightDecay,
+      decay,
+    );
   if (msg.weights) setWeights(msg.weights);
 }
 
-async function step(msg: StepMessage): Promise<void> {
+async function step(msg: StepArgs) {
   const t0 = performance.now();
   prepare(msg);
   const m = model!;
@@ -89,61 +82,29 @@ async function step(msg: StepMessage): Promise<void> {
   const lossSum = (await value.data())[0] * msg.totalBatch;
   const hits = (await (correct as unknown as tf.Tensor).data())[0];
   tf.dispose([value, correct as unknown as tf.Tensor, ...Object.values(grads)]);
-  post(
-    { type: 'grads', id: msg.id, grads: out, lossSum, correct: hits, ms: performance.now() - t0 },
+  return withTransfer(
+    { grads: out, lossSum, correct: hits, ms: performance.now() - t0 },
     out.map((g) => g.buffer as ArrayBuffer),
   );
 }
 
-async function handle(msg: ToWorker): Promise<void> {
-  switch (msg.type) {
-    case 'init':
-      return init(msg);
-    case 'step':
-      return step(msg);
-    case 'flush': {
-      prepare(msg);
-      const weights = msg.read
-        ? await Promise.all(model!.getWeights().map((w) => w.data() as Promise<Float32Array>))
-        : null;
-      post(
-        { type: 'flushed', id: msg.id, weights },
-        weights ? weights.map((w) => w.buffer as ArrayBuffer) : [],
-      );
-      return;
-    }
-    case 'optimizer-get': {
-      prepare({ apply: msg.apply, lr: msg.lr, weights: null });
-      const slots = await Promise.all(
-        (await optimizer!.getWeights()).map(async (w) => ({
-          name: w.name,
-          shape: w.tensor.shape,
-          data: (await w.tensor.data()) as Float32Array,
-        })),
-      );
-      post({ type: 'optimizer', id: msg.id, slots });
-      return;
-    }
-    case 'optimizer-set': {
-      prepare({ apply: msg.apply, lr: msg.lr, weights: null });
-      await restoreAdam(optimizer!, msg.slots);
-      post({ type: 'optimizer', id: msg.id, slots: [] });
-      return;
-    }
-    case 'close':
-      optimizer?.dispose();
-      model?.dispose();
-      port.close();
-      return;
-  }
-}
-
-// Messages are handled strictly in order: a step must see the previous apply.
-let queue: Promise<void> = Promise.resolve();
-port.on('message', (msg: ToWorker) => {
-  queue = queue
-    .then(() => handle(msg))
-    .catch((err: unknown) => {
-      post({ type: 'error', message: String((err as Error)?.message ?? err).split('\n')[0] });
-    });
-});
+// serveWorker runs calls strictly in order: a step sees the update sent before it.
+serveWorker({
+  init,
+  step,
+  async flush(msg) {
+    prepare(msg);
+    const weights = msg.read
+      ? await Promise.all(model!.getWeights().map((w) => w.data() as Promise<Float32Array>))
+      : null;
+    return withTransfer(weights, weights ? weights.map((w) => w.buffer as ArrayBuffer) : []);
+  },
+  async getOptimizer(msg) {
+    prepare({ ...msg, weights: null });
+    return readAdamSlots(optimizer!);
+  },
+  async setOptimizer(msg) {
+    prepare({ ...msg, weights: null });
+    await restoreAdam(optimizer!, msg.slots);
+  },
+} satisfies ReplicaHandlers);
