@@ -9,9 +9,11 @@ import { ensureWritableDir } from '../fs/ensure-writable-dir.js';
 import { writeJsonAtomic } from '@camkit/core/node';
 import { defaultViewerDir } from '../view/viewer-dir.js';
 import type { Log } from '../log.js';
-import { addBackendOption, startBackend } from './common.js';
-import { int } from './parse.js';
-import { type Arch, runTrain, type TrainCommandOptions } from './train.js';
+import { startBackend } from '../backend/start-backend.js';
+import { addBackendOption } from '../options/backend-option.js';
+import { int } from '../options/arg-parsers.js';
+import type { Arch } from '../train/build-model.js';
+import { runTrain, type TrainCommandOptions } from '../train/run-train.js';
 
 /**
  * The demo's settings, chosen so the whole run fits in about 3 minutes on a 2-core machine:

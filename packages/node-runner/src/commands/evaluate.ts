@@ -16,9 +16,11 @@ import type { Log } from '../log.js';
 import { inspectModelOption, loadModelOption } from '../model/load-model-option.js';
 import { readModelMeta } from '../model/read-model-meta.js';
 import { rgbToGray } from '../explain/model-input.js';
-import { addBackendOption, startBackend } from './common.js';
-import { modelEntry, parseMethods } from './explain.js';
-import { int } from './parse.js';
+import { startBackend } from '../backend/start-backend.js';
+import { addBackendOption } from '../options/backend-option.js';
+import { modelEntry } from '../model/model-entry.js';
+import { parseMethods } from '../options/parse-methods.js';
+import { int } from '../options/arg-parsers.js';
 
 /**
  * `--baseline`: a named substrate or an image file, read and resized to the model input like the

@@ -1,14 +1,5 @@
-import { availableParallelism, loadavg } from 'node:os';
-import { join, relative, resolve } from 'node:path';
-import {
-  COLORMAPS,
-  type ColormapName,
-  METHODS,
-  type Method,
-  type ModelEntry,
-  type Preprocess,
-  PreprocessSchema,
-} from '@camkit/core';
+import { join } from 'node:path';
+import { COLORMAPS, type ColormapName, METHODS, type Method, PreprocessSchema } from '@camkit/core';
 import { Command, InvalidArgumentError } from 'commander';
 import { CliError } from '../errors.js';
 import { collectImages, trueClasses } from '../dataset/collect-images.js';
@@ -28,25 +19,12 @@ import { ensureWritableDir } from '../fs/ensure-writable-dir.js';
 import type { Log } from '../log.js';
 import { bundleModel } from '../model/bundle-model.js';
 import { inspectModelOption, loadModelOption } from '../model/load-model-option.js';
-import { readModelMeta } from '../model/read-model-meta.js';
-import { addBackendOption, startBackend } from './common.js';
-import { fileId, float, int, oneOf } from './parse.js';
-import { resolveWorkers } from './train.js';
-
-/** Parses `--method a,b` against core's method list. */
-export function parseMethods(value: string): Method[] {
-  const list = value
-    .split(',')
-    .map((s) => s.trim())
-    .filter(Boolean);
-  const bad = list.filter((m) => !(METHODS as readonly string[]).includes(m));
-  if (list.length === 0 || bad.length) {
-    throw new InvalidArgumentError(
-      `unknown method ${bad.join(', ') || '(none)'}; methods: ${METHODS.join(', ')}`,
-    );
-  }
-  return list as Method[];
-}
+import { startBackend } from '../backend/start-backend.js';
+import { addBackendOption } from '../options/backend-option.js';
+import { countOrAuto, fileId, float, int, oneOf } from '../options/arg-parsers.js';
+import { resolveConcurrency } from '../explain/resolve-concurrency.js';
+import { modelEntry } from '../model/model-entry.js';
+import { parseMethods } from '../options/parse-methods.js';
 
 function parseClasses(value: string): ClassSelection {
   if (value === 'all' || value === 'pred') return value;
@@ -55,115 +33,6 @@ function parseClasses(value: string): ClassSelection {
     throw new InvalidArgumentError("expected 'all', 'pred' or class indices like 0,2");
   }
   return ks;
-}
-
-function concurrencyArg(value: string): number | 'auto' {
-  return value === 'auto' ? 'auto' : int(1)(value);
-}
-
-/**
- * Resolves `--concurrency`: 'auto' is train's `--workers auto` rule (2 on wasm when two cores are
- * free, else 1). Worker threads run the wasm backend, so on any other backend an explicit N > 1
- * falls back to this thread with a one-line note.
- */
-export function resolveConcurrency(
-  value: number | 'auto',
-  backend: string,
-  log: Log,
-  cores: number = availableParallelism(),
-  load: number = loadavg()[0],
-): number {
-  if (value === 'auto') {
-    const n = resolveWorkers('auto', backend, cores, load);
-    log.info(`--concurrency auto: ${n} (${backend}, ${cores} core(s), 1-min load ${load.toFixed(2)})`);
-    return n;
-  }
-  if (value > 1 && backend !== 'wasm') {
-    log.info(
-      `--concurrency ${value}: worker threads run the wasm backend only (running ${backend}); explaining in this thread`,
-    );
-    return 1;
-  }
-  return value;
-}
-
-/** What {@link modelEntry} needs to know about a model (core's `inspectModel` gives it). */
-export interface ModelIo {
-  input: { shape: (number | null)[] };
-  numClasses: number;
-}
-
-/** A model's manifest entry, and whether it is fed at each image's own size. */
-export interface ResolvedEntry {
-  entry: ModelEntry;
-  /** Free input size and no size asked for: each image goes in at its own size. */
-  freeSize: boolean;
-}
-
-/**
- * Reads the model's camkit.json if any and fills in what flags and the model itself say. Input
- * size: a fixed model input is used as is (images are resized to it; `--input-size` must agree);
- * a free one (null/-1) takes `--input-size`, else camkit.json's, else each image's own size
- * (`imageSize`, the first image's, is then recorded). Channels: 1 (images converted to gray) or 3.
- */
-export function modelEntry(
-  modelPath: string,
-  io: ModelIo,
-  outDir: string,
-  id: string,
-  flags: {
-    preprocess?: Preprocess;
-    inputSize?: number;
-    classNames?: string[];
-    imageSize?: [number, number];
-  },
-): ResolvedEntry {
-  const shape = io.input.shape;
-  const dim = (d: number | null | undefined) => (d != null && d > 0 ? d : null);
-  const channels = dim(shape[3]);
-  if (shape.length !== 4 || (channels !== 3 && channels !== 1)) {
-    throw new CliError(
-      `--model ${modelPath}: input shape [${shape.map((d) => d ?? 'null')}] is not an image ([batch, height, width, 1 or 3])`,
-    );
-  }
-  const { meta } = readModelMeta(modelPath);
-  const preprocess = flags.preprocess ?? meta.preprocess ?? 'unit';
-  if (channels === 1 && preprocess === 'imagenet') {
-    throw new CliError(
-      `--preprocess imagenet: the model at ${modelPath} takes one (gray) channel; ImageNet mean/std are per RGB channel`,
-    );
-  }
-  const [fh, fw] = [dim(shape[1]), dim(shape[2])];
-  const asked = flags.inputSize ? ([flags.inputSize, flags.inputSize] as [number, number]) : null;
-  let size: [number, number] | null;
-  if (fh && fw) {
-    if (asked && (asked[0] !== fh || asked[1] !== fw)) {
-      throw new CliError(`--input-size ${flags.inputSize}: the model at ${modelPath} takes ${fh}×${fw} only`);
-    }
-    size = [fh, fw];
-  } else size = asked ?? meta.inputSize ?? null;
-  const freeSize = size === null;
-  size ??= flags.imageSize ?? null;
-  if (!size) throw new CliError(`--model ${modelPath}: input size is not fixed; pass --input-size`);
-  const units = io.numClasses;
-  const classNames =
-    flags.classNames ?? meta.classNames ?? Array.from({ length: units }, (_, i) => `class${i}`);
-  if (classNames.length !== units) {
-    throw new CliError(`--model ${modelPath}: ${classNames.length} class names for ${units} outputs`);
-  }
-  const rel = relative(outDir, modelPath);
-  return {
-    entry: {
-      id,
-      path: rel.startsWith('..') ? resolve(modelPath) : rel,
-      arch: meta.arch,
-      inputSize: size,
-      channels,
-      classNames,
-      preprocess,
-    },
-    freeSize,
-  };
 }
 
 /** `camkit explain`. */
@@ -209,7 +78,7 @@ export function explainCommand(log: () => Log): Command {
     .option(
       '--concurrency <n|auto>',
       "worker threads (wasm backend) sharing the work in whole --batch chunks, so outputs equal 1's; 'auto': 2 when two cores are free (1-min load ≤ cores - 1), else 1",
-      concurrencyArg,
+      countOrAuto,
       1,
     )
     .option('--strict', 'an unreadable image file is an error instead of skipped with a warning')

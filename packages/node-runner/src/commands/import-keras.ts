@@ -5,8 +5,9 @@ import { ensureWritableDir } from '../fs/ensure-writable-dir.js';
 import { saveModel, writeJsonAtomic } from '@camkit/core/node';
 import { importKeras } from '../keras/import-keras.js';
 import type { Log } from '../log.js';
-import { addBackendOption, startBackend } from './common.js';
-import { oneOf } from './parse.js';
+import { startBackend } from '../backend/start-backend.js';
+import { oneOf } from '../options/arg-parsers.js';
+import { addBackendOption } from '../options/backend-option.js';
 
 /** `camkit import-keras model.h5 --out DIR`. */
 export function importKerasCommand(log: () => Log): Command {

@@ -4,7 +4,8 @@ import type { Log } from '../log.js';
 import { inspectModelOption, loadModelOption } from '../model/load-model-option.js';
 import { readModelMeta } from '../model/read-model-meta.js';
 import { formatTable } from '../text/format-table.js';
-import { addBackendOption, startBackend } from './common.js';
+import { startBackend } from '../backend/start-backend.js';
+import { addBackendOption } from '../options/backend-option.js';
 
 /** The preprocessing `camkit explain` will apply to this model, and where that choice comes from. */
 export interface AssumedPreprocess {

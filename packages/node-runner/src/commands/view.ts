@@ -5,7 +5,7 @@ import { CliError } from '../errors.js';
 import type { Log } from '../log.js';
 import { createStaticServer } from '../view/static-server.js';
 import { defaultViewerDir } from '../view/viewer-dir.js';
-import { int } from './parse.js';
+import { int } from '../options/arg-parsers.js';
 
 /** `camkit view RUN_DIR`: serves the viewer at / and the run dir read-only at /run/. */
 export function viewCommand(log: () => Log): Command {

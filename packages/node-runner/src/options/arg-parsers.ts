@@ -42,3 +42,8 @@ export function fileId(value: string): string {
   }
   return value;
 }
+
+/** A count of at least 1, or `auto` (`--workers`, `--concurrency`). */
+export function countOrAuto(value: string): number | 'auto' {
+  return value === 'auto' ? 'auto' : int(1)(value);
+}

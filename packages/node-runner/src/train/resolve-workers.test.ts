@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resolveWorkers } from './train.js';
+import { resolveWorkers } from './resolve-workers.js';
 
 describe('resolveWorkers', () => {
   it("'auto' takes both cores on wasm only when the second core is free", () => {

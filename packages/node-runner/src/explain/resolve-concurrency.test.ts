@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resolveConcurrency } from './explain.js';
+import { resolveConcurrency } from './resolve-concurrency.js';
 
 function recorder() {
   const lines: string[] = [];
