@@ -23,3 +23,11 @@ export function sharedFixturesDir(): string {
 
 /** Environment for every test process: where the shared fixtures are (see {@link sharedFixturesDir}). */
 export const sharedTestEnv: Record<string, string> = { CAMKIT_SHARED_FIXTURES: sharedFixturesDir() };
+
+/**
+ * Module aliases for every package's tests: `@camkit/shared-fixture` is the one `sharedFixture`
+ * helper (test-support/shared-fixture.ts; tsconfig.base.json maps it for the type-check).
+ */
+export const sharedTestAlias: Record<string, string> = {
+  '@camkit/shared-fixture': join(repoRoot, 'test-support', 'shared-fixture.ts'),
+};

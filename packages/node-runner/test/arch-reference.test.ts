@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { explain, type Method } from '@camkit/core';
+import { sharedFixture } from '@camkit/shared-fixture';
 import { loadModel, readNpyFile } from '@camkit/core/node';
 import * as tf from '@tensorflow/tfjs-core';
 import type { LayersModel } from '@tensorflow/tfjs-layers';
@@ -15,9 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { selectBackend } from '../src/backend/select-backend.js';
 import { camkit } from './run-cli.js';
 
-const root = process.env.CAMKIT_SHARED_FIXTURES;
-if (!root) throw new Error('CAMKIT_SHARED_FIXTURES is not set (run the tests through vitest)');
-const DIR = join(root, 'arch-reference');
+const DIR = sharedFixture('arch-reference');
 const IMAGES = ['img00_disk', 'img01_square', 'img02_triangle', 'img03_cross', 'img04_ring', 'img05_ring'];
 const LAYER = 'features.13';
 const ref = (...parts: string[]) => readNpyFile(join(DIR, 'refs', 'mobilenet_v2', ...parts)).data;

@@ -4,7 +4,7 @@ import { ManifestSchema, MetricsSchema, parseNpy } from '@camkit/core';
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { camkit, errorLine, tmp } from './run-cli.js';
-import { sharedFixture } from './shared-fixture.js';
+import { sharedFixture } from '@camkit/shared-fixture';
 
 // The real pretrained graph model of the shared fixtures and pytorch-grad-cam's maps for it.
 const FIX = sharedFixture('graph-reference');

@@ -8,7 +8,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import type * as tfl from '@tensorflow/tfjs-layers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BACKENDS, maxAbs, maxAbsDiff, useBackend } from '../../test/backends.js';
-import { sharedFixture } from '../../test/fixture-dir.js';
+import { sharedFixture } from '@camkit/shared-fixture';
 import { readNpy } from '../../test/npy.js';
 import { CamkitError } from '../errors.js';
 import { loadModel } from '../io/node/load-model.js';
