@@ -49,7 +49,7 @@ describe('static server when files disappear', () => {
     writeFileSync(join(dir, 'kept.txt'), 'kept');
     const server = createServer((req, res) => {
       // The race in one step: the path was resolved a moment ago, the file is gone now.
-      void sendFile(res, join(dir, req.url === '/gone' ? 'gone.txt' : 'kept.txt'), 'GET');
+      sendFile(req, res, join(dir, req.url === '/gone' ? 'gone.txt' : 'kept.txt'));
     });
     servers.push(server);
     const port = await listen(server);
@@ -60,7 +60,7 @@ describe('static server when files disappear', () => {
   it('answers 404 for a path that became a directory', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'camkit-static-'));
     mkdirSync(join(dir, 'was-a-file'));
-    const server = createServer((_req, res) => void sendFile(res, join(dir, 'was-a-file'), 'GET'));
+    const server = createServer((req, res) => sendFile(req, res, join(dir, 'was-a-file')));
     servers.push(server);
     expect((await fetchRaw(await listen(server), '/')).status).toBe(404);
   });
@@ -75,5 +75,40 @@ describe('static server when files disappear', () => {
     const r = await fetchRaw(port, '/big.bin', () => rmSync(join(dir, 'big.bin')));
     expect(r).toEqual({ status: 200, length: size, declared: size });
     expect((await fetchRaw(port, '/big.bin')).status).toBe(404);
+  });
+});
+
+describe('static server protocol', () => {
+  it('answers byte ranges and revalidation from the file itself', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'camkit-static-'));
+    writeFileSync(join(dir, 'a.txt'), '0123456789');
+    const server = createStaticServer([{ prefix: '/', dir }]);
+    const port = await listen(server);
+    const request = (headers: Record<string, string>) =>
+      new Promise<{ status: number; body: string; etag?: string; type?: string }>((resolve, reject) => {
+        get({ host: '127.0.0.1', port, path: '/a.txt', headers }, (res) => {
+          let body = '';
+          res.on('data', (d: Buffer) => {
+            body += d.toString();
+          });
+          res.on('end', () =>
+            resolve({
+              status: res.statusCode ?? 0,
+              body,
+              etag: res.headers.etag,
+              type: res.headers['content-type'],
+            }),
+          );
+        }).on('error', reject);
+      });
+    try {
+      const full = await request({});
+      expect(full).toMatchObject({ status: 200, body: '0123456789', type: 'text/plain; charset=utf-8' });
+      expect(await request({ range: 'bytes=2-4' })).toMatchObject({ status: 206, body: '234' });
+      expect((await request({ 'if-none-match': full.etag! })).status).toBe(304);
+      expect((await request({ range: 'bytes=50-60' })).status).toBe(416);
+    } finally {
+      server.close();
+    }
   });
 });

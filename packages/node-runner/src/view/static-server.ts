@@ -1,25 +1,13 @@
 import { realpathSync, statSync } from 'node:fs';
-import { open } from 'node:fs/promises';
-import { createServer, type ServerResponse, type Server } from 'node:http';
-import { extname, join, sep } from 'node:path';
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.webp': 'image/webp',
-  '.svg': 'image/svg+xml',
-  '.npy': 'application/octet-stream',
-  '.bin': 'application/octet-stream',
-  '.wasm': 'application/wasm',
-  '.ico': 'image/x-icon',
-  '.txt': 'text/plain; charset=utf-8',
-};
+import {
+  createServer,
+  type IncomingMessage,
+  STATUS_CODES,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
+import { basename, dirname, join, sep } from 'node:path';
+import send from 'send';
 
 /** Where a URL prefix is served from. The first matching prefix wins, so list `/run/` before `/`. */
 export interface Mount {
@@ -63,44 +51,38 @@ export function resolveRequestPath(mounts: readonly Mount[], rawPath: string): s
 }
 
 /**
- * Sends one resolved file. The file is opened once and its size and bytes come from that handle,
- * so a file deleted or replaced after {@link resolveRequestPath} found it is a 404 (or the bytes
- * the handle still holds), never a crash of the server: nothing here throws or emits unhandled.
+ * Sends one resolved file with `send` (content type, ETag/Last-Modified and 304s, byte ranges,
+ * HEAD). A file deleted or replaced after {@link resolveRequestPath} found it is a 404, and a read
+ * error once the body has begun ends the connection (the client sees a short body): nothing here
+ * throws or emits unhandled, so the server never crashes on a vanishing file.
  */
-export async function sendFile(res: ServerResponse, file: string, method: 'GET' | 'HEAD'): Promise<void> {
-  let handle: Awaited<ReturnType<typeof open>>;
-  let size: number;
-  try {
-    handle = await open(file, 'r');
-  } catch {
-    res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found\n');
-    return;
-  }
-  try {
-    const st = await handle.stat();
-    if (!st.isFile()) throw new Error('not a file');
-    size = st.size;
-  } catch {
-    await handle.close().catch(() => {});
-    res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found\n');
-    return;
-  }
-  res.writeHead(200, {
-    'Content-Type': TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
-    'Content-Length': size,
-    'Cache-Control': 'no-cache',
-    'X-Content-Type-Options': 'nosniff',
+export function sendFile(req: IncomingMessage, res: ServerResponse, file: string): void {
+  // The file is already confined and resolved: send serves exactly that name in its folder, so its
+  // own root check only repeats ours and the folder's dot-names do not matter.
+  const stream = send(req, `/${encodeURIComponent(basename(file))}`, {
+    root: dirname(file),
+    dotfiles: 'allow',
+    index: false,
   });
-  if (method === 'HEAD') {
-    await handle.close().catch(() => {});
-    res.end();
-    return;
-  }
-  const stream = handle.createReadStream({ autoClose: true });
-  // A read error mid-body (the disk, a truncated file) can no longer become a status code: end the
-  // connection so the client sees a short body instead of the server dying on an 'error' event.
-  stream.on('error', () => res.destroy());
-  res.on('close', () => stream.destroy());
+  const fail = (status: number, headers: Record<string, string> = {}): void => {
+    if (res.headersSent) {
+      res.destroy();
+      return;
+    }
+    // send has set the file's headers (length, type) already: they must not describe the error.
+    for (const name of res.getHeaderNames()) res.removeHeader(name);
+    res.writeHead(status, { 'Content-Type': 'text/plain', ...headers }).end(`${STATUS_CODES[status]}\n`);
+  };
+  // Listening makes send hand every failure here instead of answering (or throwing) itself.
+  stream.on('error', (err: { status?: number; headers?: Record<string, string> }) =>
+    fail(err.status ?? 500, err.headers),
+  );
+  // The path turned into a folder since it was resolved.
+  stream.on('directory', () => fail(404));
+  stream.on('headers', () => {
+    res.setHeader('Cache-Control', 'no-cache');
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+  });
   stream.pipe(res);
 }
 
@@ -108,8 +90,10 @@ export async function sendFile(res: ServerResponse, file: string, method: 'GET' 
  * A read-only static file server (GET/HEAD only) for the given mounts. Anything it cannot map to a
  * file inside a mount is a 404 (traversal attempts get 403).
  *
- * Hand-rolled rather than `sirv`: sirv follows symlinks out of its root (a run dir may hold links
- * to anywhere), and confining every served file to its mount's real path is the point here.
+ * The confinement is ours ({@link resolveRequestPath}); the serving is `send`'s. Not `sirv`: it
+ * follows symlinks out of its root (a run dir may hold links to anywhere), and it pipes a read
+ * stream with no error listener, so a file deleted between its lookup and its open crashes the
+ * process.
  */
 export function createStaticServer(mounts: readonly Mount[]): Server {
   return createServer((req, res) => {
@@ -128,6 +112,6 @@ export function createStaticServer(mounts: readonly Mount[]): Server {
         .end(suspicious ? 'forbidden\n' : 'not found\n');
       return;
     }
-    void sendFile(res, file, method);
+    sendFile(req, res, file);
   });
 }
