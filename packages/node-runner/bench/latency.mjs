@@ -5,11 +5,19 @@
 // maths), in one run. Plus a row showing whether the CLI's backend setup gets the fused CAM
 // kernels, and what they are worth (fused vs the stock op chain, same run).
 //
-// Usage: pnpm --filter @camkit/node-runner bench:latency        (the full protocol)
-// Env: LATENCY_SIZE (224) LATENCY_BATCHES (1,16) LATENCY_ROUNDS (3) LATENCY_MODELS
+// Forward and methods are interleaved: in every round each method runs right after a forward
+// pass on the same input, and its overhead is the median over rounds of (method_r − forward_r),
+// so a forward time that drifts during the run (it moved 2× between separate blocks) cancels.
+//
+// Usage: pnpm --filter @camkit/node-runner bench:latency [-- --quick | --reduced]
+//   (none)     the full protocol: 224, batch 1 and 16, 5 rounds, every method (30-60 min, see ETA)
+//   --reduced  224, batch 1, 7 rounds, no Score-/Ablation-CAM, SmoothGrad, integrated gradients
+//   --quick    a smoke run: 32×32, batch 1, 1 round, no Score-/Ablation-CAM
+// Env (overrides the preset): LATENCY_SIZE LATENCY_BATCHES LATENCY_ROUNDS LATENCY_MODELS
 //      (resnet18,mobilenet_v3_large) LATENCY_METHODS (every camkit method) LATENCY_HEAVY_BATCHES
-//      (1: batches at which Score-CAM and Ablation-CAM run) LATENCY_BACKENDS (wasm)
+//      (batches at which Score-CAM and Ablation-CAM run) LATENCY_BACKENDS (wasm)
 //      LATENCY_OUT (a markdown file to write the table to)
+// An ETA is printed to stderr after each block's warm-up (from the warm-up times).
 import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -28,22 +36,61 @@ import {
 import * as tf from '@tensorflow/tfjs-core';
 import { selectBackend } from '../dist/backend/select-backend.js';
 
+const PRESETS = {
+  full: { size: '224', batches: '1,16', rounds: '5', heavy: '1', skip: [] },
+  reduced: {
+    size: '224',
+    batches: '1',
+    rounds: '7',
+    heavy: '',
+    skip: ['smoothgrad', 'integrated-gradients'],
+  },
+  quick: { size: '32', batches: '1', rounds: '1', heavy: '', skip: [] },
+};
+const flags = process.argv.slice(2).filter((a) => a !== '--');
+const unknown = flags.filter((a) => a !== '--quick' && a !== '--reduced');
+if (unknown.length || flags.length > 1) {
+  process.stderr.write(
+    `latency: unknown or extra option ${unknown[0] ?? flags[1]} (use --quick or --reduced)\n`,
+  );
+  process.exit(2);
+}
+const PRESET_NAME = flags[0]?.slice(2) ?? 'full';
+const PRESET = PRESETS[PRESET_NAME];
 const env = (k, d) => process.env[k] ?? d;
 const list = (k, d) =>
   env(k, d)
     .split(',')
     .map((s) => s.trim())
     .filter(Boolean);
-const SIZE = Number(env('LATENCY_SIZE', 224));
-const BATCHES = list('LATENCY_BATCHES', '1,16').map(Number);
-const ROUNDS = Number(env('LATENCY_ROUNDS', 3));
+const SIZE = Number(env('LATENCY_SIZE', PRESET.size));
+const BATCHES = list('LATENCY_BATCHES', PRESET.batches).map(Number);
+const ROUNDS = Number(env('LATENCY_ROUNDS', PRESET.rounds));
 const MODELS = list('LATENCY_MODELS', 'resnet18,mobilenet_v3_large');
-const METHOD_LIST = list('LATENCY_METHODS', METHODS.join(','));
+const METHOD_LIST = list('LATENCY_METHODS', METHODS.filter((m) => !PRESET.skip.includes(m)).join(','));
 const HEAVY = new Set(['scorecam', 'ablationcam']);
-const HEAVY_BATCHES = list('LATENCY_HEAVY_BATCHES', '1').map(Number);
+const HEAVY_BATCHES = list('LATENCY_HEAVY_BATCHES', PRESET.heavy).map(Number);
+for (const [k, v] of [
+  ['LATENCY_SIZE', SIZE],
+  ['LATENCY_ROUNDS', ROUNDS],
+  ...BATCHES.map((b) => ['LATENCY_BATCHES', b]),
+]) {
+  if (!Number.isInteger(v) || v < 1) {
+    process.stderr.write(`latency: ${k} must be positive integers (got ${process.env[k]})\n`);
+    process.exit(2);
+  }
+}
+const unknownMethod = METHOD_LIST.find((m) => !METHODS.includes(m));
+if (unknownMethod) {
+  process.stderr.write(
+    `latency: LATENCY_METHODS: unknown method '${unknownMethod}' (one of ${METHODS.join(', ')})\n`,
+  );
+  process.exit(2);
+}
 const BACKENDS = list('LATENCY_BACKENDS', 'wasm');
 const TARGET = 232; // torch-cam's class index
 const here = fileURLToPath(new URL('.', import.meta.url));
+const STARTED = performance.now();
 
 // torchvision's resnet18 layer4 and mobilenet_v3_large features[-1] (torch-cam's default targets).
 const ARCHS = {
@@ -57,16 +104,13 @@ const TORCHCAM = {
 };
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const stats = (xs) => ({ median: median(xs), min: Math.min(...xs), max: Math.max(...xs) });
+const secs = (ms) => `${(ms / 1000).toFixed(0)} s`;
 
-async function timeIt(fn, rounds, warmup = true) {
-  if (warmup) await fn();
-  const times = [];
-  for (let r = 0; r < rounds; r++) {
-    const t = performance.now();
-    await fn();
-    times.push(performance.now() - t);
-  }
-  return median(times);
+async function timed(fn) {
+  const t = performance.now();
+  await fn();
+  return performance.now() - t;
 }
 
 function inputs(batch) {
@@ -74,13 +118,13 @@ function inputs(batch) {
   return x;
 }
 
-async function forwardMs(model, x) {
+function forwardFn(model, x) {
   const lm = logitsModel(model);
-  return timeIt(async () => {
+  return async () => {
     const y = lm.predict(x);
     await y.data();
     y.dispose();
-  }, ROUNDS);
+  };
 }
 
 function explainFn(model, x, method, layer) {
@@ -92,6 +136,59 @@ function explainFn(model, x, method, layer) {
   };
 }
 
+/**
+ * One block (model, batch), interleaved: one warm-up of the forward and of each light method, then
+ * ROUNDS rounds in which every method runs right after a forward pass on the same input (the order
+ * rotates by round, so no method always follows another); heavy methods (Score-/Ablation-CAM) run in
+ * the first round only, without warm-up. Overhead of a method = median over its rounds of
+ * (method_r − forward_r); forward = median of every forward pass. `heavyGuess(ms)` estimates a
+ * heavy method's run from the forward time, for the ETA.
+ */
+async function interleaved(label, forward, methods, heavyGuess) {
+  const errors = {};
+  const ok = [];
+  const fwdWarm = await timed(forward);
+  let perRound = 0;
+  let heavyEta = 0;
+  for (const m of methods) {
+    if (m.heavy) {
+      ok.push(m);
+      heavyEta += fwdWarm + heavyGuess(fwdWarm);
+      continue;
+    }
+    try {
+      perRound += fwdWarm + (await timed(m.fn));
+      ok.push(m);
+    } catch (e) {
+      errors[m.name] = String(e.message).split('\n')[0];
+    }
+  }
+  process.stderr.write(
+    `${label}: warm-up done; this block ETA ~${secs(ROUNDS * perRound + heavyEta)} (${ROUNDS} rounds of ${secs(perRound)}${heavyEta ? `, heavy methods up to ~${secs(heavyEta)}` : ''}); ${secs(performance.now() - STARTED)} elapsed\n`,
+  );
+  const forwards = [];
+  const diffs = Object.fromEntries(ok.map((m) => [m.name, []]));
+  for (let r = 0; r < ROUNDS; r++) {
+    const order = ok.map((_, i) => ok[(i + r) % ok.length]).filter((m) => !m.heavy || r === 0);
+    for (const m of order) {
+      if (errors[m.name]) continue;
+      const f = await timed(forward);
+      try {
+        const t = await timed(m.fn);
+        forwards.push(f);
+        diffs[m.name].push(t - f);
+      } catch (e) {
+        errors[m.name] = String(e.message).split('\n')[0];
+      }
+    }
+  }
+  if (!forwards.length) forwards.push(fwdWarm);
+  const out = {};
+  for (const m of methods)
+    out[m.name] = diffs[m.name]?.length && !errors[m.name] ? stats(diffs[m.name]) : null;
+  return { forward: stats(forwards).median, methods: out, errors };
+}
+
 /** One backend: forward and every method for every model and batch. */
 async function camkitRows(backend) {
   await tf.setBackend(backend);
@@ -101,19 +198,22 @@ async function camkitRows(backend) {
   for (const name of MODELS) {
     const { build, layer } = ARCHS[name];
     const model = build({ inputSize: SIZE });
+    const channels = model.getLayer(layer).outputShape[3];
     for (const batch of BATCHES) {
       const x = inputs(batch);
-      const row = { model: name, batch, forward: await forwardMs(model, x), methods: {} };
-      for (const method of METHOD_LIST) {
-        if (HEAVY.has(method) && !HEAVY_BATCHES.includes(batch)) continue;
-        try {
-          const heavy = HEAVY.has(method);
-          row.methods[method] = await timeIt(explainFn(model, x, method, layer), heavy ? 1 : ROUNDS, !heavy);
-        } catch (e) {
-          row.methods[method] = null;
-          row.errors = { ...row.errors, [method]: String(e.message).split('\n')[0] };
-        }
-      }
+      const methods = METHOD_LIST.filter((m) => !HEAVY.has(m) || HEAVY_BATCHES.includes(batch)).map((m) => ({
+        name: m,
+        heavy: HEAVY.has(m),
+        fn: explainFn(model, x, m, layer),
+      }));
+      // Score-/Ablation-CAM: about one forward per channel and image (upper end; for the ETA only).
+      const block = await interleaved(
+        `camkit ${backend} ${name} b${batch}`,
+        forwardFn(model, x),
+        methods,
+        (f) => channels * f,
+      );
+      const row = { model: name, batch, ...block };
       x.dispose();
       rows.push(row);
       process.stderr.write(`camkit ${backend} ${JSON.stringify(row)}\n`);
@@ -139,16 +239,28 @@ async function cliRow() {
   const model = resnet18({ inputSize: SIZE });
   const x = inputs(1);
   const out = { backend: selection.label, registered, methods: {} };
+  const fused = (on) => {
+    for (const [name, config] of FUSED) {
+      if (tf.getKernel(name, 'wasm')) tf.unregisterKernel(name, 'wasm');
+      if (on) tf.registerKernel(config);
+    }
+  };
   for (const method of ['gradcam', 'gradcam++']) {
     const fn = explainFn(model, x, method, ARCHS.resnet18.layer);
-    const cli = await timeIt(fn, ROUNDS);
-    for (const [name] of FUSED) if (tf.getKernel(name, 'wasm')) tf.unregisterKernel(name, 'wasm');
-    const stock = await timeIt(fn, ROUNDS);
-    for (const [, config] of FUSED) tf.registerKernel(config);
-    const fused = await timeIt(fn, ROUNDS);
+    const times = { cli: [], stock: [], fused: [] };
+    await fn();
+    // Interleaved like the methods: each round runs the three set-ups back to back.
+    for (let r = 0; r < ROUNDS; r++) {
+      fused(registered);
+      times.cli.push(await timed(fn));
+      fused(false);
+      times.stock.push(await timed(fn));
+      fused(true);
+      times.fused.push(await timed(fn));
+    }
     // Put the registry back as the CLI left it.
-    if (!registered) for (const [name] of FUSED) tf.unregisterKernel(name, 'wasm');
-    out.methods[method] = { cli, stock, fused };
+    fused(registered);
+    out.methods[method] = { cli: median(times.cli), stock: median(times.stock), fused: median(times.fused) };
   }
   x.dispose();
   model.dispose();
@@ -176,12 +288,17 @@ function torchRows() {
   return JSON.parse(r.stdout);
 }
 
-const fmt = (v) => (v == null ? '—' : v >= 100 ? v.toFixed(0) : v.toFixed(1));
-const ratio = (a, b) => (a == null || b == null || b <= 0 ? '—' : `${(a / b).toFixed(2)}×`);
+const fmt = (v) => (v == null ? '—' : Math.abs(v) >= 100 ? v.toFixed(0) : v.toFixed(1));
+// The median overhead and, when there were several rounds, the range of (method_r − forward_r).
+const fmtOver = (o) =>
+  o == null ? '—' : o.min === o.max ? fmt(o.median) : `${fmt(o.median)} (${fmt(o.min)} … ${fmt(o.max)})`;
+// No ratio when either overhead is not positive (within noise of the forward pass).
+const ratio = (a, b) => (a == null || b == null || b <= 0 || a <= 0 ? '—' : `${(a / b).toFixed(2)}×`);
 
 function table(camkit, torch, backend) {
   const lines = [
     `| model | batch | method | camkit ${backend} overhead (ms) | PyTorch overhead (ms) | camkit / PyTorch | torch-cam published (i7, b1) |`,
+    // Overhead cells: median over rounds of (method_r − forward_r) and its range; forward rows: median.
     '|---|---|---|---|---|---|---|',
   ];
   for (const row of camkit) {
@@ -191,20 +308,20 @@ function table(camkit, torch, backend) {
     );
     for (const method of METHOD_LIST) {
       if (!(method in row.methods) && !(t && method in t.methods)) continue;
-      const c = row.methods[method] == null ? null : Math.max(0, row.methods[method] - row.forward);
-      const p = t?.methods[method] == null ? null : Math.max(0, t.methods[method] - t.forward);
+      const c = row.methods[method] ?? null;
+      const p = t?.methods[method] ?? null;
       const pub = row.batch === 1 ? (TORCHCAM[row.model]?.[method] ?? '') : '';
       const err = row.errors?.[method];
       const note = err ? ` (${err.length > 60 ? `${err.slice(0, 57)}...` : err})` : '';
       lines.push(
-        `| ${row.model} | ${row.batch} | ${method}${note} | ${fmt(c)} | ${fmt(p)} | ${ratio(c, p)} | ${pub} |`,
+        `| ${row.model} | ${row.batch} | ${method}${note} | ${fmtOver(c)} | ${fmtOver(p)} | ${ratio(c?.median, p?.median)} | ${pub} |`,
       );
     }
   }
   return lines.join('\n');
 }
 
-const started = performance.now();
+const started = STARTED;
 const load0 = loadavg();
 const cli = await cliRow();
 const results = [];
@@ -217,8 +334,8 @@ const load1 = loadavg();
 const md = [
   `# Latency: overhead beyond the forward pass (torch-cam's protocol)`,
   '',
-  `${SIZE}×${SIZE}, batches ${BATCHES.join(', ')}, median of ${ROUNDS} after one warm-up (Score-CAM and Ablation-CAM: ${HEAVY_BATCHES.length ? `one run, at batch ${HEAVY_BATCHES.join(', ')} only` : 'not run'}). ` +
-    `Overhead = median(input → maps on the host) − median(forward to logits on the host). Class ${TARGET} for every image. ` +
+  `${SIZE}×${SIZE} (preset ${PRESET_NAME}), batches ${BATCHES.join(', ')}, ${ROUNDS} interleaved rounds after one warm-up (Score-CAM and Ablation-CAM: ${HEAVY_BATCHES.length ? `one round, at batch ${HEAVY_BATCHES.join(', ')} only` : 'not run'}). ` +
+    `In each round every method runs right after a forward pass to logits on the host, same input; overhead = median over rounds of (method_r − forward_r), with its range; forward = median of those forward passes. Class ${TARGET} for every image. ` +
     `camkit: tfjs ${tf.version_core}, random weights; PyTorch ${torch.torch} / torchvision ${torch.torchvision}, ${torch.threads} threads. ` +
     `${cpus().length} cores (${cpus()[0]?.model ?? '?'}); load average ${load0.map((v) => v.toFixed(2)).join(' ')} at the start, ${load1.map((v) => v.toFixed(2)).join(' ')} at the end; ${((performance.now() - started) / 1000).toFixed(0)} s.`,
   '',

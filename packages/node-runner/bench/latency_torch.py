@@ -4,8 +4,11 @@ a hook implementation of pytorch-grad-cam 1.5's maths for every method camkit ha
 
 usage: python3 latency_torch.py CONFIG_JSON   (prints one JSON object)
 CONFIG: {"size", "batches", "rounds", "models", "methods", "heavyBatches"}
-Each timing is the median of `rounds` runs after one warm-up; a method's time runs from the
-input batch to the maps on the host, like camkit's explain(); overhead = method - forward.
+A method's time runs from the input batch to the maps on the host, like camkit's explain().
+Interleaved as bench/latency.mjs: one warm-up of the forward and of each light method, then
+`rounds` rounds in which every method runs right after a forward pass on the same input (order
+rotating by round; Score-/Ablation-CAM in the first round only); per method the median and range
+over rounds of (method_r - forward_r), and the median forward. An ETA goes to stderr.
 """
 import json
 import statistics
@@ -207,19 +210,41 @@ def run_method(method, ctx, x, targets):
     raise KeyError(method)
 
 
-def median_ms(fn, rounds, warmup=True):
-    if warmup:
-        fn()
-    times = []
-    for _ in range(rounds):
-        t = time.perf_counter()
-        fn()
-        times.append(1000 * (time.perf_counter() - t))
-    return statistics.median(times)
+def timed(fn):
+    t = time.perf_counter()
+    fn()
+    return 1000 * (time.perf_counter() - t)
+
+
+def interleaved(label, forward, methods, rounds, heavy_guess, started):
+    """methods: [(name, fn, heavy)] -> (median forward ms, {name: {median, min, max}})."""
+    fwd_warm = timed(forward)
+    per_round = sum(fwd_warm + timed(fn) for _, fn, heavy in methods if not heavy)
+    heavy_eta = sum(fwd_warm + heavy_guess(fwd_warm) for _, _, heavy in methods if heavy)
+    print(
+        f"{label}: warm-up done; this block ETA ~{(rounds * per_round + heavy_eta) / 1000:.0f} s"
+        f"{' (heavy methods estimated high: one forward per channel)' if heavy_eta else ''}; "
+        f"{time.perf_counter() - started:.0f} s elapsed",
+        file=sys.stderr,
+        flush=True,
+    )
+    forwards, diffs = [], {name: [] for name, _, _ in methods}
+    for r in range(rounds):
+        order = [methods[(i + r) % len(methods)] for i in range(len(methods))]
+        for name, fn, heavy in order:
+            if heavy and r > 0:
+                continue
+            f = timed(forward)
+            t = timed(fn)
+            forwards.append(f)
+            diffs[name].append(t - f)
+    stats = {n: {"median": statistics.median_high(d), "min": min(d), "max": max(d)} for n, d in diffs.items() if d}
+    return statistics.median_high(forwards) if forwards else fwd_warm, stats
 
 
 def main():
     cfg = json.loads(sys.argv[1])
+    started = time.perf_counter()
     out = {"threads": torch.get_num_threads(), "torch": torch.__version__, "torchvision": torchvision.__version__, "results": []}
     for name in cfg["models"]:
         model, layer, fc = build(name)
@@ -237,7 +262,8 @@ def main():
 
             for _ in range(2):
                 forward()
-            row = {"model": name, "batch": batch, "forward": median_ms(forward, cfg["rounds"]), "methods": {}}
+            methods = []
+            row = {"model": name, "batch": batch, "methods": {}}
             for method in cfg["methods"]:
                 if method == "cam" and fc is None:
                     row["methods"][method] = None
@@ -245,9 +271,12 @@ def main():
                 heavy = method in ("scorecam", "ablationcam")
                 if heavy and batch not in cfg["heavyBatches"]:
                     continue
-                row["methods"][method] = median_ms(
-                    lambda: run_method(method, ctx, x, targets), 1 if heavy else cfg["rounds"], warmup=not heavy
-                )
+                methods.append((method, lambda method=method: run_method(method, ctx, x, targets), heavy))
+            channels = ctx["hook"].acts.shape[1]
+            row["forward"], stats = interleaved(
+                f"pytorch {name} b{batch}", forward, methods, cfg["rounds"], lambda f: channels * f, started
+            )
+            row["methods"].update(stats)
             out["results"].append(row)
             print(json.dumps(row), file=sys.stderr, flush=True)
     print(json.dumps(out))
