@@ -12,6 +12,10 @@ import {
   relError,
 } from '../../test/grad-suite.js';
 import { convGeometry } from './conv-geometry.js';
+import {
+  depthwiseConv2dNativeBackpropFilterWasmConfig,
+  depthwiseConv2dNativeBackpropInputWasmConfig,
+} from './depthwise-backprop-wasm.js';
 import { registerWasmTrainingKernels } from './register-wasm-training-kernels.js';
 import { type DepthwiseGradKind, depthwiseGradWasm } from './simd/depthwise-grad-simd.js';
 import type { WasmBackendLike } from './wasm-kernel-calls.js';
@@ -103,11 +107,11 @@ describe('wasm depthwise gradients: the generated SIMD code and the JavaScript l
   });
 
   it('registers for wasm through registerWasmTrainingKernels', () => {
-    expect(tf.getKernel('DepthwiseConv2dNativeBackpropInput', 'wasm')?.kernelFunc.name).toBe(
-      'depthwiseConv2dNativeBackpropInputWasm',
+    expect(tf.getKernel('DepthwiseConv2dNativeBackpropInput', 'wasm')).toBe(
+      depthwiseConv2dNativeBackpropInputWasmConfig,
     );
-    expect(tf.getKernel('DepthwiseConv2dNativeBackpropFilter', 'wasm')?.kernelFunc.name).toBe(
-      'depthwiseConv2dNativeBackpropFilterWasm',
+    expect(tf.getKernel('DepthwiseConv2dNativeBackpropFilter', 'wasm')).toBe(
+      depthwiseConv2dNativeBackpropFilterWasmConfig,
     );
   });
 });

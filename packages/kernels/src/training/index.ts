@@ -7,8 +7,10 @@ export { conv2DBackpropFilterWasmConfig } from './conv2d-backprop-filter-wasm.js
 export { conv2DBackpropInputWasmConfig } from './conv2d-backprop-input-wasm.js';
 export { conv2DWithDilationGradConfig } from './conv2d-gradient.js';
 export { conv2DWasmConfig, fusedConv2DWasmConfig } from './conv2d-wasm.js';
-export { depthwiseConv2dNativeBackpropFilterWasmConfig } from './depthwise-backprop-filter-wasm.js';
-export { depthwiseConv2dNativeBackpropInputWasmConfig } from './depthwise-backprop-input-wasm.js';
+export {
+  depthwiseConv2dNativeBackpropFilterWasmConfig,
+  depthwiseConv2dNativeBackpropInputWasmConfig,
+} from './depthwise-backprop-wasm.js';
 export { depthwiseConv2dNativeWithDilationGradConfig } from './depthwise-gradient.js';
 export { maxPoolGradWasmConfig } from './max-pool-grad-wasm.js';
 export { avgPoolGradImpl, maxPoolGradImpl, type PoolGradAttrs } from './pool-grad-impl.js';

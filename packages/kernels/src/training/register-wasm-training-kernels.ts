@@ -7,8 +7,10 @@ import { conv2DBackpropInputWasmConfig } from './conv2d-backprop-input-wasm.js';
 import { conv2DWithDilationGradConfig } from './conv2d-gradient.js';
 import { conv2DWasmConfig, fusedConv2DWasmConfig } from './conv2d-wasm.js';
 import { depthwiseConv2dNativeWithDilationGradConfig } from './depthwise-gradient.js';
-import { depthwiseConv2dNativeBackpropFilterWasmConfig } from './depthwise-backprop-filter-wasm.js';
-import { depthwiseConv2dNativeBackpropInputWasmConfig } from './depthwise-backprop-input-wasm.js';
+import {
+  depthwiseConv2dNativeBackpropFilterWasmConfig,
+  depthwiseConv2dNativeBackpropInputWasmConfig,
+} from './depthwise-backprop-wasm.js';
 import { maxPoolGradWasmConfig } from './max-pool-grad-wasm.js';
 import { meanWasmConfig, sumWasmConfig } from './reduce-middle-axes-wasm.js';
 import { forgetStock, replaceKernels, restoreKernels } from './stock-kernels.js';
