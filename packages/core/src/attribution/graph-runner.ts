@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { LayersModel } from '@tensorflow/tfjs-layers';
-import { maxPoolFirst } from './max-pool-first.js';
+import { maxPoolFirst } from '../graph/ops/max-pool-first.js';
 
 // tfjs-layers keeps the graph (inbound nodes, symbolic tensors) on internal fields that its
 // public typings hide; these are the few we read.

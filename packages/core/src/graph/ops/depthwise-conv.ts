@@ -29,7 +29,7 @@ export function padOrCrop(x: tf.Tensor4D, h: [number, number], w: [number, numbe
 }
 
 /** dy [N, oh, ow, C] with (s − 1) zeros between rows and columns: [N, (oh−1)s+1, (ow−1)s+1, C]. */
-function dilate(dy: tf.Tensor4D, sh: number, sw: number): tf.Tensor4D {
+export function dilate(dy: tf.Tensor4D, sh: number, sw: number): tf.Tensor4D {
   if (sh === 1 && sw === 1) return dy;
   const [n, oh, ow, c] = dy.shape;
   const spread = tf.pad(tf.reshape(dy, [n, oh, 1, ow, 1, c]), [

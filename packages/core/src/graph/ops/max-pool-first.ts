@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
+import { firstMaxPool } from './first-max-pool.js';
 
 /**
  * Non-overlapping max pooling (window = stride, 'valid' padding, NHWC) whose gradient goes to the
@@ -11,38 +12,36 @@ export function maxPoolFirst(x: tf.Tensor4D, pool: readonly [number, number]): t
   const [ph, pw] = pool;
   const oh = Math.floor(h / ph);
   const ow = Math.floor(w / pw);
-  const op = tf.customGrad((...args: unknown[]) => {
-    const input = args[0] as tf.Tensor4D;
-    const save = args[1] as tf.GradSaveFunc;
-    const cropped =
-      h === oh * ph && w === ow * pw ? input : tf.slice(input, [0, 0, 0, 0], [n, oh * ph, ow * pw, c]);
-    // [N, oh, ph, ow, pw, C] → [N, oh, ow, C, ph·pw]: each window on the last axis, row-major.
-    const windows = tf.reshape(
-      tf.transpose(tf.reshape(cropped, [n, oh, ph, ow, pw, c]), [0, 1, 3, 5, 2, 4]),
-      [n, oh, ow, c, ph * pw],
-    );
-    const first = tf.argMax(windows, 4);
-    save([first]);
-    return {
-      value: tf.max(windows, 4) as tf.Tensor4D,
-      gradFunc: (dy: tf.Tensor | tf.Tensor[], saved: tf.Tensor[]) => {
-        const routed = tf.mul(tf.oneHot(saved[0] as tf.Tensor4D, ph * pw), tf.expandDims(dy as tf.Tensor, 4));
-        const back = tf.reshape(
-          tf.transpose(tf.reshape(routed, [n, oh, ow, c, ph, pw]), [0, 1, 4, 2, 5, 3]),
-          [n, oh * ph, ow * pw, c],
-        );
-        return [
-          h === oh * ph && w === ow * pw
-            ? back
-            : tf.pad(back, [
-                [0, 0],
-                [0, h - oh * ph],
-                [0, w - ow * pw],
-                [0, 0],
-              ]),
-        ];
-      },
-    };
-  });
-  return op(x) as tf.Tensor4D;
+  const exact = h === oh * ph && w === ow * pw;
+  return firstMaxPool(
+    x,
+    ph * pw,
+    (input) => {
+      const cropped = exact ? input : tf.slice(input, [0, 0, 0, 0], [n, oh * ph, ow * pw, c]);
+      // [N, oh, ph, ow, pw, C] → [N, oh, ow, C, ph·pw]: each window on the last axis, row-major.
+      return tf.reshape(tf.transpose(tf.reshape(cropped, [n, oh, ph, ow, pw, c]), [0, 1, 3, 5, 2, 4]), [
+        n,
+        oh,
+        ow,
+        c,
+        ph * pw,
+      ]);
+    },
+    (shares) => {
+      const back = tf.reshape(tf.transpose(tf.reshape(shares, [n, oh, ow, c, ph, pw]), [0, 1, 4, 2, 5, 3]), [
+        n,
+        oh * ph,
+        ow * pw,
+        c,
+      ]) as tf.Tensor4D;
+      return exact
+        ? back
+        : tf.pad(back, [
+            [0, 0],
+            [0, h - oh * ph],
+            [0, w - ow * pw],
+            [0, 0],
+          ]);
+    },
+  );
 }

@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { maxPoolFirst } from '../../attribution/max-pool-first.js';
-import { type Pad, padBefore, padOrCrop } from './depthwise-conv.js';
+import { dilate, type Pad, padBefore, padOrCrop } from './depthwise-conv.js';
+import { firstMaxPool } from './first-max-pool.js';
+import { maxPoolFirst } from './max-pool-first.js';
 
 /**
  * Max pooling with any window, stride and padding (NHWC; SAME pads with −∞) whose gradient goes
@@ -36,71 +37,53 @@ export function maxPoolWindows(
   // The padded extent every window reads: [(oh−1)·sh + kh, (ow−1)·sw + kw].
   const ph = (oh - 1) * sh + kh;
   const pw = (ow - 1) * sw + kw;
-  const op = tf.customGrad((...args: unknown[]) => {
-    const input = args[0] as tf.Tensor4D;
-    const save = args[1] as tf.GradSaveFunc;
-    const zeroPadded = padOrCrop(input, [top, ph - h - top], [left, pw - w - left]);
-    // Padding cells must never win: fill them with −∞ (padOrCrop pads zeros).
-    const inside = padOrCrop(
-      tf.ones([1, h, w, 1]) as tf.Tensor4D,
-      [top, ph - h - top],
-      [left, pw - w - left],
-    );
-    const padded = tf.where(
-      tf.greater(tf.tile(inside, [n, 1, 1, c]), 0),
-      zeroPadded,
-      tf.fill(zeroPadded.shape, Number.NEGATIVE_INFINITY),
-    );
-    const slices: tf.Tensor[] = [];
-    for (let p = 0; p < kh; p++) {
-      for (let q = 0; q < kw; q++) {
-        slices.push(
-          tf.stridedSlice(
-            padded,
-            [0, p, q, 0],
-            [n, p + (oh - 1) * sh + 1, q + (ow - 1) * sw + 1, c],
-            [1, sh, sw, 1],
-          ),
-        );
-      }
-    }
-    const windows = tf.stack(slices, 4);
-    const first = tf.argMax(windows, 4);
-    save([first]);
-    return {
-      value: tf.max(windows, 4) as tf.Tensor4D,
-      gradFunc: (dy: tf.Tensor | tf.Tensor[], saved: tf.Tensor[]) => {
-        const routed = tf.mul(tf.oneHot(saved[0] as tf.Tensor4D, kh * kw), tf.expandDims(dy as tf.Tensor, 4));
-        const parts = tf.unstack(routed, 4);
-        let total: tf.Tensor4D | null = null;
-        for (let p = 0; p < kh; p++) {
-          for (let q = 0; q < kw; q++) {
-            const part = parts[p * kw + q] as tf.Tensor4D;
-            // Spread each window's share back to its (p, q) cell: stride-dilate, then shift.
-            const spread = tf.reshape(
-              tf.pad(tf.reshape(part, [n, oh, 1, ow, 1, c]), [
-                [0, 0],
-                [0, 0],
-                [0, sh - 1],
-                [0, 0],
-                [0, sw - 1],
-                [0, 0],
-              ]),
-              [n, oh * sh, ow * sw, c],
-            );
-            const cut = tf.slice(spread, [0, 0, 0, 0], [n, (oh - 1) * sh + 1, (ow - 1) * sw + 1, c]);
-            const placed = tf.pad(cut, [
-              [0, 0],
-              [p, kh - 1 - p],
-              [q, kw - 1 - q],
-              [0, 0],
-            ]) as tf.Tensor4D;
-            total = total ? (tf.add(total, placed) as tf.Tensor4D) : placed;
-          }
+  return firstMaxPool(
+    x,
+    kh * kw,
+    (input) => {
+      const zeroPadded = padOrCrop(input, [top, ph - h - top], [left, pw - w - left]);
+      // Padding cells must never win: fill them with −∞ (padOrCrop pads zeros).
+      const inside = padOrCrop(
+        tf.ones([1, h, w, 1]) as tf.Tensor4D,
+        [top, ph - h - top],
+        [left, pw - w - left],
+      );
+      const padded = tf.where(
+        tf.greater(tf.tile(inside, [n, 1, 1, c]), 0),
+        zeroPadded,
+        tf.fill(zeroPadded.shape, Number.NEGATIVE_INFINITY),
+      );
+      const slices: tf.Tensor[] = [];
+      for (let p = 0; p < kh; p++) {
+        for (let q = 0; q < kw; q++) {
+          slices.push(
+            tf.stridedSlice(
+              padded,
+              [0, p, q, 0],
+              [n, p + (oh - 1) * sh + 1, q + (ow - 1) * sw + 1, c],
+              [1, sh, sw, 1],
+            ),
+          );
         }
-        return [padOrCrop(total!, [-top, h + top - ph], [-left, w + left - pw])];
-      },
-    };
-  });
-  return op(x) as tf.Tensor4D;
+      }
+      return tf.stack(slices, 4);
+    },
+    (shares) => {
+      const parts = tf.unstack(shares, 4);
+      let total: tf.Tensor4D | null = null;
+      for (let p = 0; p < kh; p++) {
+        for (let q = 0; q < kw; q++) {
+          // Spread each window's share back to its (p, q) cell: stride-dilate, then shift.
+          const placed = tf.pad(dilate(parts[p * kw + q] as tf.Tensor4D, sh, sw), [
+            [0, 0],
+            [p, kh - 1 - p],
+            [q, kw - 1 - q],
+            [0, 0],
+          ]) as tf.Tensor4D;
+          total = total ? (tf.add(total, placed) as tf.Tensor4D) : placed;
+        }
+      }
+      return padOrCrop(total!, [-top, h + top - ph], [-left, w + left - pw]);
+    },
+  );
 }
