@@ -117,57 +117,80 @@ export function depthwiseData(c: DepthwiseCase, seed: number) {
 }
 
 /**
- * Depthwise-conv gradients on the active backend against float64 loops: through tf.grads (the
- * path layers and explain() take) where tfjs allows it, else the kernels directly.
+ * The two depthwise-conv gradients of a case: through tf.grads (the path layers and explain()
+ * take), or by running the backprop kernels directly (tfjs's gradient refuses dilation > 1).
+ */
+function depthwiseGrads(
+  via: 'tf.grads' | 'kernels',
+  c: DepthwiseCase,
+  d: ReturnType<typeof depthwiseData>,
+  [x, w, dy]: tf.Tensor4D[],
+): tf.Tensor[] {
+  if (via === 'tf.grads') return tf.grads(depthwise(c))([x as tf.Tensor, w as tf.Tensor], dy);
+  const attrs = { strides: c.stride, pad: c.pad, dilations: c.dilation };
+  const run = (kernel: string, inputs: tf.NamedTensorMap, more: object) =>
+    tf.engine().runKernel(kernel, inputs, { ...attrs, ...more } as unknown as tf.NamedAttrMap) as tf.Tensor;
+  return [
+    run(
+      'DepthwiseConv2dNativeBackpropInput',
+      { dy: dy as tf.Tensor, filter: w as tf.Tensor },
+      { inputShape: c.x },
+    ),
+    run(
+      'DepthwiseConv2dNativeBackpropFilter',
+      { x: x as tf.Tensor, dy: dy as tf.Tensor },
+      { filterShape: d.g.wShape },
+    ),
+  ];
+}
+
+/** The case's forward depthwise conv, as a function of (x, filter). */
+function depthwise(c: DepthwiseCase) {
+  return (a: tf.Tensor, b: tf.Tensor) =>
+    tf.depthwiseConv2d(a as tf.Tensor4D, b as tf.Tensor4D, c.stride, c.pad as 'same', 'NHWC', c.dilation);
+}
+
+/**
+ * Depthwise-conv gradients on the active backend against float64 loops: one parameterised suite,
+ * run through tf.grads for the plain cases and on the kernels directly for the dilated ones — only
+ * where camkit's kernels run (`options.dilated`): tfjs-backend-cpu's backprop kernels ignore
+ * `dilations` (relative error 1.7 on these cases), harmless there as tfjs's gradient never passes them.
  */
 export function depthwiseGradCases(backend: string, options: { dilated: boolean }): void {
-  describe.each(DEPTHWISE_CASES)(`depthwise gradients [${backend}] $name`, (c) => {
-    it('tf.grads of depthwiseConv2d equals the float64 loop; nothing leaks', async () => {
-      expect(tf.getBackend()).toBe(backend);
-      const d = depthwiseData(c, 41);
-      const x = tf.tensor4d(d.x, c.x);
-      const w = tf.tensor4d(d.w, d.g.wShape);
-      const dy = tf.tensor4d(d.dy, d.dyShape);
-      const tensors = tf.memory().numTensors;
-      const buffers = backendBuffers();
-      const f = (a: tf.Tensor, b: tf.Tensor) =>
-        tf.depthwiseConv2d(a as tf.Tensor4D, b as tf.Tensor4D, c.stride, c.pad as 'same');
-      const y = f(x, w);
-      expect(relError(await y.data(), d.ref.y)).toBeLessThan(1e-5);
-      y.dispose();
-      const [dx, dw] = tf.grads(f)([x, w], dy);
-      expect(relError(await dx.data(), d.ref.dx)).toBeLessThan(1e-5);
-      expect(relError(await dw.data(), d.ref.dw)).toBeLessThan(1e-5);
-      tf.dispose([dx, dw]);
-      expect(tf.memory().numTensors).toBe(tensors);
-      expect(backendBuffers()).toBe(buffers);
-      tf.dispose([x, w, dy]);
+  type Suite = { title: string; cases: DepthwiseCase[]; via: 'tf.grads' | 'kernels'; seed: number };
+  const suites: Suite[] = [
+    { title: 'depthwise gradients', cases: DEPTHWISE_CASES, via: 'tf.grads', seed: 41 },
+  ];
+  if (options.dilated)
+    suites.push({
+      title: 'dilated depthwise kernels',
+      cases: DILATED_DEPTHWISE_CASES,
+      via: 'kernels',
+      seed: 7,
     });
-  });
-
-  // Only where camkit's kernels run: tfjs-backend-cpu's backprop kernels ignore `dilations`
-  // (relative error 1.7 on these cases) — harmless there, as tfjs's gradient never passes them.
-  if (!options.dilated) return;
-  describe.each(DILATED_DEPTHWISE_CASES)(`dilated depthwise kernels [${backend}] $name`, (c) => {
-    it('equal the float64 loop', async () => {
-      const d = depthwiseData(c, 7);
-      const x = tf.tensor4d(d.x, c.x);
-      const w = tf.tensor4d(d.w, d.g.wShape);
-      const dy = tf.tensor4d(d.dy, d.dyShape);
-      const attrs = { strides: c.stride, pad: c.pad, dilations: c.dilation };
-      const dw = tf.engine().runKernel('DepthwiseConv2dNativeBackpropFilter', { x, dy }, {
-        ...attrs,
-        filterShape: d.g.wShape,
-      } as unknown as tf.NamedAttrMap) as tf.Tensor;
-      const dx = tf.engine().runKernel('DepthwiseConv2dNativeBackpropInput', { dy, filter: w }, {
-        ...attrs,
-        inputShape: c.x,
-      } as unknown as tf.NamedAttrMap) as tf.Tensor;
-      expect(relError(await dw.data(), d.ref.dw)).toBeLessThan(1e-5);
-      expect(relError(await dx.data(), d.ref.dx)).toBeLessThan(1e-5);
-      tf.dispose([x, w, dy, dw, dx]);
+  for (const suite of suites) {
+    describe.each(suite.cases)(`${suite.title} [${backend}] $name`, (c) => {
+      it(`forward and ${suite.via} equal the float64 loop; nothing leaks`, async () => {
+        expect(tf.getBackend()).toBe(backend);
+        const d = depthwiseData(c, suite.seed);
+        const x = tf.tensor4d(d.x, c.x);
+        const w = tf.tensor4d(d.w, d.g.wShape);
+        const dy = tf.tensor4d(d.dy, d.dyShape);
+        const tensors = tf.memory().numTensors;
+        const buffers = backendBuffers();
+        const y = depthwise(c)(x, w);
+        expect(relError(await y.data(), d.ref.y)).toBeLessThan(1e-5);
+        y.dispose();
+        const [dx, dw] = depthwiseGrads(suite.via, c, d, [x, w, dy]) as [tf.Tensor, tf.Tensor];
+        expect(relError(await dx.data(), d.ref.dx)).toBeLessThan(1e-5);
+        expect(relError(await dw.data(), d.ref.dw)).toBeLessThan(1e-5);
+        tf.dispose([dx, dw]);
+        expect(tf.memory().numTensors).toBe(tensors);
+        expect(backendBuffers()).toBe(buffers);
+        tf.dispose([x, w, dy]);
+      });
     });
-  });
+  }
 }
 
 /** A pool case. */

@@ -4,6 +4,7 @@ import '@tensorflow/tfjs-backend-wasm';
 import { CamkitError } from '@camkit/core';
 import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { relError } from '../../test/grad-suite.js';
 import { seededUniform } from '../../test/random.js';
 import { convGeometry } from './conv-geometry.js';
 import { conv2DBackpropFilterXnnpack } from './conv2d-backprop-filter-wasm.js';
@@ -102,17 +103,6 @@ const DILATED: Case[] = [
 const geometry = refConvGeometry;
 
 const random = seededUniform;
-
-function relError(actual: ArrayLike<number>, expected: ArrayLike<number>): number {
-  expect(actual.length).toBe(expected.length);
-  let diff = 0;
-  let scale = 0;
-  for (let i = 0; i < expected.length; i++) {
-    diff = Math.max(diff, Math.abs(actual[i] - expected[i]));
-    scale = Math.max(scale, Math.abs(expected[i]));
-  }
-  return diff / Math.max(scale, 1e-30);
-}
 
 function inputs(c: Case, g: RefConv, seed: number) {
   const x = random(
