@@ -6,9 +6,11 @@
 //
 //   node packages/node-runner/scripts/fashion-mnist-to-folders.mjs --out data/fmnist
 //   node packages/node-runner/scripts/fashion-mnist-to-folders.mjs --out data/fmnist-small --train-per-class 1000 --test-per-class 200
+//   node packages/node-runner/scripts/fashion-mnist-to-folders.mjs --out data/fmnist64 --size 64   # 60,000 + 10,000 64x64 PNGs
 //
 // Options: --src DIR (default /usr/share/datasets/fashion-mnist), --out DIR (required),
-// --train-per-class N / --test-per-class N (first N of each class, in file order; default all).
+// --train-per-class N / --test-per-class N (first N of each class, in file order; default all),
+// --size S (resize to SxS with bilinear interpolation; default the dataset's own 28).
 import { mkdirSync, readFileSync, renameSync, rmSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -33,7 +35,13 @@ function fail(msg) {
 }
 
 function parseArgs(argv) {
-  const o = { src: '/usr/share/datasets/fashion-mnist', out: null, train: Infinity, test: Infinity };
+  const o = {
+    src: '/usr/share/datasets/fashion-mnist',
+    out: null,
+    train: Infinity,
+    test: Infinity,
+    size: null,
+  };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const v = argv[i + 1];
@@ -43,6 +51,10 @@ function parseArgs(argv) {
       const n = Number(v);
       if (!Number.isInteger(n) || n < 1) fail(`${a} expects a positive integer, got ${v}`);
       o[a === '--train-per-class' ? 'train' : 'test'] = n;
+    } else if (a === '--size') {
+      const n = Number(v);
+      if (!Number.isInteger(n) || n < 8) fail(`--size expects an integer >= 8, got ${v}`);
+      o.size = n;
     } else fail(`unknown option ${a}`);
     i++;
   }
@@ -62,7 +74,7 @@ function readIdx(path) {
   return { dims, data };
 }
 
-async function writeSplit(src, prefix, outDir, perClass) {
+async function writeSplit(src, prefix, outDir, perClass, size) {
   const images = readIdx(join(src, `${prefix}-images-idx3-ubyte.gz`));
   const labels = readIdx(join(src, `${prefix}-labels-idx1-ubyte.gz`));
   const [n, h, w] = images.dims;
@@ -76,11 +88,9 @@ async function writeSplit(src, prefix, outDir, perClass) {
     counts[label]++;
     const pixels = images.data.subarray(i * h * w, (i + 1) * h * w);
     const file = join(outDir, CLASSES[label], `${prefix}-${String(i).padStart(5, '0')}.png`);
-    jobs.push(
-      sharp(pixels, { raw: { width: w, height: h, channels: 1 } })
-        .png()
-        .toFile(file),
-    );
+    let img = sharp(pixels, { raw: { width: w, height: h, channels: 1 } });
+    if (size) img = img.resize(size, size, { fit: 'fill', kernel: 'linear' });
+    jobs.push(img.png().toFile(file));
     if (jobs.length >= 256) await Promise.all(jobs.splice(0));
   }
   await Promise.all(jobs);
@@ -92,10 +102,10 @@ const o = parseArgs(process.argv.slice(2));
 const tmp = `${o.out}.partial`;
 rmSync(tmp, { recursive: true, force: true });
 const t0 = performance.now();
-const nTrain = await writeSplit(o.src, 'train', join(tmp, 'train'), o.train);
-const nTest = await writeSplit(o.src, 't10k', join(tmp, 'test'), o.test);
+const nTrain = await writeSplit(o.src, 'train', join(tmp, 'train'), o.train, o.size);
+const nTest = await writeSplit(o.src, 't10k', join(tmp, 'test'), o.test, o.size);
 if (existsSync(o.out)) fail(`${o.out} already exists; remove it first (the new copy is in ${tmp})`);
 renameSync(tmp, o.out);
 process.stdout.write(
-  `wrote ${nTrain} train + ${nTest} test PNGs (28x28 grayscale, ${CLASSES.length} classes) to ${o.out} in ${((performance.now() - t0) / 1000).toFixed(1)} s\n`,
+  `wrote ${nTrain} train + ${nTest} test PNGs (${o.size ?? 28}x${o.size ?? 28} grayscale, ${CLASSES.length} classes) to ${o.out} in ${((performance.now() - t0) / 1000).toFixed(1)} s\n`,
 );

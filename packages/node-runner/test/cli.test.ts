@@ -36,6 +36,7 @@ describe('camkit CLI', () => {
       '--batch-norm',
       '--balance',
       '--patience',
+      '--stream',
     ]) {
       expect(train.stdout).toContain(opt);
     }
@@ -45,6 +46,7 @@ describe('camkit CLI', () => {
       '(default: 0.003)',
       '(default: "cosine")',
       '(default: "flip,shift")',
+      'same results either way (default: "auto")',
       "(default: the images' own size",
       '(default: camnet 16,32,64,64',
     ]) {

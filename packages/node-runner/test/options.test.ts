@@ -104,6 +104,7 @@ const TRAIN: Case[] = [
   ['--weight-decay', () => ['--synthetic', '--weight-decay', '2']],
   ['--label-smoothing', () => ['--synthetic', '--label-smoothing', '1']],
   ['--augment', () => ['--synthetic', '--augment', 'rotate']],
+  ['--stream', (c) => ['--data', c.data, '--stream', 'maybe']],
   ['--patience', () => ['--synthetic', '--patience', '0']],
   ['--batch-norm', () => ['--synthetic', '--arch', 'vgg-like', '--batch-norm']],
   ['--workers', () => ['--synthetic', '--workers', '0']],

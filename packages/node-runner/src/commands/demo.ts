@@ -139,7 +139,6 @@ export function demoCommand(log: () => Log): Command {
 
     // A balanced validation subset: the first few validation images of each class.
     const val = trained.camnet.val;
-    const pix = size * size * 3;
     const full = syntheticDataset({ count: cfg.count, size, seed: o.seed, classes: SYNTHETIC_CLASS_NAMES });
     const { valIndices } = trained.camnet;
     const picked: number[] = [];
@@ -152,8 +151,9 @@ export function demoCommand(log: () => Log): Command {
         }
       }
     }
-    const images: RunImage[] = picked.map((j) => {
-      const x = val.images.slice(j * pix, (j + 1) * pix);
+    const pixels = await val.read(picked);
+    const images: RunImage[] = picked.map((j, p) => {
+      const x = pixels[p].slice();
       const src = valIndices[j];
       return {
         id: `val-${String(src).padStart(4, '0')}-${SYNTHETIC_CLASS_NAMES[val.labels[j]]}`,

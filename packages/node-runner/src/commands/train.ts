@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
 import { startBackend } from '../backend/start-backend.js';
+import { STREAM_MODES } from '../dataset/choose-streaming.js';
 import type { Log } from '../log.js';
 import { countOrAuto, float, int, intList, oneOf } from '../options/arg-parsers.js';
 import { addBackendOption } from '../options/backend-option.js';
@@ -72,6 +73,12 @@ export function trainCommand(log: () => Log): Command {
     .option('--val-split <f>', 'validation fraction (unless DIR has val/)', float(0, 0.99), 0.2)
     .option('--seed <n>', 'seed for split, shuffling, augmentation and synthetic data', int(0), 0)
     .option('--strict', 'unreadable image files are an error instead of skipped')
+    .option(
+      '--stream <mode>',
+      `--data: ${STREAM_MODES.join(' | ')}; on: keep only file names in memory and decode each batch from disk (bounded decode cache, next batches decoded ahead); auto: stream when all images decoded as float32 would exceed 1 GiB; same results either way`,
+      oneOf(STREAM_MODES),
+      'auto',
+    )
     .option('--resume', 'continue the run in --out from its last checkpoint')
     .option(
       '--workers <n>',

@@ -1,24 +1,15 @@
-import sharp from 'sharp';
+import type { Header } from './read-headers.js';
 
 /**
- * The size every readable image in `files` shares, as [height, width], or null when they differ
- * (or none could be read). Reads only the headers, a few files at a time.
+ * The size every readable image shares, as [height, width], or null when they differ (or none
+ * could be read). Unreadable ones do not count: loading skips them (or --strict fails).
  */
-export async function commonImageSize(files: string[]): Promise<[number, number] | null> {
+export function commonImageSize(headers: readonly Header[]): [number, number] | null {
   let size: [number, number] | null = null;
-  for (let i = 0; i < files.length; i += 64) {
-    const metas = await Promise.all(
-      files.slice(i, i + 64).map((f) =>
-        sharp(f)
-          .metadata()
-          .catch(() => null),
-      ),
-    );
-    for (const m of metas) {
-      if (!m?.width || !m.height) continue; // unreadable: loading skips it (or --strict fails)
-      if (!size) size = [m.height, m.width];
-      else if (size[0] !== m.height || size[1] !== m.width) return null;
-    }
+  for (const m of headers) {
+    if (m instanceof Error) continue;
+    if (!size) size = [m.height, m.width];
+    else if (size[0] !== m.height || size[1] !== m.width) return null;
   }
   return size;
 }

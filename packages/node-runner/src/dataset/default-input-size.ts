@@ -1,13 +1,14 @@
 import type { Log } from '../log.js';
 import { commonImageSize } from './common-image-size.js';
-import { scanFolder } from './scan-folder.js';
+import type { Header } from './read-headers.js';
 
 /**
  * The input size when --input-size is not given: the images' own when they all share one square
- * size (so 28-px images train at 28, not upscaled), else 64. Says which and why.
+ * size (so 28-px images train at 28, not upscaled), else 64, from the files' headers
+ * ({@link readHeaders}). Says which and why.
  */
-export async function defaultInputSize(classRoot: string, log: Log): Promise<number> {
-  const common = await commonImageSize(scanFolder(classRoot).files);
+export function defaultInputSize(headers: readonly Header[], log: Log): number {
+  const common = commonImageSize(headers);
   if (common && common[0] === common[1]) {
     log.info(
       `data: input size ${common[0]}, every image's own (${common[0]}×${common[1]}); --input-size resizes`,

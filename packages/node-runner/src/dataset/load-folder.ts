@@ -1,8 +1,8 @@
-import { CliError } from '../errors.js';
-import { loadImage } from '../images/load-image.js';
+import { bytesToUnit, decodeImageBytes } from '../images/load-image.js';
 import type { Log } from '../log.js';
 import type { ImageSet } from '../train/train-model.js';
-import { scanFolder } from './scan-folder.js';
+import { keepReadable } from './keep-readable.js';
+import { type FolderDataset, scanFolder } from './scan-folder.js';
 
 /** A folder-per-class dataset decoded into memory at one input size. */
 export interface LoadedFolder extends ImageSet {
@@ -13,63 +13,43 @@ export interface LoadedFolder extends ImageSet {
 }
 
 /**
- * Scans and decodes `root/<class>/*` at `size`×`size`. Undecodable files are skipped with a warning
- * each and a count (`strict`: the first one is an error). A class left with no readable image is
- * an error naming it.
+ * Scans and decodes `root/<class>/*` at `size`×`size` into one float32 buffer (each image written
+ * in place, so the peak is the dataset's size, not twice it). Undecodable files are skipped with
+ * a warning each and a count (`strict`: the first one is an error). A class left with no readable
+ * image is an error naming it. `scanned`: the folder's scan, when the caller already has it.
  */
 export async function loadFolder(
   root: string,
   size: number,
   log: Log,
   strict = false,
+  scanned?: FolderDataset,
 ): Promise<LoadedFolder> {
-  const ds = scanFolder(root);
+  const ds = scanned ?? scanFolder(root);
   const pix = size * size * 3;
-  const images: Float32Array[] = [];
-  const labels: number[] = [];
-  const files: string[] = [];
-  const skipped: string[] = [];
-  // A few decodes in flight at once (sharp runs them on libuv's threads); results keep file order.
-  const CHUNK = 32;
-  for (let c = 0; c < ds.files.length; c += CHUNK) {
-    const chunk = ds.files.slice(c, c + CHUNK);
-    const decoded = await Promise.all(
-      chunk.map((f) =>
-        loadImage(f, size, size).then(
-          (img) => img.data,
-          (err: Error) => err,
-        ),
-      ),
-    );
-    decoded.forEach((d, j) => {
-      const i = c + j;
-      if (d instanceof Error) {
-        if (strict) throw new CliError(`${d.message} (--strict)`);
-        skipped.push(ds.files[i]);
-        log.warn(`skipping ${d.message}`);
-        return;
-      }
-      images.push(d);
-      labels.push(ds.labels[i]);
-      files.push(ds.files[i]);
-    });
-  }
-  if (skipped.length) log.warn(`skipped ${skipped.length} unreadable file(s) of ${ds.files.length}`);
-  ds.classNames.forEach((name, k) => {
-    if (!labels.includes(k)) throw new CliError(`--data: class folder ${root}/${name} has no readable image`);
-  });
-  const all = new Float32Array(images.length * pix);
-  images.forEach((img, i) => {
-    all.set(img, i * pix);
+  const all = new Float32Array(ds.files.length * pix);
+  const { kept, skipped } = await keepReadable(
+    ds,
+    root,
+    async (f, i) => {
+      const d = await decodeImageBytes(f, size, size);
+      bytesToUnit(d.data, all.subarray(i * pix, (i + 1) * pix));
+    },
+    log,
+    strict,
+  );
+  // Close the gaps the skipped files left (kept[k] ≥ k, so this never overwrites a pending image).
+  kept.forEach((i, k) => {
+    if (i !== k) all.copyWithin(k * pix, i * pix, (i + 1) * pix);
   });
   return {
-    images: all,
-    labels: Int32Array.from(labels),
+    images: all.subarray(0, kept.length * pix),
+    labels: Int32Array.from(kept, (i) => ds.labels[i]),
     height: size,
     width: size,
     channels: 3,
     classNames: ds.classNames,
-    files,
+    files: kept.map((i) => ds.files[i]),
     skipped,
   };
 }

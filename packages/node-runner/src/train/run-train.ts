@@ -3,9 +3,16 @@ import { join } from 'node:path';
 import type { History, Preprocess } from '@camkit/core';
 import { writeJsonAtomic } from '@camkit/core/node';
 import type * as tfl from '@tensorflow/tfjs-layers';
+import { chooseStreaming, type StreamMode } from '../dataset/choose-streaming.js';
 import { defaultInputSize } from '../dataset/default-input-size.js';
+import type { ImageSource } from '../dataset/image-source.js';
 import { loadFolder } from '../dataset/load-folder.js';
+import { memorySource } from '../dataset/memory-source.js';
+import { type Header, readHeaders } from '../dataset/read-headers.js';
 import { resolveLayout } from '../dataset/resolve-layout.js';
+import { type FolderDataset, scanFolder } from '../dataset/scan-folder.js';
+import { streamFolder } from '../dataset/stream-folder.js';
+import { DEFAULT_CACHE_BYTES } from '../dataset/stream-source.js';
 import { stratifiedSplit } from '../dataset/split.js';
 import { synthetic } from '../dataset/synthetic.js';
 import { CliError } from '../errors.js';
@@ -51,6 +58,8 @@ export interface TrainCommandOptions {
   targetValAccuracy?: number;
   /** Data-parallel worker threads ('auto': 2 on wasm when two cores are free, else 1). */
   workers?: number | 'auto';
+  /** --data: stream images from disk per batch instead of decoding all up front. Default 'auto'. */
+  stream?: StreamMode;
 }
 
 /** The run's `camkit.json`: what explain/evaluate need to feed the model. */
@@ -64,15 +73,6 @@ export interface CamkitJson {
   synthetic?: { seed: number; count: number; valIndices: number[] };
 }
 
-function pick(all: ImageSet, idx: number[]): ImageSet {
-  const pix = all.height * all.width * all.channels;
-  const images = new Float32Array(idx.length * pix);
-  idx.forEach((src, i) => {
-    images.set(all.images.subarray(src * pix, (src + 1) * pix), i * pix);
-  });
-  return { ...all, images, labels: Int32Array.from(idx, (i) => all.labels[i]) };
-}
-
 /** Loads the data, splits it, trains and writes the run directory. Returns the history and the val set. */
 export async function runTrain(
   o: TrainCommandOptions,
@@ -80,7 +80,7 @@ export async function runTrain(
 ): Promise<{
   history: History;
   model: tfl.LayersModel;
-  val: ImageSet;
+  val: ImageSource;
   valIndices: number[];
   classNames: string[];
 }> {
@@ -102,28 +102,48 @@ export async function runTrain(
   };
   if (o.batchNorm && o.arch !== 'camnet') throw new CliError('--batch-norm: only --arch camnet has it');
   let size: number;
-  let trainSet: ImageSet;
-  let valSet: ImageSet;
+  let trainSet: ImageSource;
+  let valSet: ImageSource;
   let classNames: string[];
   let valIndices: number[] = [];
   let trainCount: number;
   if (o.synthetic) {
     size = o.inputSize ?? 64;
     const s = synthetic(o.count, size, o.seed, o.classes);
-    const all = { images: s.images, labels: s.labels, height: size, width: size, channels: 3 };
+    const all: ImageSet = { images: s.images, labels: s.labels, height: size, width: size, channels: 3 };
     classNames = s.classNames;
     const { train, val } = stratifiedSplit(all.labels, o.valSplit, o.seed);
-    trainSet = pick(all, train);
-    valSet = pick(all, val);
+    trainSet = memorySource(all, train);
+    valSet = memorySource(all, val);
     valIndices = val;
     trainCount = train.length;
   } else {
     const layout = resolveLayout(o.data!);
-    size = o.inputSize ?? (await defaultInputSize(layout.train, log));
-    const tr = await loadFolder(layout.train, size, log, o.strict);
-    classNames = tr.classNames;
-    if (layout.val) {
-      const va = await loadFolder(layout.val, size, log, o.strict);
+    const trScan = scanFolder(layout.train);
+    const vaScan = layout.val ? scanFolder(layout.val) : null;
+    // Headers are read once, for the default size; streaming reuses them to skip unreadable files.
+    let headers: Header[] | undefined;
+    if (o.inputSize === undefined) {
+      headers = await readHeaders(trScan.files);
+      size = defaultInputSize(headers, log);
+    } else size = o.inputSize;
+    const count = trScan.files.length + (vaScan?.files.length ?? 0);
+    // Not part of the run's config: streaming gives the same run, so a resume may switch it.
+    const { stream, reason } = chooseStreaming(o.stream ?? 'auto', count, size, size);
+    log.info(
+      stream
+        ? `data: streaming from disk, decoded per batch (${reason}); decode cache ${DEFAULT_CACHE_BYTES / 2 ** 20} MiB, the next batches decoded ahead; --stream off decodes all up front`
+        : `data: decoded into memory up front (${reason}); --stream on reads from disk per batch`,
+    );
+    const open = async (root: string, scanned: FolderDataset, hs?: Header[]) => {
+      if (stream) return streamFolder(root, size, log, o.strict, { scanned, headers: hs });
+      const f = await loadFolder(root, size, log, o.strict, scanned);
+      return { classNames: f.classNames, source: memorySource(f) };
+    };
+    const { classNames: trClasses, source: tr } = await open(layout.train, trScan, headers);
+    classNames = trClasses;
+    if (layout.val && vaScan) {
+      const va = await open(layout.val, vaScan);
       if (va.classNames.join() !== classNames.join()) {
         throw new CliError(
           `--data: class folders of ${layout.val} (${va.classNames.join(', ')}) differ from ${layout.train}'s (${classNames.join(', ')})`,
@@ -131,11 +151,11 @@ export async function runTrain(
       }
       log.info(`data: using the given split ${layout.train} / ${layout.val} (--val-split not used)`);
       trainSet = tr;
-      valSet = va;
+      valSet = va.source;
     } else {
       const { train, val } = stratifiedSplit(tr.labels, o.valSplit, o.seed);
-      trainSet = pick(tr, train);
-      valSet = pick(tr, val);
+      trainSet = tr.subset(train);
+      valSet = tr.subset(val);
     }
     if (layout.test) {
       log.info(

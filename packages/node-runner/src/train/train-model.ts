@@ -3,6 +3,7 @@ import type { History } from '@camkit/core';
 import * as tf from '@tensorflow/tfjs-core';
 import type * as tfl from '@tensorflow/tfjs-layers';
 import { augmentInto } from '../dataset/augment.js';
+import { type ImageSource, toImageSource } from '../dataset/image-source.js';
 import { CliError } from '../errors.js';
 import { loadModel, saveModel, writeJsonAtomic } from '@camkit/core/node';
 import type { Log } from '../log.js';
@@ -51,6 +52,9 @@ export const PLAIN_RECIPE: Recipe = {
   augment: { flip: true, shift: 2 },
 };
 
+/** Batches decoded ahead of the one training (a stream decodes them on libuv's threads meanwhile). */
+const PREFETCH_BATCHES = 2;
+
 /** In-memory images [N, H, W, C] in [0, 1] with integer labels. */
 export interface ImageSet {
   images: Float32Array;
@@ -94,12 +98,13 @@ export interface TrainModelOptions {
  * validation accuracy (every epoch's when there is no validation set), and the returned model has
  * those weights. A non-finite loss stops training with a CliError; the last good checkpoint stays
  * on disk. Everything random is seeded and the rate is a function of the step, so a resumed run
- * is bit-identical to an uninterrupted one with the same worker count.
+ * is bit-identical to an uninterrupted one with the same worker count. The data may be in memory
+ * or streamed from disk ({@link ImageSource}): the same images give the same run either way.
  */
 export async function trainModel(
   model: tfl.LayersModel,
-  train: ImageSet,
-  val: ImageSet | null,
+  trainData: ImageSet | ImageSource,
+  val: ImageSet | ImageSource | null,
   opts: TrainModelOptions,
 ): Promise<History> {
   const { runDir, log } = opts;
@@ -143,6 +148,7 @@ export async function trainModel(
       start = Math.max(start, opts.epochs);
     }
   }
+  const train = toImageSource(trainData);
   const { height: h, width: w, channels: c } = train;
   const pix = h * w * c;
   const n = train.labels.length;
@@ -186,11 +192,14 @@ export async function trainModel(
         const idx = order.slice(s * batch, (s + 1) * batch);
         const bs = idx.length;
         const labels = new Int32Array(bs);
+        train.prefetch(order.slice((s + 1) * batch, (s + 1 + PREFETCH_BATCHES) * batch));
+        const images = await train.read(idx);
+        // Augmentation draws from the RNG here, in batch order, whenever the pixels arrived.
         idx.forEach((src, j) => {
           labels[j] = train.labels[src];
           const aug = recipe.augment;
-          if (aug) augmentInto(train.images, src * pix, xBuf, j * pix, h, w, c, rng, aug.shift, aug.flip);
-          else xBuf.set(train.images.subarray(src * pix, (src + 1) * pix), j * pix);
+          if (aug) augmentInto(images[j], 0, xBuf, j * pix, h, w, c, rng, aug.shift, aug.flip);
+          else xBuf.set(images[j], j * pix);
         });
         const lr = lrAt(epoch, s);
         let lossValue: number;
@@ -316,23 +325,31 @@ async function weightsFinite(model: tfl.LayersModel): Promise<boolean> {
   return ok;
 }
 
-/** Loss and accuracy of `model` on a whole set, in batches, plus its predictions. */
+/** Loss and accuracy of `model` on a whole set (in memory or streamed), in batches, plus its predictions. */
 export async function evaluateSet(
   model: LoadedModel,
-  set: ImageSet,
+  data: ImageSet | ImageSource,
   numClasses: number,
   batchSize = 64,
 ): Promise<{ loss: number; accuracy: number; predicted: Int32Array; probabilities: Float32Array }> {
+  const set = toImageSource(data);
   const { height: h, width: w, channels: c } = set;
   const pix = h * w * c;
   const n = set.labels.length;
   const predicted = new Int32Array(n);
   const probabilities = new Float32Array(n * numClasses);
+  const xBuf = new Float32Array(Math.min(batchSize, n) * pix);
+  const range = (from: number, to: number) =>
+    Array.from({ length: Math.max(0, Math.min(to, n) - from) }, (_, k) => from + k);
   let lossSum = 0;
   for (let i = 0; i < n; i += batchSize) {
     const bs = Math.min(batchSize, n - i);
+    set.prefetch(range(i + bs, i + bs + PREFETCH_BATCHES * batchSize));
+    (await set.read(range(i, i + bs))).forEach((img, j) => {
+      xBuf.set(img, j * pix);
+    });
     const probs = tf.tidy(() => {
-      const xs = tf.tensor4d(set.images.subarray(i * pix, (i + bs) * pix), [bs, h, w, c]);
+      const xs = tf.tensor4d(xBuf.subarray(0, bs * pix), [bs, h, w, c]);
       return predictProbabilities(model, xs);
     });
     const p = (await probs.data()) as Float32Array;
