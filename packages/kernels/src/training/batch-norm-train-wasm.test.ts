@@ -57,21 +57,24 @@ describe('wasm CamkitBatchNormTrain / Grad', () => {
     expect(tf.getKernel(BatchNormTrain, 'cpu')).toBeUndefined();
   });
 
-  it.each(CASES)('equals the tfjs-op composition on cpu for $shape (y, statistics, dx, dγ, dβ)', async ({ shape }) => {
-    const before = tf.memory().numTensors;
-    const wasm = run(shape);
-    expect(tf.memory().numTensors).toBe(before);
-    await tf.setBackend('cpu');
-    const cpu = run(shape);
-    await tf.setBackend('wasm');
-    const names = ['y', 'mean', 'variance', 'dx', 'dgamma', 'dbeta'];
-    for (let k = 0; k < cpu.length; k++) {
-      const scale = Math.max(1, ...cpu[k].map(Math.abs));
-      let worst = 0;
-      for (let i = 0; i < cpu[k].length; i++) worst = Math.max(worst, Math.abs(wasm[k][i] - cpu[k][i]));
-      expect({ name: names[k], rel: worst / scale < 2e-5 }).toEqual({ name: names[k], rel: true });
-    }
-  });
+  it.each(CASES)(
+    'equals the tfjs-op composition on cpu for $shape (y, statistics, dx, dγ, dβ)',
+    async ({ shape }) => {
+      const before = tf.memory().numTensors;
+      const wasm = run(shape);
+      expect(tf.memory().numTensors).toBe(before);
+      await tf.setBackend('cpu');
+      const cpu = run(shape);
+      await tf.setBackend('wasm');
+      const names = ['y', 'mean', 'variance', 'dx', 'dgamma', 'dbeta'];
+      for (let k = 0; k < cpu.length; k++) {
+        const scale = Math.max(1, ...cpu[k].map(Math.abs));
+        let worst = 0;
+        for (let i = 0; i < cpu[k].length; i++) worst = Math.max(worst, Math.abs(wasm[k][i] - cpu[k][i]));
+        expect({ name: names[k], rel: worst / scale < 2e-5 }).toEqual({ name: names[k], rel: true });
+      }
+    },
+  );
 
   it('refuses a per-channel tensor of the wrong length with a CamkitError', () => {
     const x = tf.zeros([2, 3, 4]);
