@@ -1,6 +1,12 @@
 import { existsSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { type Baseline, type Method, SYNTHETIC_CLASS_NAMES, syntheticDataset } from '@camkit/core';
+import {
+  type Baseline,
+  type Method,
+  type Preprocess,
+  SYNTHETIC_CLASS_NAMES,
+  syntheticDataset,
+} from '@camkit/core';
 import * as tf from '@tensorflow/tfjs-core';
 import { Command, InvalidArgumentError } from 'commander';
 import { loadFolder } from '../dataset/load-folder.js';
@@ -15,7 +21,7 @@ import { loadImage } from '../images/load-image.js';
 import type { Log } from '../log.js';
 import { inspectModelOption, loadModelOption } from '../model/load-model-option.js';
 import { readModelMeta } from '../model/read-model-meta.js';
-import { rgbToGray } from '../explain/model-input.js';
+import { toModelPixels } from '../explain/model-input.js';
 import { startBackend } from '../backend/start-backend.js';
 import { addBackendOption } from '../options/backend-option.js';
 import { modelEntry } from '../model/model-entry.js';
@@ -26,7 +32,13 @@ import { int } from '../options/arg-parsers.js';
  * `--baseline`: a named substrate or an image file, read and resized to the model input like the
  * data (pixels / 255).
  */
-export async function parseBaseline(value: string, h: number, w: number): Promise<Baseline> {
+export async function parseBaseline(
+  value: string,
+  h: number,
+  w: number,
+  channels = 3,
+  mode: Preprocess = 'unit',
+): Promise<Baseline> {
   if (value === 'zeros' || value === 'zero') return 'zero';
   if (value === 'blur' || value === 'mean') return value;
   if (!existsSync(value)) {
@@ -35,7 +47,8 @@ export async function parseBaseline(value: string, h: number, w: number): Promis
   const { data } = await loadImage(value, h, w).catch((err: Error) => {
     throw new CliError(`--baseline ${err.message}`);
   });
-  return tf.tensor3d(data, [h, w, 3]);
+  // The substrate replaces model-input pixels, so it is fed exactly as the images are.
+  return tf.tensor3d(toModelPixels(data, channels, mode), [h, w, channels]);
 }
 
 interface SyntheticMeta {
@@ -92,8 +105,12 @@ export function evaluateCommand(log: () => Log): Command {
       throw new CliError('evaluate: give exactly one of --data DIR or --synthetic');
     await startBackend(o.backend, log());
     const outDir = o.out ?? dirname(o.model[0]);
-    const models: (EvalModel & { size: [number, number]; channels: number; synthetic?: SyntheticMeta })[] =
-      [];
+    const models: (EvalModel & {
+      size: [number, number];
+      channels: number;
+      preprocess: Preprocess;
+      synthetic?: SyntheticMeta;
+    })[] = [];
     const ids = new Set<string>();
     for (const p of o.model as string[]) {
       const model = await loadModelOption(p);
@@ -111,6 +128,7 @@ export function evaluateCommand(log: () => Log): Command {
         layer: o.layer,
         size: entry.inputSize,
         channels: entry.channels ?? 3,
+        preprocess: entry.preprocess,
         synthetic: meta.synthetic,
       });
     }
@@ -119,6 +137,12 @@ export function evaluateCommand(log: () => Log): Command {
     if (models.some((m) => m.channels !== channels)) {
       throw new CliError(
         '--model: all models must take the same number of channels to be evaluated together',
+      );
+    }
+    const mode = models[0].preprocess;
+    if (models.some((m) => m.preprocess !== mode)) {
+      throw new CliError(
+        '--model: all models must share one preprocessing (camkit.json "preprocess") to be evaluated together',
       );
     }
     if (models.some((m) => m.size[0] !== h || m.size[1] !== w)) {
@@ -159,9 +183,11 @@ export function evaluateCommand(log: () => Log): Command {
       }
       data = f;
     }
-    // Single-channel models see the images as explain gives them: converted to gray.
-    if (channels === 1) data = { ...data, images: rgbToGray(data.images), channels: 1 };
-    const baseline = o.baseline === undefined ? undefined : await parseBaseline(o.baseline, h, w);
+    // The models see the images as explain gives them: gray for single-channel models, then
+    // camkit.json's preprocessing (the zeros/mean/blur baselines are then in that input space too).
+    data = { ...data, images: toModelPixels(data.images, channels, mode), channels };
+    const baseline =
+      o.baseline === undefined ? undefined : await parseBaseline(o.baseline, h, w, channels, mode);
     // The methods and --layer run once on the first image, and --out is checked, before the (long)
     // evaluation; nothing is written until it has succeeded.
     const first = { input: async () => data.images.slice(0, h * w * channels) };

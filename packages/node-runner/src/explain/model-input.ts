@@ -28,8 +28,21 @@ export function preprocess(x: Float32Array, mode: ModelEntry['preprocess']): Flo
 }
 
 /**
+ * [0, 1] RGB pixels (one image or a batch, row-major, 3 values a pixel) as the model takes them:
+ * converted to gray for a single-channel model, then preprocessed. Explain's inputs and evaluate's
+ * images and baseline all go through here, so every command feeds a model the same way.
+ */
+export function toModelPixels(
+  rgb: Float32Array,
+  channels: number,
+  mode: ModelEntry['preprocess'],
+): Float32Array {
+  return preprocess(channels === 1 ? rgbToGray(rgb) : rgb, mode);
+}
+
+/**
  * The model input for one image, row-major [h, w, channels]: resized to `size` (default the
- * entry's input size), converted to gray for single-channel models, then preprocessed.
+ * entry's input size), then {@link toModelPixels}.
  */
 export async function modelInput(
   img: RunImage,
@@ -37,5 +50,5 @@ export async function modelInput(
   size: readonly [number, number] = entry.inputSize,
 ): Promise<Float32Array> {
   const rgb = await img.input(size[0], size[1]);
-  return preprocess((entry.channels ?? 3) === 1 ? rgbToGray(rgb) : rgb, entry.preprocess);
+  return toModelPixels(rgb, entry.channels ?? 3, entry.preprocess);
 }
