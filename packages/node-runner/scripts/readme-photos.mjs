@@ -264,6 +264,10 @@ async function main() {
     images: sources,
   };
   writeAtomic(join(o.out, 'sources.json'), `${JSON.stringify(record, null, 2)}\n`);
+  // The repository lints committed JSON with biome, whose layout differs from JSON.stringify's.
+  const biome = join(ROOT, 'node_modules/.bin/biome');
+  if (existsSync(biome))
+    execFileSync(biome, ['format', '--write', join(o.out, 'sources.json')], { stdio: 'ignore' });
   writeAtomic(join(o.out, 'README.md'), sourcesReadme(record));
   process.stdout.write(
     `wrote ${PHOTOS.length} figures and sources.json to ${o.out}; the run: camkit view ${run}\n`,
