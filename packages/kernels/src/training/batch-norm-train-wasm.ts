@@ -43,6 +43,21 @@ function checkInputs(kernel: string, x: TensorInfo, perChannel: Record<string, T
 }
 
 /**
+ * What both kernels allocate: an output shaped like x, two per-channel [C] outputs, then the SIMD
+ * scratch (null where it cannot run). C is x's last axis, M the number of rows over which it reduces.
+ */
+function allocate(backend: WasmBackendLike, x: TensorInfo) {
+  const c = x.shape[x.shape.length - 1];
+  const m = util.sizeFromShape(x.shape) / c;
+  const outputs = [
+    backend.makeOutput(x.shape, 'float32'),
+    backend.makeOutput([c], 'float32'),
+    backend.makeOutput([c], 'float32'),
+  ] as const;
+  return { c, m, outputs, simd: simdScratch(backend, c) };
+}
+
+/**
  * Training-mode batch norm over all axes but the last, on the wasm heap in three streaming passes
  * (sum, centred sum of squares, y = x·a + b) with float64 per-channel accumulators. tfjs-layers'
  * chain (moments + batchNormalization) is ~10 kernel launches and as many full passes.
@@ -55,12 +70,12 @@ function batchNormTrainWasm(args: {
   const { inputs, backend, attrs } = args;
   const { x, scale, offset } = inputs;
   checkInputs('CamkitBatchNormTrain', x, { scale, offset });
-  const c = x.shape[x.shape.length - 1];
-  const m = util.sizeFromShape(x.shape) / c;
-  const yInfo = backend.makeOutput(x.shape, 'float32');
-  const meanInfo = backend.makeOutput([c], 'float32');
-  const varInfo = backend.makeOutput([c], 'float32');
-  const simd = simdScratch(backend, c);
+  const {
+    c,
+    m,
+    outputs: [yInfo, meanInfo, varInfo],
+    simd,
+  } = allocate(backend, x);
   // Views after the last allocation (memory growth detaches earlier ones).
   const [xs, g, b, y, meanOut, varOut] = [x, scale, offset, yInfo, meanInfo, varInfo].map((t) =>
     heapF32(backend, t),
@@ -124,12 +139,12 @@ function batchNormTrainGradWasm(args: {
   if (!util.arraysEqual(dy.shape, x.shape)) {
     throw new CamkitError(`CamkitBatchNormTrainGrad: dy [${dy.shape}] must have x's shape [${x.shape}]`);
   }
-  const c = x.shape[x.shape.length - 1];
-  const m = util.sizeFromShape(x.shape) / c;
-  const dxInfo = backend.makeOutput(x.shape, 'float32');
-  const dScaleInfo = backend.makeOutput([c], 'float32');
-  const dOffsetInfo = backend.makeOutput([c], 'float32');
-  const simd = simdScratch(backend, c);
+  const {
+    c,
+    m,
+    outputs: [dxInfo, dScaleInfo, dOffsetInfo],
+    simd,
+  } = allocate(backend, x);
   const [dys, xs, g, mu, v, dx, dScale, dOffset] = [
     dy,
     x,
