@@ -1,5 +1,6 @@
 import type { KernelConfig, KernelFunc, TensorInfo } from '@tensorflow/tfjs-core';
 import { backend_util, Conv2D, FusedConv2D, util } from '@tensorflow/tfjs-core';
+import { dilatedWinogradConv3x3 } from './simd/dilated-winograd.js';
 import { winogradConv3x3 } from './simd/winograd-conv.js';
 import { runStock, setupStock } from './stock-kernels.js';
 import type { WasmBackendLike } from './wasm-kernel-calls.js';
@@ -39,35 +40,27 @@ function tryWinograd(
     false,
     'channelsLast',
   );
-  if (
-    info.strideHeight !== 1 ||
-    info.strideWidth !== 1 ||
-    info.dilationHeight !== 1 ||
-    info.dilationWidth !== 1
-  ) {
+  if (info.strideHeight !== 1 || info.strideWidth !== 1 || info.dilationHeight !== info.dilationWidth) {
     return null;
   }
-  return winogradConv3x3(
-    backend,
-    x,
-    filter,
-    {
-      batch: info.batchSize,
-      inH: info.inHeight,
-      inW: info.inWidth,
-      inC: info.inChannels,
-      outC: info.outChannels,
-      outH: info.outHeight,
-      outW: info.outWidth,
-      padTop: info.padInfo.top,
-      padLeft: info.padInfo.left,
-    },
-    epilogue,
-  );
+  const g = {
+    batch: info.batchSize,
+    inH: info.inHeight,
+    inW: info.inWidth,
+    inC: info.inChannels,
+    outC: info.outChannels,
+    outH: info.outHeight,
+    outW: info.outWidth,
+    padTop: info.padInfo.top,
+    padLeft: info.padInfo.left,
+  };
+  if (info.dilationHeight === 1) return winogradConv3x3(backend, x, filter, g, epilogue);
+  return dilatedWinogradConv3x3(backend, x, filter, { ...g, dilation: info.dilationHeight }, epilogue);
 }
 
 /**
- * `Conv2D` for wasm: 3×3, stride-1, undilated NHWC convolutions with ≥ 8 input and a multiple of 4
+ * `Conv2D` for wasm: 3×3, stride-1 NHWC convolutions (dilated ones on their phases, see
+ * `simd/dilated-winograd.ts`) with ≥ 8 input and a multiple of 4
  * output channels — every conv of camkit's models but the first — run by Winograd F(2×2, 3×3) on
  * generated SIMD code (2.25× fewer multiplications than XNNPACK's direct convolution); everything
  * else goes to the stock XNNPACK kernel. Training runs this kernel (and its input gradient rides on

@@ -4,6 +4,7 @@ import { heapF32, release, type WasmBackendLike } from '../wasm-kernel-calls.js'
 import { writeFilterGradModule } from './filter-grad-module.js';
 import { generatedKernel } from './instantiate.js';
 import { padInput } from './pad-input.js';
+import { dilatedWinogradFilterGrad3x3 } from './dilated-winograd.js';
 import { winogradFilterGrad3x3 } from './winograd-conv.js';
 
 /** Whether {@link conv2DBackpropFilterSimd} handles this geometry (else use the XNNPACK path). */
@@ -29,15 +30,11 @@ export function conv2DBackpropFilterSimd(
   g: ConvGeometry,
 ): TensorInfo | null {
   if (!simdFilterGradApplies(g)) return null;
-  if (
-    g.kH === 3 &&
-    g.kW === 3 &&
-    g.strideH === 1 &&
-    g.strideW === 1 &&
-    g.dilationH === 1 &&
-    g.dilationW === 1
-  ) {
-    const viaWinograd = winogradFilterGrad3x3(backend, x, dy, g);
+  if (g.kH === 3 && g.kW === 3 && g.strideH === 1 && g.strideW === 1 && g.dilationH === g.dilationW) {
+    const viaWinograd =
+      g.dilationH === 1
+        ? winogradFilterGrad3x3(backend, x, dy, g)
+        : dilatedWinogradFilterGrad3x3(backend, x, dy, { ...g, dilation: g.dilationH });
     if (viaWinograd != null) return viaWinograd;
   }
   const kernel = generatedKernel(backend, 'filterGrad', writeFilterGradModule)?.filterGrad;
