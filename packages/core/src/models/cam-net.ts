@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs-layers';
 import { CamkitError } from '../errors.js';
+import { DilatedConv2D } from '../layers/dilated-conv2d.js';
 import { FusedBatchNormalization } from '../layers/fused-batch-normalization.js';
 import { resolveInputShape } from './input-shape.js';
 
@@ -14,6 +15,13 @@ export interface CamNetOptions {
   channels?: number;
   /** Filters of each 3×3 conv layer, in order. Default `[16, 32, 64, 64]`. */
   filters?: readonly number[];
+  /**
+   * Dilation rate of each conv layer, in order (one per filter entry). Default all 1. Dilation widens
+   * the receptive field at no extra cost in weights or multiply-adds, and keeps the network free of
+   * pooling, so the CAM stays full-resolution: e.g. `[1, 2, 4, 8]` with four layers sees 31×31 px
+   * instead of 9×9.
+   */
+  dilations?: readonly number[];
   /** Number of classes of the softmax output. Default 4. */
   numClasses?: number;
   /** Model name. Default `'camnet'`. */
@@ -48,20 +56,30 @@ export function camNet(opts: CamNetOptions = {}): tf.Sequential {
   if (filters.length === 0 || filters.some((f) => !Number.isInteger(f) || f < 1)) {
     throw new CamkitError(`camNet: filters must be a non-empty list of positive integers, got [${filters}]`);
   }
+  const dilations = opts.dilations ?? filters.map(() => 1);
+  if (dilations.length !== filters.length || dilations.some((d) => !Number.isInteger(d) || d < 1)) {
+    throw new CamkitError(
+      `camNet: dilations must be ${filters.length} positive integers (one per conv layer), got [${dilations}]`,
+    );
+  }
   checkPositiveInt(numClasses, 'numClasses');
   const model = tf.sequential({ name: opts.name ?? 'camnet' });
   filters.forEach((f, i) => {
+    const conv = {
+      name: `conv${i + 1}`,
+      filters: f,
+      kernelSize: 3,
+      padding: 'same',
+      // With BN after it, a conv bias is redundant (BN's beta shifts the same way).
+      activation: opts.batchNorm ? 'linear' : 'relu',
+      useBias: !opts.batchNorm,
+      ...(i === 0 ? { inputShape } : {}),
+    } as const;
+    // A dilated conv is the Conv2D class that can take a gradient at dilation > 1 (serialised the same).
     model.add(
-      tf.layers.conv2d({
-        name: `conv${i + 1}`,
-        filters: f,
-        kernelSize: 3,
-        padding: 'same',
-        // With BN after it, a conv bias is redundant (BN's beta shifts the same way).
-        activation: opts.batchNorm ? 'linear' : 'relu',
-        useBias: !opts.batchNorm,
-        ...(i === 0 ? { inputShape } : {}),
-      }),
+      dilations[i] === 1
+        ? tf.layers.conv2d(conv)
+        : new DilatedConv2D({ ...conv, dilationRate: dilations[i] }),
     );
     if (opts.batchNorm) {
       // Momentum 0.9 = PyTorch's BatchNorm2d default (0.1 there); Keras' 0.99 leaves the moving

@@ -17,8 +17,14 @@ function maxAbs(a: ArrayLike<number>, b: ArrayLike<number>): number {
 }
 
 /** A BN camNet whose BN layers hold non-trivial statistics (as after training). */
-function trainedLikeBnNet() {
-  const model = camNet({ inputSize: 9, filters: [4, 6], numClasses: 3, batchNorm: true });
+function trainedLikeBnNet(dilations?: number[]) {
+  const model = camNet({
+    inputSize: 9,
+    filters: [4, 6],
+    numClasses: 3,
+    batchNorm: true,
+    ...(dilations ? { dilations } : {}),
+  });
   tfc.tidy(() => {
     for (const name of ['bn1', 'bn2']) {
       const bn = model.getLayer(name);
@@ -52,37 +58,43 @@ describe('camNet with batchNorm', () => {
     model.dispose();
   });
 
-  it('folds into a plain camNet with the same outputs and the same CAM', async () => {
-    const model = trainedLikeBnNet();
-    const folded = foldCamNetBatchNorm(model);
-    const xs = tfc.randomUniform([2, 9, 9, 3], 0, 1, 'float32', 7) as tfc.Tensor4D;
-    const before = tfc.memory().numTensors;
-    const a = tfc.tidy(() => (model.predict(xs) as tfc.Tensor).dataSync());
-    const b = tfc.tidy(() => (folded.predict(xs) as tfc.Tensor).dataSync());
-    expect(maxAbs(a, b)).toBeLessThan(1e-5);
-    // Independent of CAM's own code path: the folded net's last conv equals the BN net's relu2.
-    const feat = (m: typeof model, layer: string) =>
-      tfc.tidy(() => {
-        let x: tfc.Tensor = xs;
-        for (const l of m.layers) {
-          x = l.apply(x) as tfc.Tensor;
-          if (l.name === layer) break;
-        }
-        return x.dataSync();
+  it.each([{ dilations: undefined }, { dilations: [2, 3] }])(
+    'folds into a plain camNet with the same outputs and the same CAM (dilations $dilations)',
+    async ({ dilations }) => {
+      const model = trainedLikeBnNet(dilations);
+      const folded = foldCamNetBatchNorm(model);
+      const rates = (m: typeof model) =>
+        m.layers.filter((l) => /^conv/.test(l.name)).map((l) => l.getConfig().dilationRate);
+      expect(rates(folded)).toEqual(rates(model));
+      const xs = tfc.randomUniform([2, 9, 9, 3], 0, 1, 'float32', 7) as tfc.Tensor4D;
+      const before = tfc.memory().numTensors;
+      const a = tfc.tidy(() => (model.predict(xs) as tfc.Tensor).dataSync());
+      const b = tfc.tidy(() => (folded.predict(xs) as tfc.Tensor).dataSync());
+      expect(maxAbs(a, b)).toBeLessThan(1e-5);
+      // Independent of CAM's own code path: the folded net's last conv equals the BN net's relu2.
+      const feat = (m: typeof model, layer: string) =>
+        tfc.tidy(() => {
+          let x: tfc.Tensor = xs;
+          for (const l of m.layers) {
+            x = l.apply(x) as tfc.Tensor;
+            if (l.name === layer) break;
+          }
+          return x.dataSync();
+        });
+      expect(maxAbs(feat(model, 'relu2'), feat(folded, 'conv2'))).toBeLessThan(1e-5);
+      const camBn = await explain(model, xs, { method: 'cam', targets: 'all' });
+      const camFolded = await explain(folded, xs, { method: 'cam', targets: 'all' });
+      expect(camBn.layer).toBe('relu2');
+      expect(camFolded.layer).toBe('conv2');
+      camBn.heatmaps.forEach((h, i) => {
+        expect(maxAbs(h.map, camFolded.heatmaps[i].map)).toBeLessThan(1e-4);
       });
-    expect(maxAbs(feat(model, 'relu2'), feat(folded, 'conv2'))).toBeLessThan(1e-5);
-    const camBn = await explain(model, xs, { method: 'cam', targets: 'all' });
-    const camFolded = await explain(folded, xs, { method: 'cam', targets: 'all' });
-    expect(camBn.layer).toBe('relu2');
-    expect(camFolded.layer).toBe('conv2');
-    camBn.heatmaps.forEach((h, i) => {
-      expect(maxAbs(h.map, camFolded.heatmaps[i].map)).toBeLessThan(1e-4);
-    });
-    expect(tfc.memory().numTensors).toBe(before);
-    tfc.dispose(xs);
-    model.dispose();
-    folded.dispose();
-  });
+      expect(tfc.memory().numTensors).toBe(before);
+      tfc.dispose(xs);
+      model.dispose();
+      folded.dispose();
+    },
+  );
 
   it("keeps CAM == Grad-CAM (GAP → Dense: Grad-CAM's weights are the dense weights / HW)", async () => {
     const model = trainedLikeBnNet();

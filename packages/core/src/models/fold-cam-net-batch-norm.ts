@@ -21,6 +21,7 @@ export function foldCamNetBatchNorm(model: tf.LayersModel): tf.Sequential {
     inputSize: inputShape[1] && inputShape[2] ? [inputShape[1], inputShape[2]] : null,
     channels: inputShape[3] ?? 3,
     filters: convs.map((c) => (c.getConfig().filters as number) ?? 0),
+    dilations: convs.map((c) => dilationOf(c)),
     numClasses: logits.getConfig().units as number,
     name: `${model.name}_folded`,
   });
@@ -39,4 +40,11 @@ export function foldCamNetBatchNorm(model: tf.LayersModel): tf.Sequential {
     folded.getLayer('logits').setWeights(logits.getWeights());
   });
   return folded;
+}
+
+function dilationOf(conv: tf.LayersModel['layers'][number]): number {
+  const rate = conv.getConfig().dilationRate as number | number[] | undefined;
+  const [h, w] = Array.isArray(rate) ? [rate[0], rate[1] ?? rate[0]] : [rate ?? 1, rate ?? 1];
+  if (h !== w) throw new CamkitError(`foldCamNetBatchNorm: ${conv.name} has an unequal dilation ${rate}`);
+  return h ?? 1;
 }
