@@ -42,11 +42,12 @@ def first_per_class(x, y, n):
 
 
 class CamNet(nn.Module):
-    def __init__(self, filters=(16, 32, 64, 64), classes=10):
+    def __init__(self, filters=(16, 32, 64, 64), dilations=(1, 1, 1, 1), classes=10):
         super().__init__()
         layers, cin = [], 3
-        for f in filters:
-            layers += [nn.Conv2d(cin, f, 3, padding=1, bias=False), nn.BatchNorm2d(f, eps=1e-3, momentum=0.1), nn.ReLU()]
+        for f, d in zip(filters, dilations):
+            conv = nn.Conv2d(cin, f, 3, padding=d, dilation=d, bias=False)
+            layers += [conv, nn.BatchNorm2d(f, eps=1e-3, momentum=0.1), nn.ReLU()]
             cin = f
         self.features = nn.Sequential(*layers)
         self.head = nn.Linear(cin, classes)
@@ -81,6 +82,7 @@ def main():
     ap.add_argument("--test-per-class", type=int, default=None)
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--dilations", default="1,1,1,1", help="dilation rate of each conv, as camkit's --dilations")
     a = ap.parse_args()
     torch.set_num_threads(a.threads)
     torch.manual_seed(a.seed)
@@ -96,7 +98,7 @@ def main():
     x_val, y_val = to_t(xtr[val_idx]), torch.from_numpy(ytr[val_idx].astype(np.int64))
     x_test, y_test = to_t(xte), torch.from_numpy(yte.astype(np.int64))
 
-    model = CamNet()
+    model = CamNet(dilations=tuple(int(d) for d in a.dilations.split(",")))
     decay = [p for n, p in model.named_parameters() if p.ndim >= 2]
     no_decay = [p for n, p in model.named_parameters() if p.ndim < 2]
     opt = torch.optim.AdamW([{"params": decay, "weight_decay": 0.01}, {"params": no_decay, "weight_decay": 0}], lr=3e-3, eps=1e-7)
@@ -135,7 +137,7 @@ def main():
     print(json.dumps({
         "train": len(x_train), "val": len(x_val), "test": len(x_test), "epochs": a.epochs,
         "bestValAccuracy": best, "testAccuracy": accuracy(model, x_test, y_test),
-        "seconds": time.time() - t0, "threads": a.threads,
+        "seconds": time.time() - t0, "threads": a.threads, "dilations": a.dilations,
     }))
 
 

@@ -34,6 +34,7 @@ describe('camkit CLI', () => {
       '--label-smoothing',
       '--augment',
       '--batch-norm',
+      '--dilations',
       '--balance',
       '--patience',
       '--stream',
@@ -49,6 +50,7 @@ describe('camkit CLI', () => {
       'same results either way (default: "auto")',
       "(default: the images' own size",
       '(default: camnet 16,32,64,64',
+      '(default: all 1)',
     ]) {
       expect(train.stdout.replace(/\s+/g, ' ')).toContain(shown);
     }

@@ -38,6 +38,38 @@ describe('camkit train', () => {
     expect(meta).toMatchObject({ classNames: ['bottom', 'top'], inputSize: [16, 16], preprocess: 'unit' });
   });
 
+  it('trains a dilated BN camNet on wasm, saves its dilations, explains it, and refuses a resume with others', async () => {
+    const out = join(tmp(), 'dilated');
+    const args = ['train', '--data', data, ...TRAIN, '--batch-norm', '--dilations', '1,3', '--out', out];
+    const r = await camkit([...args, '--epochs', '6']);
+    expect(r.code, r.stderr).toBe(0);
+    const history = HistorySchema.parse(JSON.parse(readFileSync(join(out, 'history.json'), 'utf8')));
+    expect(history.epochs.at(-1)!.loss).toBeLessThan(Math.log(2));
+    // model.json is the BN-folded net: the dilation survives the fold and the save.
+    const topology = JSON.parse(readFileSync(join(out, 'model.json'), 'utf8')).modelTopology;
+    const layers = (topology.model_config ?? topology).config.layers as {
+      config: { name: string; dilation_rate?: unknown };
+    }[];
+    const rates = Object.fromEntries(layers.map((l) => [l.config.name, l.config.dilation_rate]));
+    expect(rates.conv2).toEqual([3, 3]);
+    expect(rates.conv1).toEqual([1, 1]);
+    // A gradient method through the dilated convs on the default backend.
+    const ex = await camkit([
+      'explain',
+      '--model',
+      join(out, 'model.json'),
+      '--images',
+      join(data, 'top'),
+      '--method',
+      'gradcam',
+      '--out',
+      join(out, 'explained'),
+    ]);
+    expect(ex.code, ex.stderr).toBe(0);
+    const bad = await camkit([...args.map((a) => (a === '1,3' ? '1,2' : a)), '--epochs', '7', '--resume']);
+    expect(errorLine(bad)).toMatch(/--resume: .* different --dilations/);
+  });
+
   it('--strict makes an unreadable file an error naming it', async () => {
     const r = await camkit([
       'train',

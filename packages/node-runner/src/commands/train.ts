@@ -42,6 +42,11 @@ export function trainCommand(log: () => Log): Command {
       intList,
     )
     .option(
+      '--dilations <list>',
+      'camnet: dilation rate of each conv, e.g. 1,2,4,8 (a 31-px receptive field instead of 9; same cost, still no pooling) (default: all 1)',
+      intList,
+    )
+    .option(
       '--batch-norm',
       'camnet: BatchNormalization after each conv (folds into the conv; CAM stays exact)',
     )

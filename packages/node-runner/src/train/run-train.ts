@@ -35,6 +35,8 @@ export interface TrainCommandOptions {
   /** Square input size; default: the images' own size when they all share a square one, else 64. */
   inputSize?: number;
   filters?: number[];
+  /** camnet: dilation rate of each conv. */
+  dilations?: number[];
   epochs: number;
   batch: number;
   lr: number;
@@ -101,6 +103,12 @@ export async function runTrain(
     ...(o.patience !== undefined ? { patience: o.patience } : {}),
   };
   if (o.batchNorm && o.arch !== 'camnet') throw new CliError('--batch-norm: only --arch camnet has it');
+  if (o.dilations && o.arch !== 'camnet') throw new CliError('--dilations: only --arch camnet has it');
+  if (o.dilations && o.dilations.length !== (o.filters?.length ?? 4)) {
+    throw new CliError(
+      `--dilations: ${o.dilations.length} rates for ${o.filters?.length ?? 4} conv layers (give one per --filters entry)`,
+    );
+  }
   let size: number;
   let trainSet: ImageSource;
   let valSet: ImageSource;
@@ -168,7 +176,11 @@ export async function runTrain(
   log.info(
     `data: ${classNames.length} classes (${classNames.join(', ')}), ${trainCount} train / ${valSet.labels.length} val, ${size}×${size} input`,
   );
-  const model = buildModel(o.arch, size, classNames.length, o.filters, Boolean(o.batchNorm));
+  const model = buildModel(o.arch, size, classNames.length, {
+    ...(o.filters ? { filters: o.filters } : {}),
+    batchNorm: Boolean(o.batchNorm),
+    ...(o.dilations ? { dilations: o.dilations } : {}),
+  });
   // Reproducible weights (a resume overwrites them from the checkpoint anyway).
   seededInit(model, o.seed, o.arch === 'vgg-like' ? 'he' : 'glorot');
   ensureWritableDir(o.out);
@@ -205,6 +217,7 @@ export async function runTrain(
       arch: o.arch,
       'input-size': size,
       filters: o.filters ?? null,
+      dilations: o.dilations ?? null,
       batch: o.batch,
       lr: o.lr,
       'val-split': o.valSplit,

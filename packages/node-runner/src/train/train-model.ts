@@ -119,7 +119,9 @@ export async function trainModel(
     const ck = readCheckpoint(runDir);
     if (!ck) throw new CliError(`--resume: no checkpoint.json in ${runDir}; start without --resume`);
     const mismatch = Object.keys(opts.config).filter(
-      (k) => k !== 'epochs' && JSON.stringify(ck.config[k]) !== JSON.stringify(opts.config[k]),
+      (k) =>
+        k !== 'epochs' && // A key the checkpoint lacks was written before the option existed: it meant the default (null).
+        JSON.stringify(ck.config[k] ?? null) !== JSON.stringify(opts.config[k] ?? null),
     );
     if (mismatch.length) {
       throw new CliError(
