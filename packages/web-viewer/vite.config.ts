@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
-import sirv from 'sirv';
 import { defaultClientConditions, defineConfig, type Plugin } from 'vite';
+import { staticHandler } from './src/serve/static-server.js';
 
 /**
  * Dev only: serve a run directory under /run/ the way `camkit view` does, so `pnpm dev` shows a
@@ -19,15 +19,9 @@ function serveRun(): Plugin {
           `camkit: no run at ${root} (manifest.json missing): run \`pnpm sample\`, or set CAMKIT_RUN_DIR to a camkit run`,
         );
       }
-      // sirv keeps requests inside root. It hands a miss to `next` (vite's index.html fallback) rather
-      // than its onNoMatch, so end a miss here: a missing run file is a 404.
-      const files = sirv(root, { dev: true, dotfiles: false });
-      server.middlewares.use('/run', (req, res) =>
-        files(req, res, () => {
-          res.statusCode = 404;
-          res.end('not found');
-        }),
-      );
+      // The server `camkit view` serves a run with (this package's `./serve` export): the same path
+      // guard, and a miss under /run/ is a 404 rather than vite's index.html fallback.
+      server.middlewares.use(staticHandler([{ prefix: '/run/', dir: root }]));
     },
   };
 }

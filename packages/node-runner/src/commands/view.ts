@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { createStaticServer } from '@camkit/web-viewer/serve';
 import { Command } from 'commander';
 import { CliError } from '../errors.js';
 import type { Log } from '../log.js';
-import { createStaticServer } from '../view/static-server.js';
 import { defaultViewerDir } from '../view/viewer-dir.js';
 import { int } from '../options/arg-parsers.js';
 

@@ -15,20 +15,29 @@ export interface Mount {
   dir: string;
 }
 
+/** A request URL's path, percent-decoded (no query, no fragment); null when it does not decode. */
+function decodePath(rawPath: string): string | null {
+  try {
+    return decodeURIComponent(rawPath.split('?')[0].split('#')[0]);
+  } catch {
+    return null;
+  }
+}
+
+/** The mount whose prefix a decoded request path falls under. */
+function mountOf(mounts: readonly Mount[], path: string): Mount | undefined {
+  return mounts.find((m) => path === m.prefix.replace(/\/$/, '') || path.startsWith(m.prefix));
+}
+
 /**
  * Maps a request path onto a file inside one of the mounts, or null when it would leave the mount:
  * `..` segments (raw or percent-encoded), NUL bytes, backslashes, and symlinks whose target lies
  * outside the mount's real path are all refused.
  */
 export function resolveRequestPath(mounts: readonly Mount[], rawPath: string): string | null {
-  let path: string;
-  try {
-    path = decodeURIComponent(rawPath.split('?')[0].split('#')[0]);
-  } catch {
-    return null;
-  }
-  if (path.includes('\0') || path.includes('\\')) return null;
-  const mount = mounts.find((m) => path === m.prefix.replace(/\/$/, '') || path.startsWith(m.prefix));
+  const path = decodePath(rawPath);
+  if (path === null || path.includes('\0') || path.includes('\\')) return null;
+  const mount = mountOf(mounts, path);
   if (!mount) return null;
   const rest = path.slice(mount.prefix.length);
   const parts = rest.split('/').filter((p) => p !== '' && p !== '.');
@@ -87,22 +96,30 @@ export function sendFile(req: IncomingMessage, res: ServerResponse, file: string
 }
 
 /**
- * A read-only static file server (GET/HEAD only) for the given mounts. Anything it cannot map to a
- * file inside a mount is a 404 (traversal attempts get 403).
+ * A read-only request handler (GET/HEAD only) for the given mounts. Anything it cannot map to a
+ * file inside a mount is a 404 (traversal attempts get 403). As middleware (vite's dev server)
+ * pass `next`: a request under none of the mounts goes on to it instead of being answered here.
  *
  * The confinement is ours ({@link resolveRequestPath}); the serving is `send`'s. Not `sirv`: it
  * follows symlinks out of its root (a run dir may hold links to anywhere), and it pipes a read
  * stream with no error listener, so a file deleted between its lookup and its open crashes the
  * process.
  */
-export function createStaticServer(mounts: readonly Mount[]): Server {
-  return createServer((req, res) => {
+export function staticHandler(
+  mounts: readonly Mount[],
+): (req: IncomingMessage, res: ServerResponse, next?: () => void) => void {
+  return (req, res, next) => {
+    const raw = req.url ?? '/';
+    const path = decodePath(raw);
+    if (next && (path === null || !mountOf(mounts, path))) {
+      next();
+      return;
+    }
     const method = req.method ?? 'GET';
     if (method !== 'GET' && method !== 'HEAD') {
       res.writeHead(405, { Allow: 'GET, HEAD' }).end('method not allowed\n');
       return;
     }
-    const raw = req.url ?? '/';
     const file = resolveRequestPath(mounts, raw);
     if (!file) {
       const suspicious =
@@ -113,5 +130,10 @@ export function createStaticServer(mounts: readonly Mount[]): Server {
       return;
     }
     sendFile(req, res, file);
-  });
+  };
+}
+
+/** A server answering every request with {@link staticHandler} (what `camkit view` listens with). */
+export function createStaticServer(mounts: readonly Mount[]): Server {
+  return createServer(staticHandler(mounts));
 }

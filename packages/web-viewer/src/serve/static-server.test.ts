@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { mkdtempSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createStaticServer, sendFile } from './static-server.js';
+import { createStaticServer, sendFile, staticHandler } from './static-server.js';
 
 function listen(server: Server): Promise<number> {
   return new Promise((resolve) =>
@@ -107,6 +107,27 @@ describe('static server protocol', () => {
       expect(await request({ range: 'bytes=2-4' })).toMatchObject({ status: 206, body: '234' });
       expect((await request({ 'if-none-match': full.etag! })).status).toBe(304);
       expect((await request({ range: 'bytes=50-60' })).status).toBe(416);
+    } finally {
+      server.close();
+    }
+  });
+});
+
+describe('static handler as middleware', () => {
+  it('hands requests outside its mounts to next and answers those inside, misses included', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'camkit-static-'));
+    writeFileSync(join(dir, 'manifest.json'), '{}');
+    const handle = staticHandler([{ prefix: '/run/', dir }]);
+    const server = createServer((req, res) =>
+      handle(req, res, () => res.writeHead(200, { 'Content-Type': 'text/plain' }).end('next')),
+    );
+    const port = await listen(server);
+    try {
+      expect(await fetchRaw(port, '/run/manifest.json')).toMatchObject({ status: 200, length: 2 });
+      expect((await fetchRaw(port, '/run/missing.json')).status).toBe(404);
+      expect((await fetchRaw(port, '/run/../package.json')).status).toBe(403);
+      expect(await fetchRaw(port, '/index.html')).toMatchObject({ status: 200, length: 4 });
+      expect(await fetchRaw(port, '/runner')).toMatchObject({ status: 200, length: 4 });
     } finally {
       server.close();
     }
