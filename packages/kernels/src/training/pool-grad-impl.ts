@@ -10,24 +10,33 @@ export interface PoolGradAttrs {
 
 /** One pool window clipped to the input: rows [yLo, yHi), columns [xLo, xHi) of image `b`. */
 interface PoolWindow {
-  b: number;
   yLo: number;
   yHi: number;
   xLo: number;
   xHi: number;
   /** Offset of this window's dy (its C channels) in `[n, oh, ow, c]`. */
   from: number;
+  /** Offset of the window's first cell (its C channels) in the input `[n, h, w, c]`. */
+  first: number;
+}
+
+/** What a pool gradient does with each window: once before its cells, at each cell, once after. */
+interface PoolWindowVisitor {
+  start(window: PoolWindow): void;
+  /** `at`: the cell's offset (channel 0) in the input; cells come in row-major order. */
+  cell(at: number, window: PoolWindow): void;
+  end?(window: PoolWindow): void;
 }
 
 /**
- * The window walker both pool gradients share: calls `visit` for every output position of a pool
+ * The window and cell walker both pool gradients share: visits every output position of a pool
  * over NHWC `[n, h, w, c]` with geometry `info`, its window clipped to the input (padding is never
  * a cell); windows entirely in the padding are skipped (no cell to give their dy to).
  */
 function forEachPoolWindow(
   shape: readonly [number, number, number, number],
   info: backend_util.Conv2DInfo,
-  visit: (window: PoolWindow) => void,
+  visitor: PoolWindowVisitor,
 ): void {
   const [n, h, w, c] = shape;
   const {
@@ -49,7 +58,19 @@ function forEachPoolWindow(
         const xLo = Math.max(0, x0);
         const xHi = Math.min(w, x0 + fw);
         if (yLo >= yHi || xLo >= xHi) continue;
-        visit({ b, yLo, yHi, xLo, xHi, from: ((b * oh + oy) * ow + ox) * c });
+        const window: PoolWindow = {
+          yLo,
+          yHi,
+          xLo,
+          xHi,
+          from: ((b * oh + oy) * ow + ox) * c,
+          first: ((b * h + yLo) * w + xLo) * c,
+        };
+        visitor.start(window);
+        for (let iy = yLo; iy < yHi; iy++) {
+          for (let ix = xLo; ix < xHi; ix++) visitor.cell(((b * h + iy) * w + ix) * c, window);
+        }
+        visitor.end?.(window);
       }
     }
   }
@@ -68,32 +89,33 @@ export function maxPoolGradImpl(
   shape: readonly [number, number, number, number],
   info: backend_util.Conv2DInfo,
 ): void {
-  const [, h, w, c] = shape;
+  const c = shape[3];
   const best = new Float32Array(c);
   const where = new Int32Array(c);
-  forEachPoolWindow(shape, info, ({ b, yLo, yHi, xLo, xHi, from }) => {
-    // The window's first element in the input, then any strictly greater one: first max wins.
-    const first = ((b * h + yLo) * w + xLo) * c;
-    for (let ch = 0; ch < c; ch++) {
-      best[ch] = x[first + ch] as number;
-      where[ch] = first + ch;
-    }
-    for (let iy = yLo; iy < yHi; iy++) {
-      for (let ix = iy === yLo ? xLo + 1 : xLo; ix < xHi; ix++) {
-        const at = ((b * h + iy) * w + ix) * c;
-        for (let ch = 0; ch < c; ch++) {
-          const v = x[at + ch] as number;
-          if (v > (best[ch] as number)) {
-            best[ch] = v;
-            where[ch] = at + ch;
-          }
+  forEachPoolWindow(shape, info, {
+    // The window's first element, then any strictly greater one: first max wins (the first cell
+    // is visited again, and is never greater than itself).
+    start: ({ first }) => {
+      for (let ch = 0; ch < c; ch++) {
+        best[ch] = x[first + ch] as number;
+        where[ch] = first + ch;
+      }
+    },
+    cell: (at) => {
+      for (let ch = 0; ch < c; ch++) {
+        const v = x[at + ch] as number;
+        if (v > (best[ch] as number)) {
+          best[ch] = v;
+          where[ch] = at + ch;
         }
       }
-    }
-    for (let ch = 0; ch < c; ch++) {
-      const to = where[ch] as number;
-      dx[to] = (dx[to] as number) + (dy[from + ch] as number);
-    }
+    },
+    end: ({ from }) => {
+      for (let ch = 0; ch < c; ch++) {
+        const to = where[ch] as number;
+        dx[to] = (dx[to] as number) + (dy[from + ch] as number);
+      }
+    },
   });
 }
 
@@ -121,15 +143,15 @@ export function avgPoolGradImpl(
   shape: readonly [number, number, number, number],
   info: backend_util.Conv2DInfo,
 ): void {
-  const [, h, w, c] = shape;
-  forEachPoolWindow(shape, info, ({ b, yLo, yHi, xLo, xHi, from }) => {
-    const scale = 1 / ((yHi - yLo) * (xHi - xLo));
-    for (let iy = yLo; iy < yHi; iy++) {
-      for (let ix = xLo; ix < xHi; ix++) {
-        const at = ((b * h + iy) * w + ix) * c;
-        for (let ch = 0; ch < c; ch++)
-          dx[at + ch] = (dx[at + ch] as number) + (dy[from + ch] as number) * scale;
-      }
-    }
+  let scale = 0; // of the current window: 1 / its cell count
+  const c = shape[3];
+  forEachPoolWindow(shape, info, {
+    start: ({ yLo, yHi, xLo, xHi }) => {
+      scale = 1 / ((yHi - yLo) * (xHi - xLo));
+    },
+    cell: (at, { from }) => {
+      for (let ch = 0; ch < c; ch++)
+        dx[at + ch] = (dx[at + ch] as number) + (dy[from + ch] as number) * scale;
+    },
   });
 }
