@@ -1,14 +1,13 @@
-import type { KernelConfig, TensorInfo } from '@tensorflow/tfjs-core';
+import type { TensorInfo } from '@tensorflow/tfjs-core';
 import { camFuseImpl } from '../cam-fuse-impl.js';
 import { gradcamPlusPlusWeightsImpl, gradcamWeightsImpl } from '../gradcam-weights-impl.js';
-import { CamFuse, GradcamPlusPlusWeights, GradcamWeights } from '../kernel-names.js';
 import { camFuseDims } from '../validate.js';
 import type { CpuBackendLike } from './backend-types.js';
 import {
   type CamFuseArgs,
   type GradcamPlusPlusWeightsArgs,
   type GradcamWeightsArgs,
-  kernelConfig,
+  camKernelConfigs,
 } from './kernel-config.js';
 
 function camFuseCpu(args: CamFuseArgs<CpuBackendLike>): TensorInfo {
@@ -44,15 +43,10 @@ function gradcamPlusPlusWeightsCpu(args: GradcamPlusPlusWeightsArgs<CpuBackendLi
   return args.backend.makeTensorInfo([n, k], 'float32', out);
 }
 
-/** CamFuse on 'cpu': the typed-array reference implementation. */
-export const camFuseCpuConfig: KernelConfig = kernelConfig(CamFuse, 'cpu', camFuseCpu);
-
-/** GradcamWeights on 'cpu'. */
-export const gradcamWeightsCpuConfig: KernelConfig = kernelConfig(GradcamWeights, 'cpu', gradcamWeightsCpu);
-
-/** GradcamPlusPlusWeights on 'cpu'. */
-export const gradcamPlusPlusWeightsCpuConfig: KernelConfig = kernelConfig(
-  GradcamPlusPlusWeights,
+/** CamFuse, GradcamWeights and GradcamPlusPlusWeights on 'cpu': the typed-array reference implementations. */
+export const [camFuseCpuConfig, gradcamWeightsCpuConfig, gradcamPlusPlusWeightsCpuConfig] = camKernelConfigs(
   'cpu',
+  camFuseCpu,
+  gradcamWeightsCpu,
   gradcamPlusPlusWeightsCpu,
 );

@@ -5,6 +5,7 @@ import type {
   GradcamPlusPlusWeightsInputs,
   GradcamWeightsInputs,
 } from '../kernel-names.js';
+import { CamFuse, GradcamPlusPlusWeights, GradcamWeights } from '../kernel-names.js';
 
 /** What a CamFuse kernel receives on backend B. */
 export interface CamFuseArgs<B> {
@@ -35,4 +36,21 @@ export function kernelConfig<A>(
   kernelFunc: (args: A) => TensorInfo,
 ): KernelConfig {
   return { kernelName, backendName, kernelFunc: kernelFunc as unknown as KernelFunc };
+}
+
+/**
+ * The KernelConfigs of the three CAM kernels on `backendName`, in the order CamFuse,
+ * GradcamWeights, GradcamPlusPlusWeights; each function typed with its own inputs and backend view.
+ */
+export function camKernelConfigs<B>(
+  backendName: string,
+  camFuse: (args: CamFuseArgs<B>) => TensorInfo,
+  gradcamWeights: (args: GradcamWeightsArgs<B>) => TensorInfo,
+  gradcamPlusPlusWeights: (args: GradcamPlusPlusWeightsArgs<B>) => TensorInfo,
+): [KernelConfig, KernelConfig, KernelConfig] {
+  return [
+    kernelConfig(CamFuse, backendName, camFuse),
+    kernelConfig(GradcamWeights, backendName, gradcamWeights),
+    kernelConfig(GradcamPlusPlusWeights, backendName, gradcamPlusPlusWeights),
+  ];
 }

@@ -1,14 +1,13 @@
-import { getKernel, type KernelConfig, type TensorInfo } from '@tensorflow/tfjs-core';
+import { getKernel, type TensorInfo } from '@tensorflow/tfjs-core';
 import { camPostImpl, weightedSumImpl } from '../cam-fuse-impl.js';
 import { gradcamPlusPlusWeightsImpl, gradcamWeightsImpl } from '../gradcam-weights-impl.js';
-import { CamFuse, GradcamPlusPlusWeights, GradcamWeights } from '../kernel-names.js';
 import { camFuseDims } from '../validate.js';
 import type { WasmBackendLike } from './backend-types.js';
 import {
   type CamFuseArgs,
   type GradcamPlusPlusWeightsArgs,
   type GradcamWeightsArgs,
-  kernelConfig,
+  camKernelConfigs,
 } from './kernel-config.js';
 
 /**
@@ -125,19 +124,9 @@ function gradcamPlusPlusWeightsWasm(args: GradcamPlusPlusWeightsArgs<WasmBackend
   return out;
 }
 
-/** CamFuse on 'wasm': XNNPACK matMul + the fused post-processing over the wasm heap. */
-export const camFuseWasmConfig: KernelConfig = kernelConfig(CamFuse, 'wasm', camFuseWasm);
-
-/** GradcamWeights on 'wasm', one pass over the heap. */
-export const gradcamWeightsWasmConfig: KernelConfig = kernelConfig(
-  GradcamWeights,
-  'wasm',
-  gradcamWeightsWasm,
-);
-
-/** GradcamPlusPlusWeights on 'wasm', two passes over the heap. */
-export const gradcamPlusPlusWeightsWasmConfig: KernelConfig = kernelConfig(
-  GradcamPlusPlusWeights,
-  'wasm',
-  gradcamPlusPlusWeightsWasm,
-);
+/**
+ * CamFuse (XNNPACK matMul + the fused post-processing over the wasm heap), GradcamWeights (one
+ * pass over the heap) and GradcamPlusPlusWeights (two passes) on 'wasm'.
+ */
+export const [camFuseWasmConfig, gradcamWeightsWasmConfig, gradcamPlusPlusWeightsWasmConfig] =
+  camKernelConfigs('wasm', camFuseWasm, gradcamWeightsWasm, gradcamPlusPlusWeightsWasm);

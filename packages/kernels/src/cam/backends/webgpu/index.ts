@@ -1,14 +1,13 @@
 import { CamkitError } from '@camkit/core';
 import type { WebGPUBackend } from '@tensorflow/tfjs-backend-webgpu';
 import type { KernelConfig, TensorInfo } from '@tensorflow/tfjs-core';
-import { CamFuse, GradcamPlusPlusWeights, GradcamWeights } from '../../kernel-names.js';
 import { extremeCandidates, resizePlan } from '../../resize-plan.js';
 import { camFuseDims } from '../../validate.js';
 import {
   type CamFuseArgs,
   type GradcamPlusPlusWeightsArgs,
   type GradcamWeightsArgs,
-  kernelConfig,
+  camKernelConfigs,
 } from '../kernel-config.js';
 import {
   CAM_SHARED_MAP,
@@ -147,22 +146,9 @@ function gradcamPlusPlusWeightsWebGPU(args: GradcamPlusPlusWeightsArgs<WebGPUBac
   );
 }
 
-/** CamFuse on 'webgpu': hand-written WGSL, see {@link camFuseWebGPU}. */
-export const camFuseWebGPUConfig: KernelConfig = kernelConfig(CamFuse, 'webgpu', camFuseWebGPU);
-
-/** GradcamWeights on 'webgpu'. */
-export const gradcamWeightsWebGPUConfig: KernelConfig = kernelConfig(
-  GradcamWeights,
-  'webgpu',
-  gradcamWeightsWebGPU,
-);
-
-/** GradcamPlusPlusWeights on 'webgpu'. */
-export const gradcamPlusPlusWeightsWebGPUConfig: KernelConfig = kernelConfig(
-  GradcamPlusPlusWeights,
-  'webgpu',
-  gradcamPlusPlusWeightsWebGPU,
-);
+/** CamFuse (hand-written WGSL, see {@link camFuseWebGPU}), GradcamWeights and GradcamPlusPlusWeights on 'webgpu'. */
+export const [camFuseWebGPUConfig, gradcamWeightsWebGPUConfig, gradcamPlusPlusWeightsWebGPUConfig] =
+  camKernelConfigs('webgpu', camFuseWebGPU, gradcamWeightsWebGPU, gradcamPlusPlusWeightsWebGPU);
 
 /** Every webgpu config, for registration. */
 export const webgpuKernelConfigs: KernelConfig[] = [
