@@ -1,29 +1,12 @@
-import { type WebGPUProgram, webgpu_util } from '@tensorflow/tfjs-backend-webgpu';
-
-const WG = 64;
+import { FlatProgram, WG } from '../../webgpu/flat-program.js';
 
 /** The pool geometry every program here takes, in this order, as i32 uniforms. */
 export const POOL_UNIFORMS =
   'inH : i32, inW : i32, channels : i32, outH : i32, outW : i32, fH : i32, fW : i32, sH : i32, sW : i32, padTop : i32, padLeft : i32,';
 
-/** One thread per element of `outputShape` (NHWC), flat dispatch. */
-abstract class PoolProgram implements WebGPUProgram {
-  abstract variableNames: string[];
-  abstract shaderKey: string;
-  outputShape: number[];
-  dispatchLayout: { x: number[] };
-  dispatch: [number, number, number];
-  workgroupSize: [number, number, number] = [WG, 1, 1];
+/** One thread per element of `outputShape` (NHWC), flat dispatch, the pool geometry as uniforms. */
+abstract class PoolProgram extends FlatProgram {
   uniforms = POOL_UNIFORMS;
-  size = true;
-
-  constructor(outputShape: number[]) {
-    this.outputShape = outputShape;
-    this.dispatchLayout = webgpu_util.flatDispatchLayout(this.outputShape);
-    this.dispatch = webgpu_util.computeDispatch(this.dispatchLayout, this.outputShape, this.workgroupSize);
-  }
-
-  abstract getUserCode(): string;
 }
 
 /**

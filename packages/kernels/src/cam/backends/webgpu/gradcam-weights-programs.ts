@@ -1,25 +1,14 @@
-import { type WebGPUProgram, webgpu_util } from '@tensorflow/tfjs-backend-webgpu';
-
-const WG = 64;
+import { FlatProgram, WG } from '../../../webgpu/flat-program.js';
 
 /**
  * One thread per (n, k) over [N, hw, K] inputs, writing [N, K]: the dispatch both weight programs
  * share. Uniforms: hw, numChannels.
  */
-abstract class PerChannelProgram implements WebGPUProgram {
-  abstract variableNames: string[];
-  abstract shaderKey: string;
-  outputShape: number[];
-  dispatchLayout: { x: number[] };
-  dispatch: [number, number, number];
-  workgroupSize: [number, number, number] = [WG, 1, 1];
+abstract class PerChannelProgram extends FlatProgram {
   uniforms = 'hw : i32, numChannels : i32,';
-  size = true;
 
   constructor(n: number, k: number) {
-    this.outputShape = [n, k];
-    this.dispatchLayout = webgpu_util.flatDispatchLayout(this.outputShape);
-    this.dispatch = webgpu_util.computeDispatch(this.dispatchLayout, this.outputShape, this.workgroupSize);
+    super([n, k]);
   }
 
   /** WGSL run per (n, k) (n, k and p's offset AT in scope); it sets result[index]. */
