@@ -1,6 +1,5 @@
 import * as tf from '@tensorflow/tfjs-layers';
-import { type FamilyOptions, familyDefaults } from './family-options.js';
-import { SeededLayers } from './seeded-layers.js';
+import { type FamilyOptions, familyStart } from './family-options.js';
 
 type Sym = tf.SymbolicTensor;
 
@@ -18,23 +17,11 @@ const EPS = 1.001e-5;
  * Last block `relu`; `conv3_block1_2_conv` is a node inside a dense block.
  */
 export function densenet121(opts: FamilyOptions = {}): tf.LayersModel {
-  const o = familyDefaults(opts, 32);
-  const L = new SeededLayers(o.seed);
-  const pad = (x: Sym, name: string, p: number) =>
-    tf.layers
-      .zeroPadding2d({
-        name,
-        padding: [
-          [p, p],
-          [p, p],
-        ],
-      })
-      .apply(x) as Sym;
-  const input = tf.input({ shape: [o.inputSize, o.inputSize, 3], name: 'input_1' });
-  let x = pad(input, 'zero_padding2d', 3);
+  const { o, L, input } = familyStart(opts, 32);
+  let x = L.pad(input, 'zero_padding2d', 3);
   x = L.conv(x, { name: 'conv1/conv', filters: 8, kernel: 7, strides: 2, padding: 'valid' });
   x = L.act(L.bn(x, 'conv1/bn', EPS), 'conv1/relu', 'relu');
-  x = pad(x, 'zero_padding2d_1', 1);
+  x = L.pad(x, 'zero_padding2d_1', 1);
   x = tf.layers.maxPooling2d({ name: 'pool1', poolSize: 3, strides: 2 }).apply(x) as Sym;
   let channels = 8;
   BLOCKS.forEach((layers, b) => {

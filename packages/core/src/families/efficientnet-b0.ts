@@ -1,7 +1,6 @@
 import * as tf from '@tensorflow/tfjs-layers';
-import { type FamilyOptions, familyDefaults } from './family-options.js';
+import { type FamilyOptions, familyStart } from './family-options.js';
 import { correctPad } from './make-divisible.js';
-import { SeededLayers } from './seeded-layers.js';
 import { squeezeExcite } from './squeeze-excite.js';
 
 type Sym = tf.SymbolicTensor;
@@ -26,12 +25,10 @@ const SE_RATIO = 0.25;
  * `top_activation`; `block3b_project_bn` sits inside a residual block.
  */
 export function efficientnetB0(opts: FamilyOptions = {}): tf.LayersModel {
-  const o = familyDefaults(opts, 32);
-  const L = new SeededLayers(o.seed);
-  const input = tf.input({ shape: [o.inputSize, o.inputSize, 3], name: 'input_1' });
+  const { o, L, input } = familyStart(opts, 32);
   // Pixels here are in [0, 1]; Keras's Rescaling(1/255) expects [0, 255].
   let x: Sym = tf.layers.rescaling({ name: 'rescaling', scale: 1 }).apply(input) as Sym;
-  x = tf.layers.zeroPadding2d({ name: 'stem_conv_pad', padding: correctPad(3) }).apply(x) as Sym;
+  x = L.pad(x, 'stem_conv_pad', correctPad(3));
   x = L.conv(x, { name: 'stem_conv', filters: 8, kernel: 3, strides: 2, padding: 'valid' });
   x = L.act(L.bn(x, 'stem_bn'), 'stem_activation', 'swish');
   STAGES.forEach(([k, repeats, filtersIn0, filtersOut, expand, stride0], s) => {
@@ -45,13 +42,12 @@ export function efficientnetB0(opts: FamilyOptions = {}): tf.LayersModel {
         x = L.conv(x, { name: `${p}expand_conv`, filters: expanded, kernel: 1 });
         x = L.act(L.bn(x, `${p}expand_bn`), `${p}expand_activation`, 'swish');
       }
-      if (stride === 2)
-        x = tf.layers.zeroPadding2d({ name: `${p}dwconv_pad`, padding: correctPad(k) }).apply(x) as Sym;
-      x = L.depthwise(x, {
+      x = L.depthwiseStrided(x, {
         name: `${p}dwconv`,
         kernel: k,
-        strides: stride,
-        padding: stride === 2 ? 'valid' : 'same',
+        stride,
+        padName: `${p}dwconv_pad`,
+        pad: correctPad(k),
       });
       x = L.act(L.bn(x, `${p}bn`), `${p}activation`, 'swish');
       const squeeze = Math.max(1, Math.floor(filtersIn * SE_RATIO));

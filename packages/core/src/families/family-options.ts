@@ -1,3 +1,6 @@
+import * as tf from '@tensorflow/tfjs-layers';
+import { SeededLayers } from './seeded-layers.js';
+
 /** Options every family builder takes. */
 export interface FamilyOptions {
   /** Square input size. Default: the family's (32 for the reduced test families, 224 for resnet18 / mobilenetV3Large). */
@@ -11,4 +14,18 @@ export interface FamilyOptions {
 /** Fills in the defaults of {@link FamilyOptions}. */
 export function familyDefaults(opts: FamilyOptions, inputSize: number): Required<FamilyOptions> {
   return { inputSize: opts.inputSize ?? inputSize, numClasses: opts.numClasses ?? 5, seed: opts.seed ?? 1 };
+}
+
+/**
+ * What every family builder starts from: its options with defaults ({@link familyDefaults}), the
+ * seeded layer constructors, and the RGB input `input_1` of `inputSize`².
+ */
+export function familyStart(
+  opts: FamilyOptions,
+  inputSize: number,
+): { o: Required<FamilyOptions>; L: SeededLayers; input: tf.SymbolicTensor } {
+  const o = familyDefaults(opts, inputSize);
+  const L = new SeededLayers(o.seed);
+  const input = tf.input({ shape: [o.inputSize, o.inputSize, 3], name: 'input_1' });
+  return { o, L, input };
 }

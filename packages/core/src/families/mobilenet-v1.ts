@@ -1,6 +1,5 @@
 import * as tf from '@tensorflow/tfjs-layers';
-import { type FamilyOptions, familyDefaults } from './family-options.js';
-import { SeededLayers } from './seeded-layers.js';
+import { type FamilyOptions, familyStart } from './family-options.js';
 
 type Sym = tf.SymbolicTensor;
 
@@ -21,29 +20,20 @@ const BLOCKS: readonly [number, number][] = [
  * Reshape, softmax. No Dense head, so method 'cam' does not apply. Last block `conv_pw_5_relu`.
  */
 export function mobilenetV1(opts: FamilyOptions = {}): tf.LayersModel {
-  const o = familyDefaults(opts, 32);
-  const L = new SeededLayers(o.seed);
-  const input = tf.input({ shape: [o.inputSize, o.inputSize, 3], name: 'input_1' });
+  const { o, L, input } = familyStart(opts, 32);
   let x: Sym = L.conv(input, { name: 'conv1', filters: 8, kernel: 3, strides: 2 });
   x = L.act(L.bn(x, 'conv1_bn'), 'conv1_relu', 'relu6');
   BLOCKS.forEach(([filters, stride], b) => {
     const id = b + 1;
-    if (stride === 2) {
-      x = tf.layers
-        .zeroPadding2d({
-          name: `conv_pad_${id}`,
-          padding: [
-            [0, 1],
-            [0, 1],
-          ],
-        })
-        .apply(x) as Sym;
-    }
-    x = L.depthwise(x, {
+    x = L.depthwiseStrided(x, {
       name: `conv_dw_${id}`,
       kernel: 3,
-      strides: stride,
-      padding: stride === 2 ? 'valid' : 'same',
+      stride,
+      padName: `conv_pad_${id}`,
+      pad: [
+        [0, 1],
+        [0, 1],
+      ],
     });
     x = L.act(L.bn(x, `conv_dw_${id}_bn`), `conv_dw_${id}_relu`, 'relu6');
     x = L.conv(x, { name: `conv_pw_${id}`, filters, kernel: 1 });

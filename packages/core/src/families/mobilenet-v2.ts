@@ -1,7 +1,6 @@
 import * as tf from '@tensorflow/tfjs-layers';
-import { type FamilyOptions, familyDefaults } from './family-options.js';
+import { type FamilyOptions, familyStart } from './family-options.js';
 import { correctPad } from './make-divisible.js';
-import { SeededLayers } from './seeded-layers.js';
 
 type Sym = tf.SymbolicTensor;
 
@@ -23,9 +22,7 @@ const BLOCKS: readonly [number, number, number][] = [
  * a node inside a residual block.
  */
 export function mobilenetV2(opts: FamilyOptions = {}): tf.LayersModel {
-  const o = familyDefaults(opts, 32);
-  const L = new SeededLayers(o.seed);
-  const input = tf.input({ shape: [o.inputSize, o.inputSize, 3], name: 'input_1' });
+  const { o, L, input } = familyStart(opts, 32);
   let x: Sym = L.conv(input, { name: 'Conv1', filters: 8, kernel: 3, strides: 2 });
   x = L.act(L.bn(x, 'bn_Conv1'), 'Conv1_relu', 'relu6');
   let channels = 8;
@@ -36,13 +33,12 @@ export function mobilenetV2(opts: FamilyOptions = {}): tf.LayersModel {
       x = L.conv(x, { name: `${p}expand`, filters: channels * t, kernel: 1 });
       x = L.act(L.bn(x, `${p}expand_BN`), `${p}expand_relu`, 'relu6');
     }
-    if (stride === 2)
-      x = tf.layers.zeroPadding2d({ name: `${p}pad`, padding: correctPad(3) }).apply(x) as Sym;
-    x = L.depthwise(x, {
+    x = L.depthwiseStrided(x, {
       name: `${p}depthwise`,
       kernel: 3,
-      strides: stride,
-      padding: stride === 2 ? 'valid' : 'same',
+      stride,
+      padName: `${p}pad`,
+      pad: correctPad(3),
     });
     x = L.act(L.bn(x, `${p}depthwise_BN`), `${p}depthwise_relu`, 'relu6');
     x = L.conv(x, { name: `${p}project`, filters, kernel: 1 });

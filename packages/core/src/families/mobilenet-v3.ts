@@ -1,8 +1,7 @@
 import * as tf from '@tensorflow/tfjs-layers';
-import { type FamilyOptions, familyDefaults } from './family-options.js';
+import { type FamilyOptions, familyStart } from './family-options.js';
 import { hardSwish } from './hard-swish.js';
 import { correctPad, makeDivisible } from './make-divisible.js';
-import { SeededLayers } from './seeded-layers.js';
 import { squeezeExcite } from './squeeze-excite.js';
 
 type Sym = tf.SymbolicTensor;
@@ -49,9 +48,7 @@ interface V3Spec {
 }
 
 function buildV3(spec: V3Spec, opts: FamilyOptions, defaultSize: number): tf.LayersModel {
-  const o = familyDefaults(opts, defaultSize);
-  const L = new SeededLayers(o.seed);
-  const input = tf.input({ shape: [o.inputSize, o.inputSize, 3], name: 'input_1' });
+  const { o, L, input } = familyStart(opts, defaultSize);
   // Keras's include_preprocessing: pixels in [0, 1] here, mapped to [-1, 1].
   let x: Sym = tf.layers.rescaling({ name: 'rescaling', scale: 2, offset: -1 }).apply(input) as Sym;
   x = L.conv(x, { name: 'conv', filters: spec.stem, kernel: 3, strides: 2 });
@@ -65,13 +62,12 @@ function buildV3(spec: V3Spec, opts: FamilyOptions, defaultSize: number): tf.Lay
       x = L.conv(x, { name: `${p}_expand`, filters: expanded, kernel: 1 });
       x = activate(L.bn(x, `${p}_expand_bn`), `${p}_expand_act`);
     }
-    if (stride === 2)
-      x = tf.layers.zeroPadding2d({ name: `${p}_depthwise_pad`, padding: correctPad(k) }).apply(x) as Sym;
-    x = L.depthwise(x, {
+    x = L.depthwiseStrided(x, {
       name: `${p}_depthwise`,
       kernel: k,
-      strides: stride,
-      padding: stride === 2 ? 'valid' : 'same',
+      stride,
+      padName: `${p}_depthwise_pad`,
+      pad: correctPad(k),
     });
     x = activate(L.bn(x, `${p}_depthwise_bn`), `${p}_depthwise_act`);
     if (se)

@@ -1,6 +1,5 @@
 import * as tf from '@tensorflow/tfjs-layers';
-import { type FamilyOptions, familyDefaults } from './family-options.js';
-import { SeededLayers } from './seeded-layers.js';
+import { type FamilyOptions, familyStart } from './family-options.js';
 
 type Sym = tf.SymbolicTensor;
 
@@ -17,24 +16,10 @@ interface ResnetSpec {
   padding: 'same' | 'pad';
 }
 
-function pad(x: Sym, name: string, p: number): Sym {
-  return tf.layers
-    .zeroPadding2d({
-      name,
-      padding: [
-        [p, p],
-        [p, p],
-      ],
-    })
-    .apply(x) as Sym;
-}
-
 function buildResnetV1(spec: ResnetSpec, opts: FamilyOptions, defaultSize: number): tf.LayersModel {
-  const o = familyDefaults(opts, defaultSize);
-  const L = new SeededLayers(o.seed);
+  const { o, L, input } = familyStart(opts, defaultSize);
   const expansion = spec.block === 'bottleneck' ? 4 : 1;
-  const input = tf.input({ shape: [o.inputSize, o.inputSize, 3], name: 'input_1' });
-  let x = pad(input, 'conv1_pad', 3);
+  let x = L.pad(input, 'conv1_pad', 3);
   x = L.conv(x, {
     name: 'conv1_conv',
     filters: spec.stem,
@@ -44,7 +29,7 @@ function buildResnetV1(spec: ResnetSpec, opts: FamilyOptions, defaultSize: numbe
     bias: spec.block === 'bottleneck',
   });
   x = L.act(L.bn(x, 'conv1_bn', 1.001e-5), 'conv1_relu', 'relu');
-  if (spec.padding === 'pad') x = pad(x, 'pool1_pad', 1);
+  if (spec.padding === 'pad') x = L.pad(x, 'pool1_pad', 1);
   x = tf.layers
     .maxPooling2d({
       name: 'pool1_pool',
@@ -81,7 +66,7 @@ function buildResnetV1(spec: ResnetSpec, opts: FamilyOptions, defaultSize: numbe
         y = L.bn(y, `${p}_3_bn`, 1.001e-5);
       } else {
         // torchvision's BasicBlock: 3×3 (stride) + BN + ReLU, 3×3 + BN.
-        y = stride === 2 ? pad(x, `${p}_1_pad`, 1) : x;
+        y = stride === 2 ? L.pad(x, `${p}_1_pad`, 1) : x;
         y = L.conv(y, {
           name: `${p}_1_conv`,
           filters,

@@ -1,6 +1,5 @@
 import * as tf from '@tensorflow/tfjs-layers';
-import { type FamilyOptions, familyDefaults } from './family-options.js';
-import { SeededLayers } from './seeded-layers.js';
+import { type FamilyOptions, familyStart } from './family-options.js';
 
 type Sym = tf.SymbolicTensor;
 
@@ -20,22 +19,10 @@ const STACKS: readonly [number, number][] = [
  * `conv3_block1_2_relu` sits inside a residual block.
  */
 export function resnet50V2(opts: FamilyOptions = {}): tf.LayersModel {
-  const o = familyDefaults(opts, 32);
-  const L = new SeededLayers(o.seed);
-  const padding = (x: Sym, name: string, p: number) =>
-    tf.layers
-      .zeroPadding2d({
-        name,
-        padding: [
-          [p, p],
-          [p, p],
-        ],
-      })
-      .apply(x) as Sym;
-  const input = tf.input({ shape: [o.inputSize, o.inputSize, 3], name: 'input_1' });
-  let x = padding(input, 'conv1_pad', 3);
+  const { o, L, input } = familyStart(opts, 32);
+  let x = L.pad(input, 'conv1_pad', 3);
   x = L.conv(x, { name: 'conv1_conv', filters: 8, kernel: 7, strides: 2, padding: 'valid', bias: true });
-  x = padding(x, 'pool1_pad', 1);
+  x = L.pad(x, 'pool1_pad', 1);
   x = tf.layers.maxPooling2d({ name: 'pool1_pool', poolSize: 3, strides: 2 }).apply(x) as Sym;
   STACKS.forEach(([filters, blocks], s) => {
     // Keras's stack2: stride 2 on the last block of every stack but the last.
@@ -62,7 +49,7 @@ export function resnet50V2(opts: FamilyOptions = {}): tf.LayersModel {
       }
       let y = L.conv(preact, { name: `${p}_1_conv`, filters, kernel: 1 });
       y = L.act(L.bn(y, `${p}_1_bn`, 1.001e-5), `${p}_1_relu`, 'relu');
-      y = padding(y, `${p}_2_pad`, 1);
+      y = L.pad(y, `${p}_2_pad`, 1);
       y = L.conv(y, { name: `${p}_2_conv`, filters, kernel: 3, strides: stride, padding: 'valid' });
       y = L.act(L.bn(y, `${p}_2_bn`, 1.001e-5), `${p}_2_relu`, 'relu');
       y = L.conv(y, { name: `${p}_3_conv`, filters: 4 * filters, kernel: 1, bias: true });

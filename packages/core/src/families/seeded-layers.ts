@@ -2,6 +2,8 @@ import * as tf from '@tensorflow/tfjs-layers';
 type Initializer = ReturnType<typeof tf.initializers.heNormal>;
 
 type Sym = tf.SymbolicTensor;
+/** ZeroPadding2D's amount: the same on every side, or `[[top, bottom], [left, right]]`. */
+type PadSpec = number | [[number, number], [number, number]];
 type Activation = 'relu' | 'relu6' | 'swish' | 'sigmoid' | 'linear';
 
 /** Conv options shared by the family builders; Keras's defaults where unstated. */
@@ -71,6 +73,23 @@ export class SeededLayers {
       .apply(x) as Sym;
   }
 
+  /**
+   * Keras applications' strided depthwise conv: stride 1 'same'; stride 2 'valid' after a
+   * ZeroPadding2D `padName` of `pad` (e.g. `correctPad(kernel)`).
+   */
+  depthwiseStrided(
+    x: Sym,
+    s: { name: string; kernel: number; stride: number; padName: string; pad: PadSpec },
+  ): Sym {
+    const padded = s.stride === 2 ? this.pad(x, s.padName, s.pad) : x;
+    return this.depthwise(padded, {
+      name: s.name,
+      kernel: s.kernel,
+      strides: s.stride,
+      padding: s.stride === 2 ? 'valid' : 'same',
+    });
+  }
+
   separable(x: Sym, s: { name: string; filters: number; kernel: number }): Sym {
     return tf.layers
       .separableConv2d({
@@ -97,6 +116,18 @@ export class SeededLayers {
         movingVarianceInitializer: this.smallUniform(0.5, 1.5),
       })
       .apply(x) as Sym;
+  }
+
+  /** A ZeroPadding2D: `p` on every side, or Keras's `[[top, bottom], [left, right]]`. */
+  pad(x: Sym, name: string, p: PadSpec): Sym {
+    const padding: [[number, number], [number, number]] =
+      typeof p === 'number'
+        ? [
+            [p, p],
+            [p, p],
+          ]
+        : p;
+    return tf.layers.zeroPadding2d({ name, padding }).apply(x) as Sym;
   }
 
   /** A Keras `Activation` layer (ReLU6 as a `ReLU` layer with `maxValue: 6`, as Keras writes it). */

@@ -1,6 +1,5 @@
 import * as tf from '@tensorflow/tfjs-layers';
-import { type FamilyOptions, familyDefaults } from './family-options.js';
-import { SeededLayers } from './seeded-layers.js';
+import { type FamilyOptions, familyStart } from './family-options.js';
 
 type Sym = tf.SymbolicTensor;
 
@@ -20,9 +19,7 @@ const BLOCKS: readonly (readonly number[])[] = [
  * is the full-size Sequential one). Last block `block5_conv3`.
  */
 export function vgg16Reduced(opts: FamilyOptions = {}): tf.LayersModel {
-  const o = familyDefaults(opts, 32);
-  const L = new SeededLayers(o.seed);
-  const input = tf.input({ shape: [o.inputSize, o.inputSize, 3], name: 'input_1' });
+  const { o, L, input } = familyStart(opts, 32);
   let x: Sym = input;
   BLOCKS.forEach((block, b) => {
     block.forEach((filters, i) => {
