@@ -1,8 +1,8 @@
 import { defineConfig } from 'vitest/config';
-import { sharedTestEnv } from '../../vitest.shared.js';
+import { sharedTestAlias, sharedTestEnv } from '../../vitest.shared.js';
 
 export default defineConfig({
-  resolve: { conditions: ['@camkit/source'] },
+  resolve: { conditions: ['@camkit/source'], alias: sharedTestAlias },
   ssr: { resolve: { conditions: ['@camkit/source'] } },
   test: {
     env: sharedTestEnv,

@@ -13,17 +13,5 @@ export async function useBackend(name: string): Promise<void> {
     throw new Error(`backend '${name}' did not start (got '${tf.getBackend()}')`);
 }
 
-/** Largest |a - b| over two arrays of equal length (throws on a length mismatch). */
-export function maxAbsDiff(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  if (a.length !== b.length) throw new Error(`length ${a.length} != ${b.length}`);
-  let m = 0;
-  for (let i = 0; i < a.length; i++) m = Math.max(m, Math.abs(a[i] - b[i]));
-  return m;
-}
-
-/** Largest |value| of an array. */
-export function maxAbs(a: ArrayLike<number>): number {
-  let m = 0;
-  for (let i = 0; i < a.length; i++) m = Math.max(m, Math.abs(a[i]));
-  return m;
-}
+// The array comparisons are shared with the other packages' tests.
+export { maxAbs, maxAbsDiff } from '@camkit/test-arrays';

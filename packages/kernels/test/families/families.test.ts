@@ -10,16 +10,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerCamkitKernels, registerWasmTrainingKernels } from '../../src/index.js';
 import {
   BATCH,
-  buildWith,
   compareOutcomes,
   explainEverything,
+  familyWeights,
   gradientChecks,
   type HostWeights,
-  hostWeights,
   type Outcome,
-  pixels,
   relativeErrors,
   trainSteps,
+  withFamily,
 } from './family-harness.js';
 
 registerWasmTrainingKernels();
@@ -37,20 +36,16 @@ describe.each(FAMILIES)('$name', (family) => {
 
   beforeAll(async () => {
     await use('cpu');
-    const model = family.build();
-    weights = hostWeights(model);
-    size = model.inputs[0].shape[1] as number;
-    model.dispose();
+    ({ weights, size } = familyWeights(family));
   });
   afterAll(() => tf.disposeVariables());
 
   it('cpu: every method at the last block, a mid block and inside a block; errors only for cam where it does not apply', async () => {
     await use('cpu');
-    const model = buildWith(family, weights);
-    const images = tf.tensor4d(pixels(size), [BATCH, size, size, 3]);
-    for (const [k, v] of await explainEverything(model, family, images)) cpu.set(k, v);
-    images.dispose();
-    model.dispose();
+    for (const [k, v] of await withFamily(family, weights, size, (model, images) =>
+      explainEverything(model, family, images),
+    ))
+      cpu.set(k, v);
     for (const [key, outcome] of cpu) {
       const [method, , layer] = key.split(' ');
       // cam needs layer → GAP → Dense at the output; everything else must succeed.
@@ -72,34 +67,29 @@ describe.each(FAMILIES)('$name', (family) => {
 
   it('cpu: target-layer and input gradients equal central finite differences', async () => {
     await use('cpu');
-    const model = buildWith(family, weights);
-    const images = tf.tensor4d(pixels(size), [BATCH, size, size, 3]);
-    const before = tf.memory().numTensors;
-    const bad = gradientChecks(model, family, images);
-    expect(tf.memory().numTensors).toBe(before);
-    images.dispose();
-    model.dispose();
+    const bad = await withFamily(family, weights, size, (model, images) => {
+      const before = tf.memory().numTensors;
+      const found = gradientChecks(model, family, images);
+      expect(tf.memory().numTensors).toBe(before);
+      return found;
+    });
     expect(bad).toEqual([]);
   });
 
   it('wasm equals cpu for every method and layer (gray maps 1e-4, gradients 1e-3 relative); no tensor growth', async () => {
     expect(cpu.size).toBeGreaterThan(0);
     await use('wasm');
-    const model = buildWith(family, weights);
-    const images = tf.tensor4d(pixels(size), [BATCH, size, size, 3]);
-    const wasm = await explainEverything(model, family, images);
-    images.dispose();
-    model.dispose();
+    const wasm = await withFamily(family, weights, size, (model, images) =>
+      explainEverything(model, family, images),
+    );
     expect(compareOutcomes(cpu, wasm, 1e-4, 1e-3)).toEqual([]);
   });
 
   it('wasm: target-layer and input gradients equal central finite differences', async () => {
     await use('wasm');
-    const model = buildWith(family, weights);
-    const images = tf.tensor4d(pixels(size), [BATCH, size, size, 3]);
-    const bad = gradientChecks(model, family, images);
-    images.dispose();
-    model.dispose();
+    const bad = await withFamily(family, weights, size, (model, images) =>
+      gradientChecks(model, family, images),
+    );
     expect(bad).toEqual([]);
   });
 

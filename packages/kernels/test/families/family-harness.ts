@@ -12,6 +12,7 @@ import {
   splitModel,
 } from '@camkit/core';
 import type { Family } from '@camkit/core/families';
+import { maxAbs, maxAbsDiff } from '@camkit/test-arrays';
 import { directionalCheck } from './finite-difference.js';
 
 export const BATCH = 2;
@@ -35,6 +36,85 @@ export function buildWith(family: Family, weights: HostWeights, inputSize?: numb
   model.setWeights(ts);
   tf.dispose(ts);
   return model;
+}
+
+/** Host weights and input size of `family` as built on the active backend (the model is disposed). */
+export function familyWeights(family: Family): { weights: HostWeights; size: number } {
+  const model = family.build();
+  const out = { weights: hostWeights(model), size: model.inputs[0].shape[1] as number };
+  model.dispose();
+  return out;
+}
+
+/**
+ * Runs `fn` on `family` rebuilt with `weights` on the active backend and {@link BATCH} seeded images
+ * of `size`² ({@link pixels}), then disposes both.
+ */
+export async function withFamily<T>(
+  family: Family,
+  weights: HostWeights,
+  size: number,
+  fn: (model: LayersModel, images: tf.Tensor4D) => T | Promise<T>,
+): Promise<T> {
+  const model = buildWith(family, weights);
+  const images = tf.tensor4d(pixels(size), [BATCH, size, size, 3]);
+  try {
+    return await fn(model, images);
+  } finally {
+    images.dispose();
+    model.dispose();
+  }
+}
+
+/** A family's outcomes on the reference backend, with what rebuilds it elsewhere. */
+export interface FamilyReference {
+  weights: HostWeights;
+  size: number;
+  layers: readonly string[];
+  outcomes: Map<string, Outcome>;
+}
+
+/**
+ * {@link explainEverything} of `methods` on `family` as built on the active backend, at the layers
+ * `layersFor` picks (default {@link layersOf}); `inspect` sees the model, images and layers first.
+ */
+export async function familyReference(
+  family: Family,
+  methods: readonly Method[],
+  layersFor: (model: LayersModel) => readonly string[] = () => layersOf(family),
+  inspect: (model: LayersModel, images: tf.Tensor4D, layers: readonly string[]) => void = () => {},
+): Promise<FamilyReference> {
+  const { weights, size } = familyWeights(family);
+  return withFamily(family, weights, size, async (model, images) => {
+    const layers = layersFor(model);
+    inspect(model, images, layers);
+    return {
+      weights,
+      size,
+      layers,
+      outcomes: await explainEverything(model, family, images, methods, layers),
+    };
+  });
+}
+
+/**
+ * {@link explainEverything} on `family` rebuilt with `weights` ({@link withFamily}); throws when the
+ * tensor count grew over the whole run, besides after any single call.
+ */
+export function explainRebuilt(
+  family: Family,
+  weights: HostWeights,
+  size: number,
+  methods: readonly Method[] = METHODS,
+  layers: readonly string[] = layersOf(family),
+): Promise<Map<string, Outcome>> {
+  return withFamily(family, weights, size, async (model, images) => {
+    const before = tf.memory().numTensors;
+    const outcomes = await explainEverything(model, family, images, methods, layers);
+    const grown = tf.memory().numTensors - before;
+    if (grown !== 0) throw new Error(`${family.name}: ${grown} tensors left behind`);
+    return outcomes;
+  });
 }
 
 /** Seeded pixels in [0, 1] (an LCG, so every backend and run sees the same images). */
@@ -92,20 +172,6 @@ export async function explainEverything(
     }
   }
   return out;
-}
-
-/** Largest |a − b|. */
-export function maxAbsDiff(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  let m = 0;
-  for (let i = 0; i < a.length; i++) m = Math.max(m, Math.abs(a[i] - b[i]));
-  return m;
-}
-
-/** Largest |a|. */
-export function maxAbs(a: ArrayLike<number>): number {
-  let m = 0;
-  for (let i = 0; i < a.length; i++) m = Math.max(m, Math.abs(a[i]));
-  return m;
 }
 
 /**

@@ -8,22 +8,17 @@
 // every method; CAMKIT_WEBGPU_FAMILIES=full runs all three layers (minutes per family).
 import '@tensorflow/tfjs'; // gradient configs
 import '@tensorflow/tfjs-backend-cpu';
-import * as tf from '@tensorflow/tfjs-core';
 import { METHODS } from '@camkit/core';
 import { FAMILIES, type Family } from '@camkit/core/families';
 import type { LayersModel } from '@tensorflow/tfjs-layers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useBackend } from '../backends.js';
 import {
-  BATCH,
-  buildWith,
   compareOutcomes,
-  explainEverything,
-  type HostWeights,
-  hostWeights,
+  explainRebuilt,
+  type FamilyReference,
+  familyReference,
   layersOf,
-  type Outcome,
-  pixels,
 } from '../families/family-harness.js';
 
 const FULL = process.env.CAMKIT_WEBGPU_FAMILIES === 'full';
@@ -37,36 +32,20 @@ function webgpuLayers(family: Family, model: LayersModel): string[] {
 }
 
 describe.each(FAMILIES)('$name on webgpu', (family) => {
-  let weights: HostWeights;
-  let size: number;
-  let layers: string[];
-  let cpu: Map<string, Outcome>;
+  let cpu: FamilyReference;
 
   beforeAll(async () => {
     await useBackend('cpu');
-    const model = family.build();
-    weights = hostWeights(model);
-    size = model.inputs[0].shape[1] as number;
-    layers = webgpuLayers(family, model);
-    const images = tf.tensor4d(pixels(size), [BATCH, size, size, 3]);
-    cpu = await explainEverything(model, family, images, METHODS, layers);
-    images.dispose();
-    model.dispose();
+    cpu = await familyReference(family, METHODS, (model) => webgpuLayers(family, model));
   });
 
   it(`equals cpu for every method at ${FULL ? 'last, mid and inner' : 'its narrowest layer'}; no tensor growth`, async () => {
     await useBackend('webgpu');
-    const model = buildWith(family, weights);
-    const images = tf.tensor4d(pixels(size), [BATCH, size, size, 3]);
-    const before = tf.memory().numTensors;
-    // explainEverything also throws on a tensor leaked by any single call.
-    const webgpu = await explainEverything(model, family, images, METHODS, layers);
-    expect(tf.memory().numTensors).toBe(before);
-    images.dispose();
-    model.dispose();
+    // Throws on a tensor leaked by any single call, or by the run.
+    const webgpu = await explainRebuilt(family, cpu.weights, cpu.size, METHODS, cpu.layers);
     // Every method ran on cpu (cam only errs where the family has no GAP → Dense at the layer).
-    const failed = [...cpu].filter(([k, o]) => 'error' in o && !k.startsWith('cam '));
+    const failed = [...cpu.outcomes].filter(([k, o]) => 'error' in o && !k.startsWith('cam '));
     expect(failed).toEqual([]);
-    expect(compareOutcomes(cpu, webgpu, 1e-4, 1e-3)).toEqual([]);
+    expect(compareOutcomes(cpu.outcomes, webgpu, 1e-4, 1e-3)).toEqual([]);
   });
 });

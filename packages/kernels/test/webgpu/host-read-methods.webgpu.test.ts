@@ -9,15 +9,10 @@ import { FAMILIES } from '@camkit/core/families';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useBackend } from '../backends.js';
 import {
-  BATCH,
-  buildWith,
   compareOutcomes,
-  explainEverything,
-  type HostWeights,
-  hostWeights,
-  layersOf,
-  type Outcome,
-  pixels,
+  explainRebuilt,
+  type FamilyReference,
+  familyReference,
 } from '../families/family-harness.js';
 
 const METHODS: readonly Method[] = ['eigencam', 'eigengradcam', 'ablationcam'];
@@ -26,24 +21,17 @@ const METHODS: readonly Method[] = ['eigencam', 'eigengradcam', 'ablationcam'];
 const family = FAMILIES.find((f) => f.name === 'mobilenet_v2')!;
 
 describe('eigencam, eigengradcam, ablationcam on webgpu (Dawn) equal cpu', () => {
-  let weights: HostWeights;
-  let size: number;
-  let cpu: Map<string, Outcome>;
+  let cpu: FamilyReference;
 
   beforeAll(async () => {
     await useBackend('cpu');
-    const model = family.build();
-    weights = hostWeights(model);
-    size = model.inputs[0].shape[1] as number;
-    const images = tf.tensor4d(pixels(size), [BATCH, size, size, 3]);
-    // Both branches of the ablation rule are exercised: some layer's minimum is 0, another's is not.
-    const minima = layersOf(family).map((layer) =>
-      tf.tidy(() => tf.min(splitModel(model, layer).forward(images).features).dataSync()[0]),
-    );
-    expect(minima.some((v) => v === 0) && minima.some((v) => v < 0), `minima ${minima}`).toBe(true);
-    cpu = await explainEverything(model, family, images, METHODS);
-    images.dispose();
-    model.dispose();
+    cpu = await familyReference(family, METHODS, undefined, (model, images, layers) => {
+      // Both branches of the ablation rule are exercised: some layer's minimum is 0, another's is not.
+      const minima = layers.map((layer) =>
+        tf.tidy(() => tf.min(splitModel(model, layer).forward(images).features).dataSync()[0]),
+      );
+      expect(minima.some((v) => v === 0) && minima.some((v) => v < 0), `minima ${minima}`).toBe(true);
+    });
   });
 
   it('this backend cannot read a GPU tensor synchronously (the condition the methods must survive)', async () => {
@@ -56,15 +44,9 @@ describe('eigencam, eigengradcam, ablationcam on webgpu (Dawn) equal cpu', () =>
 
   it('every layer: gray maps to 1e-4, raw maps to 1e-3 relative; no tensor growth', async () => {
     await useBackend('webgpu');
-    const model = buildWith(family, weights);
-    const images = tf.tensor4d(pixels(size), [BATCH, size, size, 3]);
-    const before = tf.memory().numTensors;
-    // explainEverything throws on any leaked tensor; every outcome must be a result here.
-    const webgpu = await explainEverything(model, family, images, METHODS);
-    expect(tf.memory().numTensors).toBe(before);
-    images.dispose();
-    model.dispose();
-    expect([...cpu].filter(([, o]) => 'error' in o)).toEqual([]);
-    expect(compareOutcomes(cpu, webgpu, 1e-4, 1e-3)).toEqual([]);
+    // Throws on a tensor leaked by any single call, or by the run; every outcome must be a result.
+    const webgpu = await explainRebuilt(family, cpu.weights, cpu.size, METHODS);
+    expect([...cpu.outcomes].filter(([, o]) => 'error' in o)).toEqual([]);
+    expect(compareOutcomes(cpu.outcomes, webgpu, 1e-4, 1e-3)).toEqual([]);
   });
 });
