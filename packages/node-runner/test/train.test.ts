@@ -18,6 +18,21 @@ describe('camkit train', () => {
     writeFileSync(join(data, 'top', 'notes.txt'), 'hello');
   });
 
+  /**
+   * `camkit train` on the test data with TRAIN's settings on `workers` workers and a constant rate:
+   * a cosine schedule spans --epochs, so only a constant rate lets --resume extend a run.
+   */
+  const extendableRun = (workers: string) => [
+    'train',
+    '--data',
+    data,
+    ...TRAIN.slice(0, -2),
+    '--workers',
+    workers,
+    '--schedule',
+    'constant',
+  ];
+
   it('trains on folders (grayscale/RGBA converted, unreadable files skipped and counted) and writes the run', async () => {
     const out = join(tmp(), 'run');
     const r = await camkit(['train', '--data', data, ...TRAIN, '--epochs', '6', '--out', out]);
@@ -163,17 +178,7 @@ describe('camkit train', () => {
 
   for (const workers of ['1', '2']) {
     it(`a resumed run ends with the same weights as an uninterrupted one (--workers ${workers})`, async () => {
-      // --schedule constant: a cosine schedule spans --epochs, so only a constant rate can be extended.
-      const base = [
-        'train',
-        '--data',
-        data,
-        ...TRAIN.slice(0, -2),
-        '--workers',
-        workers,
-        '--schedule',
-        'constant',
-      ];
+      const base = extendableRun(workers);
       const straight = join(tmp(), 'straight');
       const a = await camkit([...base, '--epochs', '3', '--out', straight]);
       expect(a.code, a.stderr).toBe(0);
@@ -193,17 +198,8 @@ describe('camkit train', () => {
   for (const workers of ['1', '2']) {
     it(`--stream on trains bit-identically to --stream off (--workers ${workers}); a streamed run resumes in memory`, async () => {
       // The default recipe (shuffle, flip + shift augmentation, seeded split of 20 % for
-      // validation) with a constant rate, so a run can be extended by --resume.
-      const base = [
-        'train',
-        '--data',
-        data,
-        ...TRAIN.slice(0, -2),
-        '--workers',
-        workers,
-        '--schedule',
-        'constant',
-      ];
+      // validation), extendable by --resume.
+      const base = extendableRun(workers);
       const mem = join(tmp(), `mem-${workers}`);
       const a = await camkit([...base, '--epochs', '2', '--stream', 'off', '--out', mem]);
       expect(a.code, a.stderr).toBe(0);
