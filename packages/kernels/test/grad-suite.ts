@@ -1,6 +1,11 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { describe, expect, it } from 'vitest';
-import { type RefConvSpec, refConvGeometry, refDepthwise } from '../src/training/conv-grad-reference.js';
+import {
+  type RefConvSpec,
+  refConvGeometry,
+  refConvGrads,
+  refDepthwise,
+} from '../src/training/conv-grad-reference.js';
 import { backendBuffers } from './backends.js';
 import { type PoolSpec, refPool, refPoolGeometry } from './pool-reference-f64.js';
 import { seededUniform } from './random.js';
@@ -265,5 +270,88 @@ export function poolGradCases(backend: string): void {
         tf.dispose([x, dy]);
       },
     );
+  });
+}
+
+/** A dilated conv2d case (stride 1: tfjs allows dilation only there). */
+export interface DilatedConvCase extends RefConvSpec {
+  name: string;
+}
+
+// Dilations that do and do not divide the size, 'same', 'valid' and explicit padding, unequal
+// dilations and a non-square kernel, channel counts below and above the Winograd threshold.
+export const DILATED_CONV_CASES: DilatedConvCase[] = [
+  {
+    name: '3×3 same d2, 3→4, 9×9, batch 2',
+    x: [2, 9, 9, 3],
+    k: [3, 3],
+    co: 4,
+    stride: [1, 1],
+    pad: 'same',
+    dilation: [2, 2],
+  },
+  {
+    name: '3×3 valid d3, 8→8, 12×10',
+    x: [1, 12, 10, 8],
+    k: [3, 3],
+    co: 8,
+    stride: [1, 1],
+    pad: 'valid',
+    dilation: [3, 3],
+  },
+  {
+    name: '2×3 same d[3,2], 3→2, 11×9',
+    x: [2, 11, 9, 3],
+    k: [2, 3],
+    co: 2,
+    stride: [1, 1],
+    pad: 'same',
+    dilation: [3, 2],
+  },
+  {
+    name: '3×3 explicit [2,1]×[0,2] d2, 16→12, 8×7',
+    x: [1, 8, 7, 16],
+    k: [3, 3],
+    co: 12,
+    stride: [1, 1],
+    pad: [
+      [0, 0],
+      [2, 1],
+      [0, 2],
+      [0, 0],
+    ],
+    dilation: [2, 2],
+  },
+];
+
+/**
+ * Both gradients of dilated convs through `tf.grads` against the float64 loop, on `backend`: camkit's
+ * Conv2D gradient (registered for every backend) computes them from forward convs where its wasm
+ * kernels are not in use.
+ */
+export function dilatedConvGradCases(backend: string): void {
+  describe(`dilated conv2d gradients on ${backend}`, () => {
+    it.each(DILATED_CONV_CASES)('tf.grads equals the float64 loop: $name', async (c) => {
+      const g = refConvGeometry(c);
+      const size = (s: readonly number[]) => s.reduce((a, b) => a * b);
+      const xd = seededUniform(51, size(c.x));
+      const wd = seededUniform(52, size(g.wShape));
+      const dyd = seededUniform(53, c.x[0] * g.outH * g.outW * c.co);
+      const x = tf.tensor4d(xd, c.x);
+      const w = tf.tensor4d(wd, g.wShape);
+      const dy = tf.tensor4d(dyd, [c.x[0], g.outH, g.outW, c.co]);
+      const before = tf.memory().numTensors;
+      const buffers = backendBuffers();
+      const [dx, dw] = tf.grads((a, b) =>
+        tf.conv2d(a as tf.Tensor4D, b as tf.Tensor4D, 1, c.pad, 'NHWC', c.dilation),
+      )([x, w], dy);
+      const ref = refConvGrads(g, xd, wd, dyd);
+      expect(relError(await dx.data(), ref.dx)).toBeLessThan(1e-5);
+      expect(relError(await dw.data(), ref.dw)).toBeLessThan(1e-5);
+      tf.dispose([dx, dw]);
+      expect(tf.memory().numTensors).toBe(before);
+      expect(backendBuffers()).toBe(buffers);
+      tf.dispose([x, w, dy]);
+    });
   });
 }

@@ -27,7 +27,8 @@ function isDilated(rate: number | number[]): boolean {
  * explanation) runs as the plain `conv2d` op, then bias and activation. tfjs-layers runs every conv
  * as `fused.conv2d`, whose own gradient refuses dilation > 1 — so a dilated conv with a linear
  * activation (the usual one before a BatchNormalization) could not be trained or explained at all,
- * even on backends whose `Conv2D` gradient supports dilation (camkit's wasm kernels). Everything
+ * even where the `Conv2D` gradient supports dilation (every backend with `@camkit/kernels`'
+ * `registerCamkitKernels()`). Everything
  * else — undilated convs, inference, config, weights, serialisation (class name `Conv2D`) — is
  * tfjs-layers' own. Registered in place of the stock class, so loaded models get it too.
  */

@@ -4,7 +4,7 @@ import '@tensorflow/tfjs-backend-wasm';
 import { CamkitError } from '@camkit/core';
 import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { relError } from '../../test/grad-suite.js';
+import { dilatedConvGradCases, relError } from '../../test/grad-suite.js';
 import { seededUniform } from '../../test/random.js';
 import { convGeometry } from './conv-geometry.js';
 import { conv2DBackpropFilterXnnpack } from './conv2d-backprop-filter-wasm.js';
@@ -195,15 +195,19 @@ describe('wasm Conv2DBackpropFilter / Conv2DBackpropInput', () => {
     tf.dispose([x, w, dy, dx, dw]);
   });
 
-  it('keeps tfjs behaviour elsewhere: a dilated conv gradient on cpu fails with a clear message', async () => {
+  it('refuses, in one line, a dilated gradient it cannot form from forward convs (padding beyond the reach)', async () => {
     await tf.setBackend('cpu');
     const x = tf.ones([1, 7, 7, 1]) as tf.Tensor4D;
     const w = tf.ones([3, 3, 1, 1]) as tf.Tensor4D;
+    const pad: tf.backend_util.ExplicitPadding = [
+      [0, 0],
+      [5, 5],
+      [0, 0],
+      [0, 0],
+    ];
     expect(() =>
-      tf.grads((a, b) => tf.conv2d(a as tf.Tensor4D, b as tf.Tensor4D, 1, 'same', 'NHWC', 2))([x, w]),
-    ).toThrow(
-      /dilation rates greater than 1 are not yet supported in gradients \(camkit supports them on the wasm backend only\)/,
-    );
+      tf.grads((a, b) => tf.conv2d(a as tf.Tensor4D, b as tf.Tensor4D, 1, pad, 'NHWC', 2))([x, w]),
+    ).toThrow(/dilation 2×2 .* runs on the wasm backend only/);
     tf.dispose([x, w]);
     await tf.setBackend('wasm');
   });
@@ -449,4 +453,11 @@ describe('Conv2D on wasm by Winograd F(2×2, 3×3) on generated SIMD code', () =
       y.dispose();
     }
   });
+});
+
+describe('on cpu, where camkit has no conv kernels', () => {
+  beforeAll(async () => {
+    await tf.setBackend('cpu');
+  });
+  dilatedConvGradCases('cpu');
 });

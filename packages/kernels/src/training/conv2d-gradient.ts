@@ -1,12 +1,94 @@
-import { Conv2D, type NamedAttrMap } from '@tensorflow/tfjs-core';
+import { CamkitError } from '@camkit/core';
+import {
+  backend_util,
+  Conv2D,
+  conv2d,
+  type NamedAttrMap,
+  reverse,
+  slice,
+  type Tensor4D,
+  transpose,
+} from '@tensorflow/tfjs-core';
 import { conv2DBackpropFilterWasmConfig } from './conv2d-backprop-filter-wasm.js';
 import { conv2DBackpropInputWasmConfig } from './conv2d-backprop-input-wasm.js';
 import { dilatedConvGradConfig } from './dilated-conv-grad-config.js';
 import { dilated } from './dilated.js';
 
 /**
- * The gradient of `Conv2D`, as tfjs defines it, plus dilation > 1 on the wasm backend with
- * camkit's kernels (see {@link dilatedConvGradConfig}).
+ * Both gradients of a dilated, stride-1 conv (tfjs allows dilation only at stride 1) as forward
+ * convs that every backend runs:
+ *   dx = conv(dy, W flipped in space with in/out swapped), at the same dilation, padded by
+ *        (k − 1)·d − pad on each side;
+ *   dW[ky, kx, ci, co] = Σ x[n, y + ky·d − pT, x + kx·d − pL, ci] · dy[n, y, x, co]: a conv of x with
+ *        the batch as its channels ([ci, H, W, n]) by dy as the filter ([outH, outW, n, co]), at
+ *        stride d.
+ */
+function portableConv2DGrads(x: Tensor4D, filter: Tensor4D, dy: Tensor4D, attrs: NamedAttrMap) {
+  const info = backend_util.computeConv2DInfo(
+    x.shape,
+    filter.shape,
+    attrs.strides as number | [number, number],
+    attrs.dilations as number | [number, number],
+    attrs.pad as 'same' | 'valid' | number | backend_util.ExplicitPadding,
+    attrs.dimRoundingMode as 'floor' | 'round' | 'ceil' | undefined,
+  );
+  const { top, bottom, left, right } = info.padInfo;
+  const [kH, kW] = [info.filterHeight, info.filterWidth];
+  const [dH, dW] = [info.dilationHeight, info.dilationWidth];
+  const reachH = (kH - 1) * dH;
+  const reachW = (kW - 1) * dW;
+  if (
+    info.strideHeight !== 1 ||
+    info.strideWidth !== 1 ||
+    Math.max(top, bottom) > reachH ||
+    Math.max(left, right) > reachW
+  ) {
+    throw new CamkitError(
+      `Error in gradient of conv2D: dilation ${dH}×${dW} with strides ${info.strideHeight}×${info.strideWidth} and padding wider than the kernel's reach runs on the wasm backend only`,
+    );
+  }
+  const dx = (): Tensor4D => {
+    const flipped = transpose(reverse(filter, [0, 1]), [0, 1, 3, 2]) as Tensor4D;
+    const pad: backend_util.ExplicitPadding = [
+      [0, 0],
+      [reachH - top, reachH - bottom],
+      [reachW - left, reachW - right],
+      [0, 0],
+    ];
+    return conv2d(dy, flipped, 1, pad, 'NHWC', [dH, dW]);
+  };
+  const dw = (): Tensor4D => {
+    const xT = transpose(x, [3, 1, 2, 0]) as Tensor4D;
+    const dyT = transpose(dy, [1, 2, 0, 3]) as Tensor4D;
+    // Pad the bottom/right only as far as the last tap reads.
+    const padBottom = Math.max(0, reachH + info.outHeight - info.inHeight - top);
+    const padRight = Math.max(0, reachW + info.outWidth - info.inWidth - left);
+    const full = conv2d(
+      xT,
+      dyT,
+      [dH, dW],
+      [
+        [0, 0],
+        [top, padBottom],
+        [left, padRight],
+        [0, 0],
+      ],
+    );
+    return transpose(slice(full, [0, 0, 0, 0], [-1, kH, kW, -1]), [1, 2, 0, 3]) as Tensor4D;
+  };
+  return {
+    get dx() {
+      return dx();
+    },
+    get dw() {
+      return dw();
+    },
+  };
+}
+
+/**
+ * The gradient of `Conv2D`, as tfjs defines it, plus dilation > 1: on the wasm backend with
+ * camkit's kernels, elsewhere from forward convs (see {@link dilatedConvGradConfig}).
  */
 export const conv2DWithDilationGradConfig = dilatedConvGradConfig({
   kernelName: Conv2D,
@@ -21,4 +103,5 @@ export const conv2DWithDilationGradConfig = dilatedConvGradConfig({
     dimRoundingMode,
     ...(dilated(dilations) ? { dilations } : {}),
   }),
+  portable: portableConv2DGrads,
 });

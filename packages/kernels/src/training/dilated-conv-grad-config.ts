@@ -17,13 +17,18 @@ export interface DilatedConvGradSpec {
    * filterShape); `dilations` only reaches the kernels through here.
    */
   backpropAttrs(attrs: NamedAttrMap): NamedAttrMap;
+  /**
+   * Both gradients of a dilated conv from tfjs ops that every backend runs (cpu, webgpu, webgl):
+   * used where camkit's wasm kernels are not. Without it a dilated gradient there is refused.
+   */
+  portable?: (x: Tensor4D, filter: Tensor4D, dy: Tensor4D, attrs: NamedAttrMap) => { dx: Tensor; dw: Tensor };
 }
 
 /**
  * The gradient of a convolution as tfjs defines it (same kernels, same attributes, so other backends
  * see no change at dilation 1), plus dilation > 1 on the wasm backend with camkit's backprop
- * kernels: tfjs refuses dilated conv gradients on every backend, so elsewhere a dilated conv still
- * fails, with one line saying where it runs.
+ * kernels: tfjs refuses dilated conv gradients on every backend. Elsewhere the spec's `portable` ops
+ * compute them, or (without one) a dilated conv fails with one line saying where it runs.
  */
 export function dilatedConvGradConfig(spec: DilatedConvGradSpec): GradConfig {
   const { backpropInput, backpropFilter } = spec;
@@ -38,6 +43,13 @@ export function dilatedConvGradConfig(spec: DilatedConvGradSpec): GradConfig {
     gradFunc: (dy: Tensor | Tensor[], saved: Tensor[], attrs: NamedAttrMap) => {
       const [x, filter] = saved as [Tensor4D, Tensor4D];
       if (dilated(attrs.dilations) && !camkitKernelsActive()) {
+        const { portable } = spec;
+        if (portable) {
+          return {
+            x: () => portable(x, filter, dy as Tensor4D, attrs).dx,
+            filter: () => portable(x, filter, dy as Tensor4D, attrs).dw,
+          } as { x: () => Tensor; filter: () => Tensor };
+        }
         throw new CamkitError(
           `Error in gradient of ${spec.opName}: dilation rates greater than 1 are not yet supported in ` +
             `gradients (camkit supports them on the wasm backend only). Got dilations '${attrs.dilations}'`,

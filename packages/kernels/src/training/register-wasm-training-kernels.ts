@@ -61,6 +61,15 @@ const stockGrads = new Map<string, GradConfig | null>();
  * await model.fit(xs, ys); // conv gradients now run on XNNPACK
  */
 export function registerWasmTrainingKernels(): void {
+  registerConvGradients();
+  replaceKernels(WASM_TRAINING_KERNELS);
+}
+
+/**
+ * The `Conv2D` / `DepthwiseConv2dNative` gradients alone (backend-independent: on wasm they reach
+ * camkit's kernels, elsewhere a dilated Conv2D gradient is formed from forward convs). Idempotent.
+ */
+export function registerConvGradients(): void {
   for (const config of GRADIENTS) {
     const grad = getGradient(config.kernelName);
     if (grad === config) continue;
@@ -68,7 +77,6 @@ export function registerWasmTrainingKernels(): void {
     if (grad != null) unregisterGradient(config.kernelName);
     registerGradient(config);
   }
-  replaceKernels(WASM_TRAINING_KERNELS);
 }
 
 /** Restores what {@link registerWasmTrainingKernels} replaced (for benchmarks and tests). */

@@ -2,7 +2,7 @@ import '@tensorflow/tfjs'; // gradient configs
 import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useBackend } from '../backends.js';
-import { depthwiseGradCases, poolGradCases } from '../grad-suite.js';
+import { depthwiseGradCases, dilatedConvGradCases, poolGradCases } from '../grad-suite.js';
 
 // The gradient kernels CNN families need, on real Dawn (see ./setup.ts); same cases as cpu/wasm.
 describe.each(['webgpu'])('gradient kernels on %s', (backend) => {
@@ -15,4 +15,6 @@ describe.each(['webgpu'])('gradient kernels on %s', (backend) => {
   });
   depthwiseGradCases(backend, { dilated: false });
   poolGradCases(backend);
+  // No camkit wasm kernels here: the portable forward-conv formulation (what the viewer runs).
+  dilatedConvGradCases(backend);
 });
