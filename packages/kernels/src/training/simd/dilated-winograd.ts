@@ -39,27 +39,43 @@ function phaseGeometry(g: DilatedGeometry): Winograd3x3Geometry {
 }
 
 /**
- * phases[(a·d + b)·N + n, i, j, c] = src[n, i·d + a, j·d + b, c], zero where that is outside src.
- * `h × w` is src's size, `ph × pw` each phase's.
+ * Copies between an image batch `[n, h, w, c]` and its phases `[d²·n, ph, pw, c]`, where
+ * phases[(a·d + b)·n + m, i, j] = image[m, i·d + a, j·d + b]: `toPhases` fills the phases (zero
+ * where that pixel is outside the image), otherwise the image is filled from them (cropped).
  */
-function toPhases(backend: WasmBackendLike, src: TensorInfo, d: number, ph: number, pw: number): TensorInfo {
-  const [n, h, w, c] = src.shape as [number, number, number, number];
-  const out = backend.makeOutput([n * d * d, ph, pw, c], 'float32');
-  const o = heapF32(backend, out);
-  const s = heapF32(backend, src);
-  o.fill(0);
+function copyPhases(
+  image: Float32Array,
+  phases: Float32Array,
+  d: number,
+  shape: number[],
+  ph: number,
+  pw: number,
+  toPhases: boolean,
+) {
+  const [n, h, w, c] = shape as [number, number, number, number];
+  if (toPhases) phases.fill(0);
   for (let a = 0; a < d; a++) {
     for (let b = 0; b < d; b++) {
       for (let m = 0; m < n; m++) {
         const phase = (a * d + b) * n + m;
         for (let i = 0, y = a; y < h; i++, y += d) {
-          let to = (phase * ph + i) * pw * c;
-          let from = ((m * h + y) * w + b) * c;
-          for (let x = b; x < w; x += d, to += c, from += d * c) o.set(s.subarray(from, from + c), to);
+          let p = (phase * ph + i) * pw * c;
+          let q = ((m * h + y) * w + b) * c;
+          for (let x = b; x < w; x += d, p += c, q += d * c) {
+            if (toPhases) phases.set(image.subarray(q, q + c), p);
+            else image.set(phases.subarray(p, p + c), q);
+          }
         }
       }
     }
   }
+}
+
+/** The phases of `src` (see {@link copyPhases}), each `ph × pw`. */
+function toPhases(backend: WasmBackendLike, src: TensorInfo, d: number, ph: number, pw: number): TensorInfo {
+  const [n, , , c] = src.shape as [number, number, number, number];
+  const out = backend.makeOutput([n * d * d, ph, pw, c], 'float32');
+  copyPhases(heapF32(backend, src), heapF32(backend, out), d, src.shape, ph, pw, true);
   return out;
 }
 
@@ -74,20 +90,7 @@ function fromPhases(
 ) {
   const [, ph, pw, c] = phases.shape as [number, number, number, number];
   const out = backend.makeOutput([n, h, w, c], 'float32');
-  const o = heapF32(backend, out);
-  const s = heapF32(backend, phases);
-  for (let a = 0; a < d; a++) {
-    for (let b = 0; b < d; b++) {
-      for (let m = 0; m < n; m++) {
-        const phase = (a * d + b) * n + m;
-        for (let i = 0, y = a; y < h; i++, y += d) {
-          let from = (phase * ph + i) * pw * c;
-          let to = ((m * h + y) * w + b) * c;
-          for (let x = b; x < w; x += d, from += c, to += d * c) o.set(s.subarray(from, from + c), to);
-        }
-      }
-    }
-  }
+  copyPhases(heapF32(backend, out), heapF32(backend, phases), d, [n, h, w, c], ph, pw, false);
   return out;
 }
 
