@@ -105,6 +105,7 @@ const TRAIN: Case[] = [
   ['--label-smoothing', () => ['--synthetic', '--label-smoothing', '1']],
   ['--augment', () => ['--synthetic', '--augment', 'rotate']],
   ['--stream', (c) => ['--data', c.data, '--stream', 'maybe']],
+  ['--cache-mib', (c) => ['--data', c.data, '--stream', 'on', '--cache-mib', '0']],
   ['--patience', () => ['--synthetic', '--patience', '0']],
   ['--batch-norm', () => ['--synthetic', '--arch', 'vgg-like', '--batch-norm']],
   ['--dilations', () => ['--synthetic', '--dilations', '1,2']],

@@ -85,6 +85,26 @@ describe('camkit train', () => {
     expect(errorLine(bad)).toMatch(/--resume: .* different --dilations/);
   });
 
+  it('--cache-mib sizes the streaming decode cache and says so', async () => {
+    const out = join(tmp(), 'cache');
+    const r = await camkit([
+      'train',
+      '--data',
+      data,
+      ...TRAIN,
+      '--stream',
+      'on',
+      '--cache-mib',
+      '3',
+      '--epochs',
+      '1',
+      '--out',
+      out,
+    ]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/data: streaming from disk.*decode cache 3 MiB \(--cache-mib\)/);
+  });
+
   it('--strict makes an unreadable file an error naming it', async () => {
     const r = await camkit([
       'train',

@@ -84,6 +84,11 @@ export function trainCommand(log: () => Log): Command {
       oneOf(STREAM_MODES),
       'auto',
     )
+    .option(
+      '--cache-mib <n>',
+      '--stream: decode cache of recently used images, in MiB (default: 256)',
+      int(1),
+    )
     .option('--resume', 'continue the run in --out from its last checkpoint')
     .option(
       '--workers <n>',

@@ -37,6 +37,8 @@ export interface TrainCommandOptions {
   filters?: number[];
   /** camnet: dilation rate of each conv. */
   dilations?: number[];
+  /** --stream: decode cache size in MiB (default {@link DEFAULT_CACHE_BYTES}). */
+  cacheMib?: number;
   epochs: number;
   batch: number;
   lr: number;
@@ -138,13 +140,14 @@ export async function runTrain(
     const count = trScan.files.length + (vaScan?.files.length ?? 0);
     // Not part of the run's config: streaming gives the same run, so a resume may switch it.
     const { stream, reason } = chooseStreaming(o.stream ?? 'auto', count, size, size);
+    const cacheBytes = o.cacheMib !== undefined ? o.cacheMib * 2 ** 20 : DEFAULT_CACHE_BYTES;
     log.info(
       stream
-        ? `data: streaming from disk, decoded per batch (${reason}); decode cache ${DEFAULT_CACHE_BYTES / 2 ** 20} MiB, the next batches decoded ahead; --stream off decodes all up front`
+        ? `data: streaming from disk, decoded per batch (${reason}); decode cache ${cacheBytes / 2 ** 20} MiB (--cache-mib), the next batches decoded ahead; --stream off decodes all up front`
         : `data: decoded into memory up front (${reason}); --stream on reads from disk per batch`,
     );
     const open = async (root: string, scanned: FolderDataset, hs?: Header[]) => {
-      if (stream) return streamFolder(root, size, log, o.strict, { scanned, headers: hs });
+      if (stream) return streamFolder(root, size, log, o.strict, { scanned, headers: hs, cacheBytes });
       const f = await loadFolder(root, size, log, o.strict, scanned);
       return { classNames: f.classNames, source: memorySource(f) };
     };
