@@ -1,6 +1,7 @@
-import type { KernelBackend, KernelConfig, KernelFunc, TensorInfo } from '@tensorflow/tfjs-core';
+import type { KernelBackend, TensorInfo } from '@tensorflow/tfjs-core';
 import { AvgPoolGrad } from '@tensorflow/tfjs-core';
 import { avgPoolGradImpl, type PoolGradAttrs, poolGradInfo } from './pool-grad-impl.js';
+import { kernelConfig } from '../kernel-config.js';
 
 /** The parts of tfjs-backend-cpu's `MathBackendCPU` used here (typed structurally). */
 interface CpuBackendLike extends KernelBackend {
@@ -29,8 +30,4 @@ export function avgPoolGradCpu(args: {
 }
 
 /** `AvgPoolGrad` for cpu, padding excluded from each window's count as in the forward pool. */
-export const avgPoolGradCpuConfig: KernelConfig = {
-  kernelName: AvgPoolGrad,
-  backendName: 'cpu',
-  kernelFunc: avgPoolGradCpu as unknown as KernelFunc,
-};
+export const avgPoolGradCpuConfig = kernelConfig(AvgPoolGrad, 'cpu', avgPoolGradCpu);

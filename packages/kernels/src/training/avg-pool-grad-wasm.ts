@@ -1,7 +1,8 @@
-import type { KernelConfig, KernelFunc, TensorInfo } from '@tensorflow/tfjs-core';
+import type { TensorInfo } from '@tensorflow/tfjs-core';
 import { AvgPoolGrad } from '@tensorflow/tfjs-core';
 import { avgPoolGradImpl, type PoolGradAttrs, poolGradInfo } from './pool-grad-impl.js';
 import { heapF32, type WasmBackendLike } from './wasm-kernel-calls.js';
+import { kernelConfig } from '../kernel-config.js';
 
 /** `AvgPoolGrad` for wasm: {@link avgPoolGradImpl} on the heap (stock wasm miscounts padded windows). */
 export function avgPoolGradWasm(args: {
@@ -24,8 +25,4 @@ export function avgPoolGradWasm(args: {
 }
 
 /** `AvgPoolGrad` for wasm, padding excluded from each window's count as in the forward pool. */
-export const avgPoolGradWasmConfig: KernelConfig = {
-  kernelName: AvgPoolGrad,
-  backendName: 'wasm',
-  kernelFunc: avgPoolGradWasm as unknown as KernelFunc,
-};
+export const avgPoolGradWasmConfig = kernelConfig(AvgPoolGrad, 'wasm', avgPoolGradWasm);

@@ -1,9 +1,10 @@
 import { BatchNormTrain, type BatchNormTrainAttrs, BatchNormTrainGrad, CamkitError } from '@camkit/core';
-import type { KernelConfig, KernelFunc, TensorInfo } from '@tensorflow/tfjs-core';
+import type { TensorInfo } from '@tensorflow/tfjs-core';
 import { util } from '@tensorflow/tfjs-core';
 import { writeBatchNormModule } from './simd/batch-norm-module.js';
 import { generatedKernel } from './simd/instantiate.js';
 import { heapF32, release, type WasmBackendLike } from './wasm-kernel-calls.js';
+import { kernelConfig } from '../kernel-config.js';
 
 type BatchNormModule = Record<'sumSq' | 'sumProd' | 'affine' | 'affine2', (...args: number[]) => void>;
 
@@ -211,15 +212,7 @@ function batchNormTrainGradWasm(args: {
 }
 
 /** `CamkitBatchNormTrain` (see @camkit/core's `batchNormTrain`) for wasm. */
-export const batchNormTrainWasmConfig: KernelConfig = {
-  kernelName: BatchNormTrain,
-  backendName: 'wasm',
-  kernelFunc: batchNormTrainWasm as unknown as KernelFunc,
-};
+export const batchNormTrainWasmConfig = kernelConfig(BatchNormTrain, 'wasm', batchNormTrainWasm);
 
 /** `CamkitBatchNormTrainGrad` for wasm. */
-export const batchNormTrainGradWasmConfig: KernelConfig = {
-  kernelName: BatchNormTrainGrad,
-  backendName: 'wasm',
-  kernelFunc: batchNormTrainGradWasm as unknown as KernelFunc,
-};
+export const batchNormTrainGradWasmConfig = kernelConfig(BatchNormTrainGrad, 'wasm', batchNormTrainGradWasm);

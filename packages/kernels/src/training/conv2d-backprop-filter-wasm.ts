@@ -1,8 +1,9 @@
-import type { KernelConfig, KernelFunc, TensorInfo } from '@tensorflow/tfjs-core';
+import type { TensorInfo } from '@tensorflow/tfjs-core';
 import { Conv2DBackpropFilter } from '@tensorflow/tfjs-core';
 import { type ConvBackpropAttrs, convGeometry } from './conv-geometry.js';
 import { conv2DBackpropFilterSimd } from './simd/filter-grad-simd.js';
 import { callWasmKernel, release, type WasmBackendLike } from './wasm-kernel-calls.js';
+import { kernelConfig } from '../kernel-config.js';
 
 type FilterGradArgs = {
   inputs: { x: TensorInfo; dy: TensorInfo };
@@ -72,8 +73,8 @@ export function conv2DBackpropFilterXnnpack(args: FilterGradArgs): TensorInfo {
 }
 
 /** `Conv2DBackpropFilter` for the wasm backend (tfjs 4.22 registers none). */
-export const conv2DBackpropFilterWasmConfig: KernelConfig = {
-  kernelName: Conv2DBackpropFilter,
-  backendName: 'wasm',
-  kernelFunc: conv2DBackpropFilterWasm as unknown as KernelFunc,
-};
+export const conv2DBackpropFilterWasmConfig = kernelConfig(
+  Conv2DBackpropFilter,
+  'wasm',
+  conv2DBackpropFilterWasm,
+);

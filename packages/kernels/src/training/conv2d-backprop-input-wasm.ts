@@ -1,7 +1,8 @@
-import type { KernelConfig, KernelFunc, TensorInfo } from '@tensorflow/tfjs-core';
+import type { TensorInfo } from '@tensorflow/tfjs-core';
 import { Conv2DBackpropInput } from '@tensorflow/tfjs-core';
 import { type ConvBackpropAttrs, convGeometry } from './conv-geometry.js';
 import { callWasmKernel, heapF32, release, type WasmBackendLike } from './wasm-kernel-calls.js';
+import { kernelConfig } from '../kernel-config.js';
 
 /**
  * The input gradient as ONE stride-1 forward convolution on XNNPACK: dy, spread out by the forward
@@ -110,8 +111,8 @@ function flipFilter(backend: WasmBackendLike, filter: TensorInfo): TensorInfo {
 }
 
 /** `Conv2DBackpropInput` for the wasm backend, replacing the stock scalar loop. */
-export const conv2DBackpropInputWasmConfig: KernelConfig = {
-  kernelName: Conv2DBackpropInput,
-  backendName: 'wasm',
-  kernelFunc: conv2DBackpropInputWasm as unknown as KernelFunc,
-};
+export const conv2DBackpropInputWasmConfig = kernelConfig(
+  Conv2DBackpropInput,
+  'wasm',
+  conv2DBackpropInputWasm,
+);

@@ -1,9 +1,10 @@
-import type { KernelConfig, KernelFunc, TensorInfo } from '@tensorflow/tfjs-core';
+import type { TensorInfo } from '@tensorflow/tfjs-core';
 import { backend_util, Conv2D, FusedConv2D, util } from '@tensorflow/tfjs-core';
 import { dilatedWinogradConv3x3 } from './simd/dilated-winograd.js';
 import { winogradConv3x3 } from './simd/winograd-conv.js';
 import { runStock, setupStock } from './stock-kernels.js';
 import type { WasmBackendLike } from './wasm-kernel-calls.js';
+import { kernelConfig } from '../kernel-config.js';
 
 interface Conv2DAttrs {
   strides: [number, number] | number;
@@ -104,17 +105,12 @@ export function fusedConv2DWasm(args: {
 }
 
 /** `Conv2D` for wasm: Winograd where it pays, the stock XNNPACK kernel elsewhere. */
-export const conv2DWasmConfig: KernelConfig = {
-  kernelName: Conv2D,
-  backendName: 'wasm',
-  kernelFunc: conv2DWasm as unknown as KernelFunc,
-  setupFunc: setupStock(Conv2D),
-};
+export const conv2DWasmConfig = kernelConfig(Conv2D, 'wasm', conv2DWasm, setupStock(Conv2D));
 
 /** `FusedConv2D` for wasm: Winograd + bias + ReLU where it pays, the stock kernel elsewhere. */
-export const fusedConv2DWasmConfig: KernelConfig = {
-  kernelName: FusedConv2D,
-  backendName: 'wasm',
-  kernelFunc: fusedConv2DWasm as unknown as KernelFunc,
-  setupFunc: setupStock(FusedConv2D),
-};
+export const fusedConv2DWasmConfig = kernelConfig(
+  FusedConv2D,
+  'wasm',
+  fusedConv2DWasm,
+  setupStock(FusedConv2D),
+);

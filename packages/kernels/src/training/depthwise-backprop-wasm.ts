@@ -1,4 +1,4 @@
-import type { KernelConfig, KernelFunc, NamedTensorInfoMap, TensorInfo } from '@tensorflow/tfjs-core';
+import type { KernelConfig, NamedTensorInfoMap, TensorInfo } from '@tensorflow/tfjs-core';
 import {
   DepthwiseConv2dNativeBackpropFilter,
   DepthwiseConv2dNativeBackpropInput,
@@ -6,6 +6,7 @@ import {
 import { type ConvBackpropAttrs, convGeometry } from './conv-geometry.js';
 import { type DepthwiseGradKind, depthwiseGradWasm } from './simd/depthwise-grad-simd.js';
 import type { WasmBackendLike } from './wasm-kernel-calls.js';
+import { kernelConfig } from '../kernel-config.js';
 
 type Shape4 = [number, number, number, number];
 
@@ -31,7 +32,7 @@ function depthwiseBackpropWasmConfig(kind: DepthwiseGradKind): KernelConfig {
     const g = convGeometry(kernelName, xShape, filterShape, dy.shape, attrs, true);
     return depthwiseGradWasm(backend, kind, a, b, g).out;
   };
-  return { kernelName, backendName: 'wasm', kernelFunc: kernelFunc as unknown as KernelFunc };
+  return kernelConfig(kernelName, 'wasm', kernelFunc);
 }
 
 /**

@@ -1,7 +1,8 @@
-import type { KernelConfig, KernelFunc, TensorInfo } from '@tensorflow/tfjs-core';
+import type { TensorInfo } from '@tensorflow/tfjs-core';
 import { MaxPoolGrad } from '@tensorflow/tfjs-core';
 import { maxPoolGradImpl, type PoolGradAttrs, poolGradInfo } from './pool-grad-impl.js';
 import { heapF32, type WasmBackendLike } from './wasm-kernel-calls.js';
+import { kernelConfig } from '../kernel-config.js';
 
 /**
  * `MaxPoolGrad` for wasm, for every pool (overlapping, padded — ResNet's 3×3/2 'same' stem pool):
@@ -32,8 +33,4 @@ export function maxPoolGradWasm(args: {
 }
 
 /** `MaxPoolGrad` for wasm: first-max routing for every pool. */
-export const maxPoolGradWasmConfig: KernelConfig = {
-  kernelName: MaxPoolGrad,
-  backendName: 'wasm',
-  kernelFunc: maxPoolGradWasm as unknown as KernelFunc,
-};
+export const maxPoolGradWasmConfig = kernelConfig(MaxPoolGrad, 'wasm', maxPoolGradWasm);

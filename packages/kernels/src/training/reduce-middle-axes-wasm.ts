@@ -1,9 +1,10 @@
-import type { KernelConfig, KernelFunc, TensorInfo } from '@tensorflow/tfjs-core';
+import type { TensorInfo } from '@tensorflow/tfjs-core';
 import { Mean, Sum, util } from '@tensorflow/tfjs-core';
 import { runStock, setupStock } from './stock-kernels.js';
 import { generatedKernel } from './simd/instantiate.js';
 import { writeSumRowsModule } from './simd/sum-rows-module.js';
 import { heapF32, release, type WasmBackendLike } from './wasm-kernel-calls.js';
+import { kernelConfig } from '../kernel-config.js';
 
 /** The same sums on generated SIMD code (float64 accumulators); false where it cannot run. */
 function sumRowsSimd(
@@ -81,17 +82,7 @@ function reduceMiddle(kernelName: typeof Sum | typeof Mean) {
 }
 
 /** `Sum` for wasm: leading/middle-axes reductions in one pass, the rest delegated to stock. */
-export const sumWasmConfig: KernelConfig = {
-  kernelName: Sum,
-  backendName: 'wasm',
-  kernelFunc: reduceMiddle(Sum) as unknown as KernelFunc,
-  setupFunc: setupStock(Sum),
-};
+export const sumWasmConfig = kernelConfig(Sum, 'wasm', reduceMiddle(Sum), setupStock(Sum));
 
 /** `Mean` for wasm: leading/middle-axes reductions in one pass, the rest delegated to stock. */
-export const meanWasmConfig: KernelConfig = {
-  kernelName: Mean,
-  backendName: 'wasm',
-  kernelFunc: reduceMiddle(Mean) as unknown as KernelFunc,
-  setupFunc: setupStock(Mean),
-};
+export const meanWasmConfig = kernelConfig(Mean, 'wasm', reduceMiddle(Mean), setupStock(Mean));

@@ -1,7 +1,8 @@
-import type { KernelConfig, KernelFunc, TensorInfo } from '@tensorflow/tfjs-core';
+import type { TensorInfo } from '@tensorflow/tfjs-core';
 import { Tile, util } from '@tensorflow/tfjs-core';
 import { runStock, setupStock } from './stock-kernels.js';
 import type { WasmBackendLike } from './wasm-kernel-calls.js';
+import { kernelConfig } from '../kernel-config.js';
 
 type Flat = Float32Array | Int32Array | Uint8Array;
 
@@ -60,9 +61,4 @@ function tileWasm(args: {
 }
 
 /** `Tile` for wasm by block copies (see {@link tileInto}); strings delegated to stock. */
-export const tileWasmConfig: KernelConfig = {
-  kernelName: Tile,
-  backendName: 'wasm',
-  kernelFunc: tileWasm as unknown as KernelFunc,
-  setupFunc: setupStock(Tile),
-};
+export const tileWasmConfig = kernelConfig(Tile, 'wasm', tileWasm, setupStock(Tile));

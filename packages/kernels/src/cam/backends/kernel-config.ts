@@ -1,4 +1,5 @@
-import type { KernelConfig, KernelFunc, TensorInfo } from '@tensorflow/tfjs-core';
+import type { KernelConfig, TensorInfo } from '@tensorflow/tfjs-core';
+import { kernelConfig } from '../../kernel-config.js';
 import type {
   CamFuseKernelAttrs,
   CamFuseKernelInputs,
@@ -24,18 +25,6 @@ export interface GradcamWeightsArgs<B> {
 export interface GradcamPlusPlusWeightsArgs<B> {
   inputs: GradcamPlusPlusWeightsInputs;
   backend: B;
-}
-
-/**
- * A KernelConfig for a kernel function typed with its own inputs and backend view: tfjs's
- * KernelFunc takes untyped NamedTensorInfoMap / KernelBackend, so the one cast lives here.
- */
-export function kernelConfig<A>(
-  kernelName: string,
-  backendName: string,
-  kernelFunc: (args: A) => TensorInfo,
-): KernelConfig {
-  return { kernelName, backendName, kernelFunc: kernelFunc as unknown as KernelFunc };
 }
 
 /**

@@ -14,7 +14,8 @@ import {
 } from '@tensorflow/tfjs-core';
 import { camFuseOpChain } from '../cam-fuse-op-chain.js';
 import { CamFuse, GradcamWeights } from '../kernel-names.js';
-import { type CamFuseArgs, type GradcamWeightsArgs, kernelConfig } from './kernel-config.js';
+import { kernelConfig } from '../../kernel-config.js';
+import type { CamFuseArgs, GradcamWeightsArgs } from './kernel-config.js';
 
 interface RefCountingBackend {
   incRef(dataId: DataId): void;

@@ -1,8 +1,9 @@
 import type { WebGPUBackend } from '@tensorflow/tfjs-backend-webgpu';
-import type { KernelConfig, KernelFunc, TensorInfo } from '@tensorflow/tfjs-core';
+import type { KernelConfig, TensorInfo } from '@tensorflow/tfjs-core';
 import { AvgPoolGrad, MaxPoolGrad } from '@tensorflow/tfjs-core';
 import { type PoolGradAttrs, poolGradInfo } from '../pool-grad-impl.js';
 import { AvgPoolGradProgram, MaxPoolGradProgram, MaxPoolPositionsProgram } from './pool-grad-programs.js';
+import { kernelConfig } from '../../kernel-config.js';
 
 type PoolGradArgs = {
   inputs: { dy: TensorInfo; input: TensorInfo };
@@ -58,18 +59,10 @@ export function avgPoolGradWebGPU({ inputs, backend, attrs }: PoolGradArgs): Ten
 }
 
 /** `MaxPoolGrad` for webgpu. */
-export const maxPoolGradWebGPUConfig: KernelConfig = {
-  kernelName: MaxPoolGrad,
-  backendName: 'webgpu',
-  kernelFunc: maxPoolGradWebGPU as unknown as KernelFunc,
-};
+export const maxPoolGradWebGPUConfig = kernelConfig(MaxPoolGrad, 'webgpu', maxPoolGradWebGPU);
 
 /** `AvgPoolGrad` for webgpu. */
-export const avgPoolGradWebGPUConfig: KernelConfig = {
-  kernelName: AvgPoolGrad,
-  backendName: 'webgpu',
-  kernelFunc: avgPoolGradWebGPU as unknown as KernelFunc,
-};
+export const avgPoolGradWebGPUConfig = kernelConfig(AvgPoolGrad, 'webgpu', avgPoolGradWebGPU);
 
 /** The webgpu kernels camkit puts in place of tfjs-webgpu's (registered by registerCamkitKernels). */
 export const WEBGPU_TRAINING_KERNELS: readonly KernelConfig[] = [
