@@ -58,10 +58,20 @@ function applyFused(ctx: OpContext, y: tf.Tensor, args: tf.Tensor[]): tf.Tensor 
   return out;
 }
 
-const conv2d: OpFn = (ctx) => {
-  requireNhwc(ctx);
+/** `op(x, filter)` with the node's strides, padding and dilations, NHWC. */
+function nhwcConv(
+  ctx: OpContext,
+  op: (
+    x: tf.Tensor4D,
+    filter: tf.Tensor4D,
+    strides: [number, number],
+    pad: Padding,
+    dataFormat: 'NHWC',
+    dilations: [number, number],
+  ) => tf.Tensor4D,
+): tf.Tensor4D {
   const [x, filter] = ctx.inputs;
-  return tf.conv2d(
+  return op(
     x as tf.Tensor4D,
     filter as tf.Tensor4D,
     hw(ctx, 'strides'),
@@ -69,6 +79,11 @@ const conv2d: OpFn = (ctx) => {
     'NHWC',
     hw(ctx, 'dilations'),
   );
+}
+
+const conv2d: OpFn = (ctx) => {
+  requireNhwc(ctx);
+  return nhwcConv(ctx, tf.conv2d);
 };
 
 const depthwise: OpFn = (ctx) => {
@@ -84,14 +99,7 @@ const depthwise: OpFn = (ctx) => {
       paddingOf(ctx),
     );
   }
-  return tf.depthwiseConv2d(
-    x as tf.Tensor4D,
-    filter as tf.Tensor4D,
-    hw(ctx, 'strides'),
-    paddingOf(ctx),
-    'NHWC',
-    hw(ctx, 'dilations'),
-  );
+  return nhwcConv(ctx, tf.depthwiseConv2d);
 };
 
 const matMul: OpFn = (ctx) => {

@@ -79,30 +79,19 @@ export const SHAPE_OPS: Record<string, OpFn> = {
   Slice: (ctx) => tf.slice(ctx.inputs[0], ctx.values(1), ctx.values(2)),
   StridedSlice: (ctx) => {
     const a = ctx.node.attrs;
+    const args = [
+      ctx.inputs[0],
+      ctx.values(1),
+      ctx.values(2),
+      ctx.values(3),
+      a.int('begin_mask'),
+      a.int('end_mask'),
+      a.int('ellipsis_mask'),
+      a.int('new_axis_mask'),
+      a.int('shrink_axis_mask'),
+    ] as const;
     // tfjs has no StridedSlice gradient: unit strides (the common case) go through slice + reshape.
-    const sliced = unitStridedSlice(
-      ctx.inputs[0],
-      ctx.values(1),
-      ctx.values(2),
-      ctx.values(3),
-      a.int('begin_mask'),
-      a.int('end_mask'),
-      a.int('ellipsis_mask'),
-      a.int('new_axis_mask'),
-      a.int('shrink_axis_mask'),
-    );
-    if (sliced) return sliced;
-    return tf.stridedSlice(
-      ctx.inputs[0],
-      ctx.values(1),
-      ctx.values(2),
-      ctx.values(3),
-      a.int('begin_mask'),
-      a.int('end_mask'),
-      a.int('ellipsis_mask'),
-      a.int('new_axis_mask'),
-      a.int('shrink_axis_mask'),
-    );
+    return unitStridedSlice(...args) ?? tf.stridedSlice(...args);
   },
   Tile: (ctx) => tf.tile(ctx.inputs[0], ctx.values(1)),
   Pad: (ctx) => tf.pad(ctx.inputs[0], pairs(ctx.values(1))),
