@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
+import { perChannelLogits } from './channel-logits.js';
 import type { ModelSplit, SplitForward } from './split-model.js';
 
 /** pytorch-grad-cam's `AblationCAM` default: channels ablated per head pass. */
@@ -69,32 +70,14 @@ export function ablationcamScores(
   batchSize: number,
   minima: ArrayLike<number>,
 ): tf.Tensor3D {
-  const [n, , , k] = fwd.features.shape;
-  const rows = Math.min(batchSize, k);
-  return tf.tidy(() => {
-    const perImage: tf.Tensor2D[] = [];
-    for (let i = 0; i < n; i++) {
-      perImage.push(
-        tf.tidy(() => {
-          const acts = tf.squeeze(tf.slice(fwd.features, [i, 0, 0, 0], [1, -1, -1, -1]), [0]) as tf.Tensor3D;
-          const image = tf.slice(fwd.images, [i, 0, 0, 0], [1, -1, -1, -1]);
-          const copies = split.forward(tf.tile(image, [rows, 1, 1, 1]) as tf.Tensor4D);
-          const values = ablationValues(minima[i], rows);
-          const chunks: tf.Tensor2D[] = [];
-          for (let start = 0; start < k; start += rows) {
-            const count = Math.min(rows, k - start);
-            chunks.push(
-              tf.tidy(() => {
-                const logits = split.head(ablatedCopies(acts, start, count, rows, values), copies);
-                return tf.slice(logits, [0, 0], [count, -1]);
-              }),
-            );
-          }
-          return tf.concat(chunks, 0);
-        }),
-      );
-    }
-    return tf.stack(perImage, 0) as tf.Tensor3D;
+  const rows = Math.min(batchSize, fwd.features.shape[3]);
+  return perChannelLogits(fwd, rows, (acts, image, i) => {
+    const copies = split.forward(tf.tile(image, [rows, 1, 1, 1]) as tf.Tensor4D);
+    const values = ablationValues(minima[i], rows);
+    return (start, count) => {
+      const logits = split.head(ablatedCopies(acts, start, count, rows, values), copies);
+      return tf.slice(logits, [0, 0], [count, -1]);
+    };
   });
 }
 

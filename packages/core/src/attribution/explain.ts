@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import type { LayersModel } from '@tensorflow/tfjs-layers';
 import { CamkitError } from '../errors.js';
 import { ABLATIONCAM_BATCH_SIZE, ablationcamScores, ablationcamWeights } from './ablation-cam.js';
+import { perChannelLogits } from './channel-logits.js';
 import { eigenMaps } from './eigen-maps.js';
 import { eigengradcamProduct } from './eigengradcam-map.js';
 import { fuseCam } from './fuse-cam.js';
@@ -425,26 +426,9 @@ function scorecamScores(
   size: [number, number],
   batchSize: number,
 ): tf.Tensor3D {
-  const [n, , , k] = fwd.features.shape;
-  const perImage: tf.Tensor2D[] = [];
-  for (let i = 0; i < n; i++) {
-    perImage.push(
-      tf.tidy(() => {
-        const acts = tf.squeeze(tf.slice(fwd.features, [i, 0, 0, 0], [1, -1, -1, -1]), [0]) as tf.Tensor3D;
-        const image = tf.slice(fwd.images, [i, 0, 0, 0], [1, -1, -1, -1]);
-        const masks = scorecamMasks(acts, size);
-        const chunks: tf.Tensor2D[] = [];
-        for (let start = 0; start < k; start += batchSize) {
-          const count = Math.min(batchSize, k - start);
-          chunks.push(
-            tf.tidy(() =>
-              m.logits(tf.mul(tf.slice(masks, [start, 0, 0, 0], [count, -1, -1, -1]), image) as tf.Tensor4D),
-            ),
-          );
-        }
-        return tf.concat(chunks, 0);
-      }),
-    );
-  }
-  return tf.stack(perImage, 0) as tf.Tensor3D;
+  return perChannelLogits(fwd, batchSize, (acts, image) => {
+    const masks = scorecamMasks(acts, size);
+    return (start, count) =>
+      m.logits(tf.mul(tf.slice(masks, [start, 0, 0, 0], [count, -1, -1, -1]), image) as tf.Tensor4D);
+  });
 }
