@@ -108,9 +108,10 @@ export function demoCommand(log: () => Log): Command {
       augment: false,
     };
     const trained: Record<string, Awaited<ReturnType<typeof runTrain>>> = {};
-    const specs: [string, Arch, DemoTrainSpec][] = [
-      ['camnet', 'camnet', { ...cfg.camnet, epochs: o.epochs ?? cfg.camnet.epochs }],
-      ['vgglike', 'vgg-like', cfg.vggLike],
+    // Each model: its run id, architecture, training settings and the methods its maps are made with.
+    const specs: [string, Arch, DemoTrainSpec, Method[]][] = [
+      ['camnet', 'camnet', { ...cfg.camnet, epochs: o.epochs ?? cfg.camnet.epochs }, cfg.camnetMethods],
+      ['vgglike', 'vgg-like', cfg.vggLike, cfg.vggMethods],
     ];
     for (const [id, arch, s] of specs) {
       lg.info(`\n== training ${id} (${arch}, filters ${s.filters.join('/')}, ${size}×${size}) ==`);
@@ -167,34 +168,21 @@ export function demoCommand(log: () => Log): Command {
       };
     });
     const classNames = [...SYNTHETIC_CLASS_NAMES];
-    const models: RunModel[] = [
-      {
+    const models = specs.map(
+      ([id, arch, , methods]): RunModel => ({
         entry: {
-          id: 'camnet',
-          path: 'camnet/model.json',
-          arch: 'camnet',
+          id,
+          path: `${id}/model.json`,
+          arch,
           inputSize: [size, size],
           channels: 3,
           classNames,
           preprocess: 'unit',
         },
-        model: trained.camnet.model,
-        methods: [...cfg.camnetMethods],
-      },
-      {
-        entry: {
-          id: 'vgglike',
-          path: 'vgglike/model.json',
-          arch: 'vgg-like',
-          inputSize: [size, size],
-          channels: 3,
-          classNames,
-          preprocess: 'unit',
-        },
-        model: trained.vgglike.model,
-        methods: [...cfg.vggMethods],
-      },
-    ];
+        model: trained[id].model,
+        methods: [...methods],
+      }),
+    );
     lg.info(`\n== explaining ${images.length} validation images, every class ==`);
     const te = performance.now();
     const manifest = await writeExplainRun({
