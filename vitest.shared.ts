@@ -3,6 +3,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { ViteUserConfig } from 'vitest/config';
 
 const repoRoot = dirname(fileURLToPath(import.meta.url));
 
@@ -33,3 +34,25 @@ export const sharedTestAlias: Record<string, string> = {
   '@camkit/shared-fixture': join(repoRoot, 'test-support', 'shared-fixture.ts'),
   '@camkit/test-arrays': join(repoRoot, 'test-support', 'arrays.ts'),
 };
+
+/**
+ * The vitest config of a library package (core, kernels, node-runner): its source through the
+ * `@camkit/source` condition, the shared aliases and environment, the tests under src/ and test/
+ * (unless `test.projects` names them), two-minute timeouts, forked workers. `test` adds to or overrides these settings.
+ */
+export function packageTestConfig(test: ViteUserConfig['test'] = {}): ViteUserConfig {
+  return {
+    resolve: { conditions: ['@camkit/source'], alias: sharedTestAlias },
+    ssr: { resolve: { conditions: ['@camkit/source'] } },
+    test: {
+      env: sharedTestEnv,
+      // A config with projects names each project's tests: vitest concatenates a project's include
+      // with the root's, so the root then has none.
+      ...(test.projects ? {} : { include: ['src/**/*.test.ts', 'test/**/*.test.ts'] }),
+      testTimeout: 120_000,
+      hookTimeout: 120_000,
+      pool: 'forks',
+      ...test,
+    },
+  };
+}

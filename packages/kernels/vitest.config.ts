@@ -1,14 +1,8 @@
 import { defineConfig } from 'vitest/config';
-import { sharedTestAlias, sharedTestEnv } from '../../vitest.shared.js';
+import { packageTestConfig } from '../../vitest.shared.js';
 
-export default defineConfig({
-  resolve: { conditions: ['@camkit/source'], alias: sharedTestAlias },
-  ssr: { resolve: { conditions: ['@camkit/source'] } },
-  test: {
-    env: sharedTestEnv,
-    testTimeout: 120_000,
-    hookTimeout: 120_000,
-    pool: 'forks',
+export default defineConfig(
+  packageTestConfig({
     projects: [
       {
         extends: true,
@@ -28,5 +22,5 @@ export default defineConfig({
         },
       },
     ],
-  },
-});
+  }),
+);
