@@ -1,6 +1,7 @@
 import '@tensorflow/tfjs'; // registers tfjs's gradient configs (tfjs-core's node bundle has none)
 import '@tensorflow/tfjs-backend-cpu';
 import '@tensorflow/tfjs-backend-wasm';
+import { Rng } from '@camkit/core';
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -31,11 +32,8 @@ function smallNet(): tfl.Sequential {
 }
 
 function data(seed: number): { x: Float32Array; y: Float32Array } {
-  let s = seed;
-  const rand = () => {
-    s = (s * 1103515245 + 12345) % 2 ** 31;
-    return s / 2 ** 31;
-  };
+  const rng = new Rng(seed); // camkit's one seeded PRNG
+  const rand = () => rng.next();
   const x = Float32Array.from({ length: BATCH * SIZE * SIZE * 3 }, rand);
   const y = new Float32Array(BATCH * CLASSES);
   for (let i = 0; i < BATCH; i++) y[i * CLASSES + (i % CLASSES)] = 1;

@@ -1,5 +1,6 @@
 import '@tensorflow/tfjs'; // registers tfjs's gradient configs (tfjs-core's node bundle has none)
 import '@tensorflow/tfjs-backend-wasm';
+import { Rng } from '@camkit/core';
 import { registerWasmTrainingKernels } from '@camkit/kernels';
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
@@ -27,11 +28,8 @@ function net(): tfl.LayersModel {
 }
 
 function batch(n: number, seed: number): { xs: Float32Array; ys: Int32Array } {
-  let s = seed;
-  const rand = () => {
-    s = (s * 1103515245 + 12345) % 2 ** 31;
-    return s / 2 ** 31;
-  };
+  const rng = new Rng(seed); // camkit's one seeded PRNG
+  const rand = () => rng.next();
   return {
     xs: Float32Array.from({ length: n * SIZE * SIZE * 3 }, rand),
     ys: Int32Array.from({ length: n }, (_, i) => (i * 7 + seed) % CLASSES),
