@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { describe, expect, it } from 'vitest';
 import {
+  type RefConv,
   type RefConvSpec,
   refConvGeometry,
   refConvGrads,
@@ -110,15 +111,60 @@ export function relError(actual: ArrayLike<number>, expected: ArrayLike<number>)
   return diff / Math.max(scale, 1e-30);
 }
 
-/** Seeded x, filter and dy for a depthwise case, with the float64 reference gradients. */
-export function depthwiseData(c: DepthwiseCase, seed: number) {
+/**
+ * Seeded x, filter and dy of a conv case (uniform in [-1, 1), seeds `seed`, `seed + 1`, `seed + 2`)
+ * with its geometry; the output has `outC` channels (`c.co` for a conv, `C · co` for a depthwise one).
+ */
+export function convCaseData(c: RefConvSpec, seed: number, outC = c.co) {
   const g = refConvGeometry(c);
   const size = (s: readonly number[]) => s.reduce((a, b) => a * b, 1);
-  const dyShape = [c.x[0], g.outH, g.outW, c.x[3] * c.co] as [number, number, number, number];
+  const dyShape = [c.x[0], g.outH, g.outW, outC] as [number, number, number, number];
   const x = seededUniform(seed, size(c.x));
   const w = seededUniform(seed + 1, size(g.wShape));
   const dy = seededUniform(seed + 2, size(dyShape));
-  return { g, dyShape, x, w, dy, ref: refDepthwise(g, x, w, dy) };
+  return { g, dyShape, x, w, dy };
+}
+
+/** The geometry camkit's generated Winograd kernels take, of a 3×3 stride-1 conv case. */
+export function winogradGeometry(c: RefConvSpec, g: RefConv) {
+  return {
+    batch: c.x[0],
+    inH: c.x[1],
+    inW: c.x[2],
+    inC: c.x[3],
+    outC: c.co,
+    outH: g.outH,
+    outW: g.outW,
+    padTop: g.padTop,
+    padLeft: g.padLeft,
+    dilation: g.dilation[0],
+  };
+}
+
+/**
+ * `[dx, dw]` of a conv case by running its two backprop kernels directly (tfjs's gradients refuse
+ * dilation > 1): `Conv2DBackpropInput`/`…Filter` or `DepthwiseConv2dNativeBackpropInput`/`…Filter`.
+ */
+export function backpropKernels(
+  op: 'Conv2D' | 'DepthwiseConv2dNative',
+  c: RefConvSpec,
+  g: RefConv,
+  [x, w, dy]: tf.Tensor[],
+): [tf.Tensor, tf.Tensor] {
+  const attrs = { strides: c.stride, pad: c.pad, dataFormat: 'NHWC', dilations: c.dilation };
+  const run = (kernel: string, inputs: tf.NamedTensorMap, more: object) =>
+    tf.engine().runKernel(kernel, inputs, { ...attrs, ...more } as unknown as tf.NamedAttrMap) as tf.Tensor;
+  const prefix = op === 'Conv2D' ? 'Conv2D' : 'DepthwiseConv2dNative';
+  return [
+    run(`${prefix}BackpropInput`, { dy: dy as tf.Tensor, filter: w as tf.Tensor }, { inputShape: c.x }),
+    run(`${prefix}BackpropFilter`, { x: x as tf.Tensor, dy: dy as tf.Tensor }, { filterShape: g.wShape }),
+  ];
+}
+
+/** Seeded x, filter and dy for a depthwise case, with the float64 reference gradients. */
+export function depthwiseData(c: DepthwiseCase, seed: number) {
+  const d = convCaseData(c, seed, c.x[3] * c.co);
+  return { ...d, ref: refDepthwise(d.g, d.x, d.w, d.dy) };
 }
 
 /**
@@ -132,21 +178,7 @@ function depthwiseGrads(
   [x, w, dy]: tf.Tensor4D[],
 ): tf.Tensor[] {
   if (via === 'tf.grads') return tf.grads(depthwise(c))([x as tf.Tensor, w as tf.Tensor], dy);
-  const attrs = { strides: c.stride, pad: c.pad, dilations: c.dilation };
-  const run = (kernel: string, inputs: tf.NamedTensorMap, more: object) =>
-    tf.engine().runKernel(kernel, inputs, { ...attrs, ...more } as unknown as tf.NamedAttrMap) as tf.Tensor;
-  return [
-    run(
-      'DepthwiseConv2dNativeBackpropInput',
-      { dy: dy as tf.Tensor, filter: w as tf.Tensor },
-      { inputShape: c.x },
-    ),
-    run(
-      'DepthwiseConv2dNativeBackpropFilter',
-      { x: x as tf.Tensor, dy: dy as tf.Tensor },
-      { filterShape: d.g.wShape },
-    ),
-  ];
+  return backpropKernels('DepthwiseConv2dNative', c, d.g, [x, w, dy]);
 }
 
 /** The case's forward depthwise conv, as a function of (x, filter). */
@@ -332,14 +364,10 @@ export const DILATED_CONV_CASES: DilatedConvCase[] = [
 export function dilatedConvGradCases(backend: string): void {
   describe(`dilated conv2d gradients on ${backend}`, () => {
     it.each(DILATED_CONV_CASES)('tf.grads equals the float64 loop: $name', async (c) => {
-      const g = refConvGeometry(c);
-      const size = (s: readonly number[]) => s.reduce((a, b) => a * b);
-      const xd = seededUniform(51, size(c.x));
-      const wd = seededUniform(52, size(g.wShape));
-      const dyd = seededUniform(53, c.x[0] * g.outH * g.outW * c.co);
+      const { g, dyShape, x: xd, w: wd, dy: dyd } = convCaseData(c, 51);
       const x = tf.tensor4d(xd, c.x);
       const w = tf.tensor4d(wd, g.wShape);
-      const dy = tf.tensor4d(dyd, [c.x[0], g.outH, g.outW, c.co]);
+      const dy = tf.tensor4d(dyd, dyShape);
       const before = tf.memory().numTensors;
       const buffers = backendBuffers();
       const [dx, dw] = tf.grads((a, b) =>

@@ -4,7 +4,13 @@ import '@tensorflow/tfjs-backend-wasm';
 import { CamkitError } from '@camkit/core';
 import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { dilatedConvGradCases, relError } from '../../test/grad-suite.js';
+import {
+  backpropKernels,
+  convCaseData,
+  dilatedConvGradCases,
+  relError,
+  winogradGeometry,
+} from '../../test/grad-suite.js';
 import { seededUniform } from '../../test/random.js';
 import { convGeometry } from './conv-geometry.js';
 import { conv2DBackpropFilterXnnpack } from './conv2d-backprop-filter-wasm.js';
@@ -102,23 +108,8 @@ const DILATED: Case[] = [
 
 const geometry = refConvGeometry;
 
-const random = seededUniform;
-
-function inputs(c: Case, g: RefConv, seed: number) {
-  const x = random(
-    seed,
-    c.x.reduce((a, b) => a * b),
-  );
-  const w = random(
-    seed + 1,
-    g.wShape.reduce((a, b) => a * b),
-  );
-  const dy = random(seed + 2, c.x[0] * g.outH * g.outW * c.co);
-  return { x, w, dy };
-}
-
 /** Both gradients through tfjs's autodiff (Conv2D's gradient calls the two backprop kernels). */
-async function tfGrads(backend: string, c: Case, g: RefConv, data: ReturnType<typeof inputs>) {
+async function tfGrads(backend: string, c: Case, g: RefConv, data: ReturnType<typeof convCaseData>) {
   await tf.setBackend(backend);
   const x = tf.tensor4d(data.x, c.x);
   const w = tf.tensor4d(data.w, g.wShape);
@@ -140,7 +131,7 @@ beforeAll(async () => {
 describe('wasm Conv2DBackpropFilter / Conv2DBackpropInput', () => {
   it.each(CASES)('matches the cpu backend and a float64 loop: $name', async (c) => {
     const g = geometry(c);
-    const data = inputs(c, g, 17);
+    const data = convCaseData(c, 17);
     const wasm = await tfGrads('wasm', c, g, data);
     const cpu = await tfGrads('cpu', c, g, data);
     const ref = refConvGrads(g, data.x, data.w, data.dy);
@@ -155,34 +146,21 @@ describe('wasm Conv2DBackpropFilter / Conv2DBackpropInput', () => {
   it.each(DILATED)('supports dilation through the dilations attribute: $name', async (c) => {
     await tf.setBackend('wasm');
     const g = geometry(c);
-    const data = inputs(c, g, 5);
+    const data = convCaseData(c, 5);
     const x = tf.tensor4d(data.x, c.x);
     const w = tf.tensor4d(data.w, g.wShape);
     const dy = tf.tensor4d(data.dy, [c.x[0], g.outH, g.outW, c.co]);
-    const attrs = {
-      strides: c.stride,
-      pad: c.pad,
-      dataFormat: 'NHWC',
-      dilations: c.dilation,
-    } as unknown as tf.NamedAttrMap;
-    const dw = tf.engine().runKernel('Conv2DBackpropFilter', { x, dy }, {
-      ...attrs,
-      filterShape: g.wShape,
-    } as unknown as tf.NamedAttrMap);
-    const dx = tf.engine().runKernel('Conv2DBackpropInput', { dy, filter: w }, {
-      ...attrs,
-      inputShape: c.x,
-    } as unknown as tf.NamedAttrMap);
+    const [dx, dw] = backpropKernels('Conv2D', c, g, [x, w, dy]);
     const ref = refConvGrads(g, data.x, data.w, data.dy);
-    expect(relError(await (dw as tf.Tensor).data(), ref.dw)).toBeLessThanOrEqual(1e-4);
-    expect(relError(await (dx as tf.Tensor).data(), ref.dx)).toBeLessThanOrEqual(1e-4);
-    tf.dispose([x, w, dy, dw as tf.Tensor, dx as tf.Tensor]);
+    expect(relError(await dw.data(), ref.dw)).toBeLessThanOrEqual(1e-4);
+    expect(relError(await dx.data(), ref.dx)).toBeLessThanOrEqual(1e-4);
+    tf.dispose([x, w, dy, dw, dx]);
   });
 
   it.each(DILATED)('trains dilated convs through tf.grads on wasm: $name', async (c) => {
     await tf.setBackend('wasm');
     const g = geometry(c);
-    const data = inputs(c, g, 11);
+    const data = convCaseData(c, 11);
     const x = tf.tensor4d(data.x, c.x);
     const w = tf.tensor4d(data.w, g.wShape);
     const dy = tf.tensor4d(data.dy, [c.x[0], g.outH, g.outW, c.co]);
@@ -216,7 +194,7 @@ describe('wasm Conv2DBackpropFilter / Conv2DBackpropInput', () => {
     await tf.setBackend('wasm');
     const c: Case = { name: 'fd', x: [1, 5, 6, 2], k: [3, 3], co: 3, stride: [2, 2], pad: 'same' };
     const g = geometry(c);
-    const data = inputs(c, g, 99);
+    const data = convCaseData(c, 99);
     // L = Σ conv(x, w) · r has gradient exactly (dL/dx, dL/dw) = backprop of dy = r.
     const loss = (x: Float32Array, w: Float32Array): number =>
       tf.tidy(() => {
@@ -246,12 +224,12 @@ describe('wasm Conv2DBackpropFilter / Conv2DBackpropInput', () => {
     await tf.setBackend('wasm');
     const c = CASES[10];
     const g = geometry(c);
-    const data = inputs(c, g, 3);
+    const data = convCaseData(c, 3);
     await tfGrads('wasm', c, g, data); // warm-up: first calls may allocate caches
     const tensors = tf.memory().numTensors;
     const buffers = tf.engine().backend.numDataIds();
     for (const k of [2, 3, 11])
-      await tfGrads('wasm', CASES[k], geometry(CASES[k]), inputs(CASES[k], geometry(CASES[k]), k));
+      await tfGrads('wasm', CASES[k], geometry(CASES[k]), convCaseData(CASES[k], k));
     await tf.setBackend('wasm');
     expect(tf.memory().numTensors).toBe(tensors);
     expect(tf.engine().backend.numDataIds()).toBe(buffers);
@@ -288,7 +266,7 @@ describe("camkit's generated SIMD filter-gradient kernel and the XNNPACK formula
   it.each(widened)('both equal the float64 loop: $name', async (c) => {
     await tf.setBackend('wasm');
     const g = geometry(c);
-    const data = inputs(c, g, 29);
+    const data = convCaseData(c, 29);
     const ref = refConvGrads(g, data.x, data.w, data.dy);
     const x = tf.tensor4d(data.x, c.x);
     const dy = tf.tensor4d(data.dy, [c.x[0], g.outH, g.outW, c.co]);
@@ -358,22 +336,10 @@ describe('Conv2D on wasm by Winograd F(2×2, 3×3) on generated SIMD code', () =
     },
   ];
 
-  const winogradGeometry = (c: Case, g: RefConv) => ({
-    batch: c.x[0],
-    inH: c.x[1],
-    inW: c.x[2],
-    inC: c.x[3],
-    outC: c.co,
-    outH: g.outH,
-    outW: g.outW,
-    padTop: g.padTop,
-    padLeft: g.padLeft,
-  });
-
   it.each(WINO)('equals the float64 loop and stock XNNPACK: $name', async (c) => {
     await tf.setBackend('wasm');
     const g = geometry(c);
-    const data = inputs(c, g, 41);
+    const data = convCaseData(c, 41);
     const x = tf.tensor4d(data.x, c.x);
     const w = tf.tensor4d(data.w, g.wShape);
     const backend = tf.backend() as unknown as WasmBackendLike;
@@ -387,7 +353,7 @@ describe('Conv2D on wasm by Winograd F(2×2, 3×3) on generated SIMD code', () =
     expect(relError(await directT.data(), ref)).toBeLessThanOrEqual(1e-5);
     expect(relError(await viaKernel.data(), ref)).toBeLessThanOrEqual(1e-5);
     // FusedConv2D (what tfjs-layers runs at inference): bias and ReLU in the output transform.
-    const bias = tf.tensor1d(random(7, c.co));
+    const bias = tf.tensor1d(seededUniform(7, c.co));
     const biasData = await bias.data();
     for (const activation of ['relu', 'linear'] as const) {
       const fused = tf.fused.conv2d({ x, filter: w, bias, activation, strides: 1, pad: c.pad });
@@ -412,7 +378,7 @@ describe('Conv2D on wasm by Winograd F(2×2, 3×3) on generated SIMD code', () =
   it.each(WINO)('its filter gradient (F(3×3, 2×2)) equals the float64 loop: $name', async (c) => {
     await tf.setBackend('wasm');
     const g = geometry(c);
-    const data = inputs(c, g, 43);
+    const data = convCaseData(c, 43);
     const x = tf.tensor4d(data.x, c.x);
     const dy = tf.tensor4d(data.dy, [c.x[0], g.outH, g.outW, c.co]);
     const backend = tf.backend() as unknown as WasmBackendLike;
@@ -447,7 +413,7 @@ describe('Conv2D on wasm by Winograd F(2×2, 3×3) on generated SIMD code', () =
     tf.dispose([x, w]);
     for (const c of [CASES[2], CASES[4], CASES[0]] as Case[]) {
       const g = geometry(c);
-      const data = inputs(c, g, 5);
+      const data = convCaseData(c, 5);
       const y = tf.conv2d(tf.tensor4d(data.x, c.x), tf.tensor4d(data.w, g.wShape), c.stride, c.pad);
       expect(relError(await y.data(), refConv(g, data.x, data.w))).toBeLessThanOrEqual(1e-5);
       y.dispose();

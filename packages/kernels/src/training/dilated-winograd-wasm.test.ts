@@ -2,9 +2,9 @@ import '@tensorflow/tfjs'; // registers tfjs's gradient configs (tfjs-core's nod
 import '@tensorflow/tfjs-backend-wasm';
 import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { relError } from '../../test/grad-suite.js';
+import { convCaseData, relError, winogradGeometry } from '../../test/grad-suite.js';
 import { seededUniform } from '../../test/random.js';
-import { type RefConvSpec, refConv, refConvGeometry, refConvGrads } from './conv-grad-reference.js';
+import { type RefConvSpec, refConv, refConvGrads } from './conv-grad-reference.js';
 import { registerWasmTrainingKernels } from './register-wasm-training-kernels.js';
 import { dilatedWinogradConv3x3, dilatedWinogradFilterGrad3x3 } from './simd/dilated-winograd.js';
 import type { WasmBackendLike } from './wasm-kernel-calls.js';
@@ -68,30 +68,6 @@ const CASES: Case[] = [
   },
 ];
 
-function data(c: Case, seed: number) {
-  const g = refConvGeometry(c);
-  const size = (s: readonly number[]) => s.reduce((a, b) => a * b);
-  return {
-    g,
-    x: seededUniform(seed, size(c.x)),
-    w: seededUniform(seed + 1, size(g.wShape)),
-    dy: seededUniform(seed + 2, c.x[0] * g.outH * g.outW * c.co),
-  };
-}
-
-const geometryOf = (c: Case, g: ReturnType<typeof refConvGeometry>) => ({
-  batch: c.x[0],
-  inH: c.x[1],
-  inW: c.x[2],
-  inC: c.x[3],
-  outC: c.co,
-  outH: g.outH,
-  outW: g.outW,
-  padTop: g.padTop,
-  padLeft: g.padLeft,
-  dilation: g.dilation[0],
-});
-
 beforeAll(async () => {
   registerWasmTrainingKernels();
   await tf.setBackend('wasm');
@@ -101,7 +77,7 @@ describe('dilated 3×3 convs by Winograd on their d² phases (wasm)', () => {
   it.each(CASES)(
     'forward, with and without the bias/ReLU epilogue, equals the float64 loop: $name',
     async (c) => {
-      const { g, x: xd, w: wd } = data(c, 3);
+      const { g, x: xd, w: wd } = convCaseData(c, 3);
       const x = tf.tensor4d(xd, c.x);
       const w = tf.tensor4d(wd, g.wShape);
       const bias = tf.tensor1d(seededUniform(9, c.co));
@@ -109,8 +85,8 @@ describe('dilated 3×3 convs by Winograd on their d² phases (wasm)', () => {
       const backend = tf.backend() as unknown as WasmBackendLike;
       const buffers = backend.numDataIds();
       const ref = refConv(g, xd, wd);
-      const plain = dilatedWinogradConv3x3(backend, x, w, geometryOf(c, g));
-      const fused = dilatedWinogradConv3x3(backend, x, w, geometryOf(c, g), { bias, relu: true });
+      const plain = dilatedWinogradConv3x3(backend, x, w, winogradGeometry(c, g));
+      const fused = dilatedWinogradConv3x3(backend, x, w, winogradGeometry(c, g), { bias, relu: true });
       expect(plain).not.toBeNull(); // the phase path really ran
       expect(fused).not.toBeNull();
       const plainT = tf.engine().makeTensorFromTensorInfo(plain as tf.TensorInfo);
@@ -141,12 +117,12 @@ describe('dilated 3×3 convs by Winograd on their d² phases (wasm)', () => {
   it.each(CASES)(
     'filter gradient (sum of the phases’ gradients) equals the float64 loop: $name',
     async (c) => {
-      const { g, x: xd, w: wd, dy: dyd } = data(c, 13);
+      const { g, x: xd, w: wd, dy: dyd } = convCaseData(c, 13);
       const x = tf.tensor4d(xd, c.x);
       const dy = tf.tensor4d(dyd, [c.x[0], g.outH, g.outW, c.co]);
       const backend = tf.backend() as unknown as WasmBackendLike;
       const buffers = backend.numDataIds();
-      const dw = dilatedWinogradFilterGrad3x3(backend, x, dy, geometryOf(c, g));
+      const dw = dilatedWinogradFilterGrad3x3(backend, x, dy, winogradGeometry(c, g));
       expect(dw).not.toBeNull();
       const dwT = tf.engine().makeTensorFromTensorInfo(dw as tf.TensorInfo);
       expect(dwT.shape).toEqual(g.wShape);
@@ -158,7 +134,7 @@ describe('dilated 3×3 convs by Winograd on their d² phases (wasm)', () => {
   );
 
   it.each(CASES)('tf.grads of a dilated conv (both gradients) equals the float64 loop: $name', async (c) => {
-    const { g, x: xd, w: wd, dy: dyd } = data(c, 23);
+    const { g, x: xd, w: wd, dy: dyd } = convCaseData(c, 23);
     const x = tf.tensor4d(xd, c.x);
     const w = tf.tensor4d(wd, g.wShape);
     const dy = tf.tensor4d(dyd, [c.x[0], g.outH, g.outW, c.co]);
@@ -189,11 +165,11 @@ describe('dilated 3×3 convs by Winograd on their d² phases (wasm)', () => {
       ],
       dilation: [2, 2],
     };
-    const { g, x: xd, w: wd } = data(c, 31);
+    const { g, x: xd, w: wd } = convCaseData(c, 31);
     const x = tf.tensor4d(xd, c.x);
     const w = tf.tensor4d(wd, g.wShape);
     const backend = tf.backend() as unknown as WasmBackendLike;
-    expect(dilatedWinogradConv3x3(backend, x, w, geometryOf(c, g))).toBeNull();
+    expect(dilatedWinogradConv3x3(backend, x, w, winogradGeometry(c, g))).toBeNull();
     const y = tf.conv2d(x, w, 1, c.pad as tf.backend_util.ExplicitPadding, 'NHWC', c.dilation);
     expect(relError(await y.data(), refConv(g, xd, wd))).toBeLessThanOrEqual(1e-5);
     tf.dispose([x, w, y]);
