@@ -28,11 +28,13 @@ export const sharedTestEnv: Record<string, string> = { CAMKIT_SHARED_FIXTURES: s
 /**
  * Module aliases for every package's tests: `@camkit/shared-fixture` is the one `sharedFixture`
  * helper (test-support/shared-fixture.ts), `@camkit/test-arrays` the array comparisons
- * (test-support/arrays.ts); tsconfig.base.json maps them for the type-check.
+ * (test-support/arrays.ts), `@camkit/arch-reference` that fixture's layout
+ * (test-support/arch-reference.ts); tsconfig.base.json maps them for the type-check.
  */
 export const sharedTestAlias: Record<string, string> = {
   '@camkit/shared-fixture': join(repoRoot, 'test-support', 'shared-fixture.ts'),
   '@camkit/test-arrays': join(repoRoot, 'test-support', 'arrays.ts'),
+  '@camkit/arch-reference': join(repoRoot, 'test-support', 'arch-reference.ts'),
 };
 
 /**

@@ -8,7 +8,16 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { explain, type Method } from '@camkit/core';
-import { sharedFixture } from '@camkit/shared-fixture';
+import {
+  ARCH_CAM_CASES as CAM_CASES,
+  ARCH_IMAGES as IMAGES,
+  archInputs,
+  archModelDir,
+  archRef,
+  archReferenceDir,
+  grayMapDiff,
+} from '@camkit/arch-reference';
+import { maxAbs, maxAbsDiff } from '@camkit/test-arrays';
 import { loadModel, readNpyFile } from '@camkit/core/node';
 import * as tf from '@tensorflow/tfjs-core';
 import type { LayersModel } from '@tensorflow/tfjs-layers';
@@ -16,28 +25,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { selectBackend } from '../src/backend/select-backend.js';
 import { camkit } from './run-cli.js';
 
-const DIR = sharedFixture('arch-reference');
-const IMAGES = ['img00_disk', 'img01_square', 'img02_triangle', 'img03_cross', 'img04_ring', 'img05_ring'];
+const DIR = archReferenceDir();
 const LAYER = 'features.13';
-const ref = (...parts: string[]) => readNpyFile(join(DIR, 'refs', 'mobilenet_v2', ...parts)).data;
-const maxAbs = (a: ArrayLike<number>) => Array.from(a).reduce((m, v) => Math.max(m, Math.abs(v)), 0);
-const maxAbsDiff = (a: ArrayLike<number>, b: ArrayLike<number>) => {
-  if (a.length !== b.length) throw new Error(`length ${a.length} != ${b.length}`);
-  return Array.from(a).reduce((m, v, i) => Math.max(m, Math.abs(v - b[i])), 0);
-};
-
-const CAM_CASES: [Method, string][] = [
-  ['gradcam', 'gradcam'],
-  ['gradcam++', 'gradcam_pp'],
-  ['xgradcam', 'xgradcam'],
-  ['hirescam', 'hirescam'],
-  ['layercam', 'layercam'],
-  ['eigencam', 'eigencam'],
-  ['eigengradcam', 'eigengradcam'],
-  ['gradcam-elementwise', 'gradcam_elementwise'],
-  ['scorecam', 'scorecam'],
-  ['ablationcam', 'ablationcam'],
-];
+const read = (file: string) => readNpyFile(file).data as Float32Array;
+const ref = (image: string, ...parts: string[]) => archRef(read, image, ...parts);
 
 describe('arch-reference MobileNetV2 on the CLI default backend (wasm + @camkit/kernels)', () => {
   let model: LayersModel;
@@ -47,12 +38,8 @@ describe('arch-reference MobileNetV2 on the CLI default backend (wasm + @camkit/
     const selected = await selectBackend('wasm');
     expect(selected.name).toBe('wasm');
     expect(tf.getKernel('DepthwiseConv2dNativeBackpropInput', 'wasm')).toBeDefined();
-    model = (await loadModel(join(DIR, 'models', 'mobilenet_v2'))) as LayersModel;
-    const flat = new Float32Array(IMAGES.length * 64 * 64 * 3);
-    IMAGES.forEach((id, i) => {
-      flat.set(readNpyFile(join(DIR, 'inputs', `${id}.npy`)).data as Float32Array, i * 64 * 64 * 3);
-    });
-    images = tf.tensor4d(flat, [IMAGES.length, 64, 64, 3]);
+    model = (await loadModel(archModelDir())) as LayersModel;
+    images = tf.tensor4d(archInputs(read), [IMAGES.length, 64, 64, 3]);
   });
   afterAll(() => {
     images.dispose();
@@ -67,11 +54,7 @@ describe('arch-reference MobileNetV2 on the CLI default backend (wasm + @camkit/
     for (const h of r.heatmaps) {
       const id = IMAGES[h.imageIndex];
       const c = h.classIndex;
-      let diff = maxAbsDiff(h.map, ref(id, dir, LAYER, `c${c}.npy`));
-      // Either SVD sign (the fixture has both maps).
-      if (dir.startsWith('eigen'))
-        diff = Math.min(diff, maxAbsDiff(h.map, ref(id, dir, LAYER, `c${c}.signflip.npy`)));
-      expect(diff, `${id} c${c}`).toBeLessThan(1e-3);
+      expect(grayMapDiff(read, h.map, id, dir, LAYER, c), `${id} c${c}`).toBeLessThan(1e-3);
     }
   });
 
@@ -123,10 +106,7 @@ describe('arch-reference MobileNetV2 on the CLI default backend (wasm + @camkit/
       for (const [method, dir] of methods) {
         for (let c = 0; c < 5; c++) {
           const ours = readNpyFile(join(out, image, method, `c${c}.npy`)).data;
-          let diff = maxAbsDiff(ours, ref(image, dir, LAYER, `c${c}.npy`));
-          if (dir.startsWith('eigen'))
-            diff = Math.min(diff, maxAbsDiff(ours, ref(image, dir, LAYER, `c${c}.signflip.npy`)));
-          expect(diff, `${method} c${c}`).toBeLessThan(1e-3);
+          expect(grayMapDiff(read, ours, image, dir, LAYER, c), `${method} c${c}`).toBeLessThan(1e-3);
         }
       }
     } finally {

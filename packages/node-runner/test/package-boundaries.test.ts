@@ -8,7 +8,7 @@ const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 const packagesDir = join(repo, 'packages');
 const SOURCE = /\.(ts|mts|mjs|js|cjs|svelte)$/;
 // Test-only aliases (vitest.shared.ts, tsconfig.base.json paths) for test-support/.
-const TEST_ALIASES = new Set(['@camkit/shared-fixture', '@camkit/test-arrays']);
+const TEST_ALIASES = new Set(['@camkit/shared-fixture', '@camkit/test-arrays', '@camkit/arch-reference']);
 
 interface Pkg {
   dir: string;

@@ -8,7 +8,15 @@ import * as tf from '@tensorflow/tfjs-core';
 import type * as tfl from '@tensorflow/tfjs-layers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BACKENDS, maxAbs, maxAbsDiff, useBackend } from '../../test/backends.js';
-import { sharedFixture } from '@camkit/shared-fixture';
+import {
+  ARCH_CAM_CASES as CAM_CASES,
+  ARCH_IMAGES as IMAGES,
+  archInputs,
+  archModelDir,
+  archRef,
+  archReferenceDir,
+  grayMapDiff,
+} from '@camkit/arch-reference';
 import { readNpy } from '../../test/npy.js';
 import { CamkitError } from '../errors.js';
 import { loadModel } from '../io/node/load-model.js';
@@ -16,29 +24,15 @@ import { explain } from './explain.js';
 import { splitModel } from './split-model.js';
 import type { ExplainResult, Method } from './types.js';
 
-const DIR = sharedFixture('arch-reference');
-const MODEL_DIR = join(DIR, 'models', 'mobilenet_v2');
-const IMAGES = ['img00_disk', 'img01_square', 'img02_triangle', 'img03_cross', 'img04_ring', 'img05_ring'];
+const DIR = archReferenceDir();
+const MODEL_DIR = archModelDir();
+const read = (file: string) => readNpy(file).data;
 const CLASSES = 5;
 const LAYERS = ['features.18', 'features.13'] as const;
 const GRAY_TOL = 1e-3; // the fixture's suggested tolerances (≈7× its worst TF.js recomputation)
 const GUIDED_REL_TOL = 1e-3;
-const ref = (image: string, ...parts: string[]) =>
-  readNpy(join(DIR, 'refs', 'mobilenet_v2', image, ...parts)).data;
+const ref = (image: string, ...parts: string[]) => archRef(read, image, ...parts);
 
-const CAM_CASES: [Method, string][] = [
-  ['gradcam', 'gradcam'],
-  ['gradcam++', 'gradcam_pp'],
-  ['xgradcam', 'xgradcam'],
-  ['hirescam', 'hirescam'],
-  ['layercam', 'layercam'],
-  ['eigencam', 'eigencam'],
-  ['eigengradcam', 'eigengradcam'],
-  ['gradcam-elementwise', 'gradcam_elementwise'],
-  ['scorecam', 'scorecam'],
-  ['ablationcam', 'ablationcam'],
-];
-const EIGEN = new Set<Method>(['eigencam', 'eigengradcam']);
 // Methods that need no gradient: they run on any backend that runs the forward pass.
 const GRADIENT_FREE = new Set<Method>(['eigencam', 'scorecam', 'ablationcam']);
 
@@ -111,11 +105,7 @@ describe.each(BACKENDS)('arch-reference MobileNetV2 against pytorch-grad-cam (%s
   beforeAll(async () => {
     await useBackend(backend);
     model = (await loadModel(MODEL_DIR)) as tfl.LayersModel;
-    const flat = new Float32Array(IMAGES.length * 64 * 64 * 3);
-    IMAGES.forEach((id, i) => {
-      flat.set(readNpy(join(DIR, 'inputs', `${id}.npy`)).data, i * 64 * 64 * 3);
-    });
-    images = tf.tensor4d(flat, [IMAGES.length, 64, 64, 3]);
+    images = tf.tensor4d(archInputs(read), [IMAGES.length, 64, 64, 3]);
     first = tf.slice(images, [0, 0, 0, 0], [1, -1, -1, -1]);
   });
   afterAll(() => {
@@ -150,11 +140,7 @@ describe.each(BACKENDS)('arch-reference MobileNetV2 against pytorch-grad-cam (%s
         for (const h of r.heatmaps) {
           const id = IMAGES[h.imageIndex];
           const c = h.classIndex;
-          let diff = maxAbsDiff(h.map, ref(id, dir, layer, `c${c}.npy`));
-          // Either SVD sign: the fixture has the map of the other sign too.
-          if (EIGEN.has(method))
-            diff = Math.min(diff, maxAbsDiff(h.map, ref(id, dir, layer, `c${c}.signflip.npy`)));
-          expect(diff, `${id} c${c}`).toBeLessThan(GRAY_TOL);
+          expect(grayMapDiff(read, h.map, id, dir, layer, c), `${id} c${c}`).toBeLessThan(GRAY_TOL);
         }
       },
     );
