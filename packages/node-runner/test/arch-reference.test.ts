@@ -8,15 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { explain, type Method } from '@camkit/core';
-import {
-  ARCH_CAM_CASES as CAM_CASES,
-  ARCH_IMAGES as IMAGES,
-  archInputs,
-  archModelDir,
-  archRef,
-  archReferenceDir,
-  grayMapDiff,
-} from '@camkit/arch-reference';
+import * as arch from '@camkit/arch-reference';
 import { maxAbs, maxAbsDiff } from '@camkit/test-arrays';
 import { loadModel, readNpyFile } from '@camkit/core/node';
 import * as tf from '@tensorflow/tfjs-core';
@@ -25,10 +17,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { selectBackend } from '../src/backend/select-backend.js';
 import { camkit } from './run-cli.js';
 
-const DIR = archReferenceDir();
+const DIR = arch.archReferenceDir();
+const IMAGES = arch.ARCH_IMAGES;
 const LAYER = 'features.13';
 const read = (file: string) => readNpyFile(file).data as Float32Array;
-const ref = (image: string, ...parts: string[]) => archRef(read, image, ...parts);
+const ref = (image: string, ...parts: string[]) => arch.archRef(read, image, ...parts);
 
 describe('arch-reference MobileNetV2 on the CLI default backend (wasm + @camkit/kernels)', () => {
   let model: LayersModel;
@@ -38,25 +31,28 @@ describe('arch-reference MobileNetV2 on the CLI default backend (wasm + @camkit/
     const selected = await selectBackend('wasm');
     expect(selected.name).toBe('wasm');
     expect(tf.getKernel('DepthwiseConv2dNativeBackpropInput', 'wasm')).toBeDefined();
-    model = (await loadModel(archModelDir())) as LayersModel;
-    images = tf.tensor4d(archInputs(read), [IMAGES.length, 64, 64, 3]);
+    model = (await loadModel(arch.archModelDir())) as LayersModel;
+    images = tf.tensor4d(arch.archInputs(read), [IMAGES.length, 64, 64, 3]);
   });
   afterAll(() => {
     images.dispose();
     model.dispose();
   });
 
-  it.each(CAM_CASES)(`%s at ${LAYER}: gray maps of 6 images × 5 classes within 1e-3`, async (method, dir) => {
-    const started = tf.memory().numTensors;
-    const r = await explain(model, images, { method, layer: LAYER, targets: 'all' });
-    expect(tf.memory().numTensors).toBe(started);
-    expect(r.heatmaps).toHaveLength(30);
-    for (const h of r.heatmaps) {
-      const id = IMAGES[h.imageIndex];
-      const c = h.classIndex;
-      expect(grayMapDiff(read, h.map, id, dir, LAYER, c), `${id} c${c}`).toBeLessThan(1e-3);
-    }
-  });
+  it.each(arch.ARCH_CAM_CASES)(
+    `%s at ${LAYER}: gray maps of 6 images × 5 classes within 1e-3`,
+    async (method, dir) => {
+      const started = tf.memory().numTensors;
+      const r = await explain(model, images, { method, layer: LAYER, targets: 'all' });
+      expect(tf.memory().numTensors).toBe(started);
+      expect(r.heatmaps).toHaveLength(30);
+      for (const h of r.heatmaps) {
+        const id = IMAGES[h.imageIndex];
+        const c = h.classIndex;
+        expect(arch.grayMapDiff(read, h.map, id, dir, LAYER, c), `${id} c${c}`).toBeLessThan(1e-3);
+      }
+    },
+  );
 
   it.each([
     ['guided-backprop', undefined, ['guided_backprop', 'input']],
@@ -106,7 +102,7 @@ describe('arch-reference MobileNetV2 on the CLI default backend (wasm + @camkit/
       for (const [method, dir] of methods) {
         for (let c = 0; c < 5; c++) {
           const ours = readNpyFile(join(out, image, method, `c${c}.npy`)).data;
-          expect(grayMapDiff(read, ours, image, dir, LAYER, c), `${method} c${c}`).toBeLessThan(1e-3);
+          expect(arch.grayMapDiff(read, ours, image, dir, LAYER, c), `${method} c${c}`).toBeLessThan(1e-3);
         }
       }
     } finally {
