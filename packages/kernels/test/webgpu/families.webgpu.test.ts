@@ -22,6 +22,10 @@ import {
 } from '../families/family-harness.js';
 
 const FULL = process.env.CAMKIT_WEBGPU_FAMILIES === 'full';
+// A family takes 10–75 s on SwiftShader when the cores are free and well over the package's 120 s
+// when they are shared (CPU rendering). A test that times out keeps running into the next one, whose
+// tensor count it then disturbs ("-62 tensors leaked"), so each family gets room to finish.
+const FAMILY_TIMEOUT_MS = 600_000;
 
 /** The layers explained on webgpu: all three (full), else the one with the fewest channels. */
 function webgpuLayers(family: Family, model: LayersModel): string[] {
@@ -37,15 +41,19 @@ describe.each(FAMILIES)('$name on webgpu', (family) => {
   beforeAll(async () => {
     await useBackend('cpu');
     cpu = await familyReference(family, METHODS, (model) => webgpuLayers(family, model));
-  });
+  }, FAMILY_TIMEOUT_MS);
 
-  it(`equals cpu for every method at ${FULL ? 'last, mid and inner' : 'its narrowest layer'}; no tensor growth`, async () => {
-    await useBackend('webgpu');
-    // Throws on a tensor leaked by any single call, or by the run.
-    const webgpu = await explainRebuilt(family, cpu.weights, cpu.size, METHODS, cpu.layers);
-    // Every method ran on cpu (cam only errs where the family has no GAP → Dense at the layer).
-    const failed = [...cpu.outcomes].filter(([k, o]) => 'error' in o && !k.startsWith('cam '));
-    expect(failed).toEqual([]);
-    expect(compareOutcomes(cpu.outcomes, webgpu, 1e-4, 1e-3)).toEqual([]);
-  });
+  it(
+    `equals cpu for every method at ${FULL ? 'last, mid and inner' : 'its narrowest layer'}; no tensor growth`,
+    async () => {
+      await useBackend('webgpu');
+      // Throws on a tensor leaked by any single call, or by the run.
+      const webgpu = await explainRebuilt(family, cpu.weights, cpu.size, METHODS, cpu.layers);
+      // Every method ran on cpu (cam only errs where the family has no GAP → Dense at the layer).
+      const failed = [...cpu.outcomes].filter(([k, o]) => 'error' in o && !k.startsWith('cam '));
+      expect(failed).toEqual([]);
+      expect(compareOutcomes(cpu.outcomes, webgpu, 1e-4, 1e-3)).toEqual([]);
+    },
+    FAMILY_TIMEOUT_MS,
+  );
 });
