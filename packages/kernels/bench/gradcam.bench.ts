@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import '@tensorflow/tfjs-backend-wasm';
-import { camNet, explain } from '@camkit/core';
+import { camNet, explain, Rng } from '@camkit/core';
 import { registerWasmTrainingKernels, unregisterWasmTrainingKernels } from '../src/training/index.js';
 
 const SIZE = 64;
@@ -49,11 +49,8 @@ function ensureTorch(): boolean {
 /** Deterministic pseudo-random images in [0, 1] (the timing does not depend on content). */
 function makeImages(): Float32Array {
   const data = new Float32Array(BATCH * SIZE * SIZE * 3);
-  let s = 12345;
-  for (let i = 0; i < data.length; i++) {
-    s = (s * 1103515245 + 12345) % 2147483648;
-    data[i] = s / 2147483648;
-  }
+  const rng = new Rng(12345);
+  for (let i = 0; i < data.length; i++) data[i] = rng.next();
   return data;
 }
 

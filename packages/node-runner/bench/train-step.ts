@@ -12,6 +12,7 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
+import { Rng } from '@camkit/core';
 import { registerWasmTrainingKernels, unregisterWasmTrainingKernels } from '@camkit/kernels';
 import { createParallelTrainer, type ParallelTrainer } from '../src/train/parallel/index.js';
 import { naiveFilterGradConfig } from './train-step-naive-filter.js';
@@ -109,11 +110,8 @@ function useKernels(which: 'stock' | 'camkit'): void {
 }
 
 function makeBatch(): { xs: Float32Array; ys: Int32Array } {
-  let s = 12345;
-  const rand = () => {
-    s = (s * 1103515245 + 12345) % 2 ** 31;
-    return s / 2 ** 31;
-  };
+  const rng = new Rng(12345);
+  const rand = () => rng.next();
   return {
     xs: Float32Array.from({ length: BATCH * SIZE * SIZE * 3 }, rand),
     ys: Int32Array.from({ length: BATCH }, (_, i) => i % CLASSES),

@@ -1,7 +1,7 @@
 import '@tensorflow/tfjs-backend-cpu';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { camNet, explain, ManifestSchema, parseNpy } from '@camkit/core';
+import { camNet, explain, ManifestSchema, parseNpy, Rng } from '@camkit/core';
 import { saveModel } from '@camkit/core/node';
 import * as tf from '@tensorflow/tfjs-core';
 import type * as tfl from '@tensorflow/tfjs-layers';
@@ -12,12 +12,9 @@ import { camkit, errorLine, tmp } from './run-cli.js';
 
 /** A seeded-noise RGB PNG of the given size; returns its path and its pixels / 255 (float64). */
 async function noisePng(file: string, h: number, w: number, seed: number) {
-  let s = seed;
+  const rng = new Rng(seed);
   const px = Buffer.alloc(h * w * 3);
-  for (let i = 0; i < px.length; i++) {
-    s = (s * 1103515245 + 12345) % 2147483648;
-    px[i] = Math.floor((s / 2147483648) * 256);
-  }
+  for (let i = 0; i < px.length; i++) px[i] = Math.floor(rng.next() * 256);
   const raw = { raw: { width: w, height: h, channels: 3 as const } };
   writeFileSync(file, await sharp(px, raw).png().toBuffer());
   return Float64Array.from(px, (v) => v / 255);
