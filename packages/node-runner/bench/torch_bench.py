@@ -66,21 +66,24 @@ def gradcam(net, xb):
     return ((cam - mn) / (mx - mn + 1e-7)).detach()
 
 
+def train_rate(net, opt, x, y, steps, warm=3):
+    """Images/s of `steps` cross-entropy + Adam steps on the batch (x, y), after `warm` untimed ones."""
+    for _ in range(warm):
+        opt.zero_grad(); F.cross_entropy(net(x), y).backward(); opt.step()
+    t = time.perf_counter()
+    for _ in range(steps):
+        opt.zero_grad()
+        F.cross_entropy(net(x), y).backward()
+        opt.step()
+    return steps * len(x) / (time.perf_counter() - t)
+
+
 def bench(kind, filters, size, batch, steps, explain_batches):
     net = Net(kind, filters)
     opt = torch.optim.Adam(net.parameters(), lr=3e-3)
     x = torch.rand(batch, 3, size, size)
     y = torch.randint(0, 4, (batch,))
-    train = None
-    if steps > 0:
-        for _ in range(3):  # warm-up
-            opt.zero_grad(); F.cross_entropy(net(x), y).backward(); opt.step()
-        t = time.perf_counter()
-        for _ in range(steps):
-            opt.zero_grad()
-            F.cross_entropy(net(x), y).backward()
-            opt.step()
-        train = steps * batch / (time.perf_counter() - t)
+    train = train_rate(net, opt, x, y, steps) if steps > 0 else None
 
     gradcam(net, x)
     t = time.perf_counter()

@@ -10,9 +10,8 @@ import sys
 import time
 
 import torch
-import torch.nn.functional as F
 
-from torch_bench import Net, gradcam
+from torch_bench import Net, gradcam, train_rate
 
 torch.set_num_threads(2)
 torch.manual_seed(0)
@@ -24,14 +23,7 @@ def main():
     opt = torch.optim.Adam(net.parameters(), lr=3e-3)
     x = torch.rand(32, 3, size, size)
     y = torch.randint(0, 4, (32,))
-    for _ in range(2):
-        opt.zero_grad(); F.cross_entropy(net(x), y).backward(); opt.step()
-    t = time.perf_counter()
-    for _ in range(steps):
-        opt.zero_grad()
-        F.cross_entropy(net(x), y).backward()
-        opt.step()
-    train = steps * 32 / (time.perf_counter() - t)
+    train = train_rate(net, opt, x, y, steps, warm=2)
     out = {"torch": torch.__version__, "threads": torch.get_num_threads(), "size": size, "train": train}
     for b in (1, 32):
         xb = x[:b].clone()
