@@ -76,14 +76,7 @@ function portableConv2DGrads(x: Tensor4D, filter: Tensor4D, dy: Tensor4D, attrs:
     );
     return transpose(slice(full, [0, 0, 0, 0], [-1, kH, kW, -1]), [1, 2, 0, 3]) as Tensor4D;
   };
-  return {
-    get dx() {
-      return dx();
-    },
-    get dw() {
-      return dw();
-    },
-  };
+  return { dx, dw };
 }
 
 /**

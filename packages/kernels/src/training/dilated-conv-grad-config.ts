@@ -21,7 +21,12 @@ export interface DilatedConvGradSpec {
    * Both gradients of a dilated conv from tfjs ops that every backend runs (cpu, webgpu, webgl):
    * used where camkit's wasm kernels are not. Without it a dilated gradient there is refused.
    */
-  portable?: (x: Tensor4D, filter: Tensor4D, dy: Tensor4D, attrs: NamedAttrMap) => { dx: Tensor; dw: Tensor };
+  portable?: (
+    x: Tensor4D,
+    filter: Tensor4D,
+    dy: Tensor4D,
+    attrs: NamedAttrMap,
+  ) => { dx: () => Tensor; dw: () => Tensor };
 }
 
 /**
@@ -45,10 +50,8 @@ export function dilatedConvGradConfig(spec: DilatedConvGradSpec): GradConfig {
       if (dilated(attrs.dilations) && !camkitKernelsActive()) {
         const { portable } = spec;
         if (portable) {
-          return {
-            x: () => portable(x, filter, dy as Tensor4D, attrs).dx,
-            filter: () => portable(x, filter, dy as Tensor4D, attrs).dw,
-          } as { x: () => Tensor; filter: () => Tensor };
+          const { dx, dw } = portable(x, filter, dy as Tensor4D, attrs);
+          return { x: dx, filter: dw };
         }
         throw new CamkitError(
           `Error in gradient of ${spec.opName}: dilation rates greater than 1 are not yet supported in ` +

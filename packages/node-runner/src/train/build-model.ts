@@ -22,11 +22,6 @@ export function buildModel(
   { filters, batchNorm = false, dilations }: ModelShapeOptions = {},
 ): tfl.LayersModel {
   if (arch === 'camnet') {
-    if (dilations && dilations.length !== (filters?.length ?? 4)) {
-      throw new CliError(
-        `--dilations: ${dilations.length} rates for ${filters?.length ?? 4} conv layers (give one per --filters entry)`,
-      );
-    }
     return camNet({
       inputSize,
       numClasses,

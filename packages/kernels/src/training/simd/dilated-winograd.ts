@@ -1,6 +1,11 @@
 import type { TensorInfo } from '@tensorflow/tfjs-core';
 import { heapF32, release, type WasmBackendLike } from '../wasm-kernel-calls.js';
-import { type Winograd3x3Geometry, winogradConv3x3, winogradFilterGrad3x3 } from './winograd-conv.js';
+import {
+  type Winograd3x3Geometry,
+  winogradApplies,
+  winogradConv3x3,
+  winogradFilterGrad3x3,
+} from './winograd-conv.js';
 
 /**
  * A 3×3, stride-1 conv at dilation d, as the plain Winograd conv of its d² phases.
@@ -104,6 +109,8 @@ export function dilatedWinogradConv3x3(
 ): TensorInfo | null {
   if (!phasesApply(g)) return null;
   const pg = phaseGeometry(g);
+  // Decline before copying the phases where Winograd would not run on them anyway.
+  if (!winogradApplies(pg)) return null;
   const xs = toPhases(backend, x, g.dilation, pg.inH, pg.inW);
   const ys = winogradConv3x3(backend, xs, filter, pg, epilogue);
   release(backend, xs);
@@ -122,6 +129,8 @@ export function dilatedWinogradFilterGrad3x3(
 ): TensorInfo | null {
   if (!phasesApply(g)) return null;
   const pg = phaseGeometry(g);
+  // Decline before copying the phases where Winograd would not run on them anyway.
+  if (!winogradApplies(pg)) return null;
   const xs = toPhases(backend, x, g.dilation, pg.inH, pg.inW);
   const dys = toPhases(backend, dy, g.dilation, pg.outH, pg.outW);
   const dw = winogradFilterGrad3x3(backend, xs, dys, pg);
