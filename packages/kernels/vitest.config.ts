@@ -10,6 +10,7 @@ export default defineConfig(
           name: 'unit',
           include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
           exclude: ['**/*.webgpu.test.ts'],
+          setupFiles: ['test/relaxed-simd-setup.ts'],
         },
       },
       {

@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { camNet, explain } from '@camkit/core';
 import '@tensorflow/tfjs-backend-wasm';
 import { registerCamkitKernels } from '@camkit/kernels';
+import { enableWasmRelaxedSimd } from '@camkit/kernels/node';
 import * as tf from '@tensorflow/tfjs-core';
 import { createParallelTrainer } from '../dist/train/parallel/index.js';
 
@@ -58,6 +59,7 @@ function torchRound(size) {
   );
 }
 
+const fma = enableWasmRelaxedSimd(); // as the CLI's backend setup does
 await registerCamkitKernels();
 await tf.setBackend('wasm');
 tf.enableProdMode();
@@ -97,7 +99,7 @@ for (const size of SIZES) {
   }
 }
 const md = [
-  `Machine: ${cpus().length}× ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}, tfjs 4.22 wasm (SIMD, camkit kernels, 1 thread per worker), PyTorch ${torchVersion} (2 threads). Load average ${load0.toFixed(2)} at the start, ${loadavg()[0].toFixed(2)} at the end.`,
+  `Machine: ${cpus().length}× ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}, tfjs 4.22 wasm (SIMD${fma ? ' + FMA' : ''}, camkit kernels, 1 thread per worker), PyTorch ${torchVersion} (2 threads). Load average ${load0.toFixed(2)} at the start, ${loadavg()[0].toFixed(2)} at the end.`,
   `Net: camNet 16/32/64/64 (no pooling, GAP, Dense; 4 classes), random inputs; images/s, median of ${ROUNDS} alternating rounds (range), higher is better.`,
   '',
   '| size | workload | camkit | PyTorch | camkit / PyTorch |',

@@ -13,7 +13,8 @@ import { fileURLToPath } from 'node:url';
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
 import { Rng } from '@camkit/core';
-import { registerWasmTrainingKernels, unregisterWasmTrainingKernels } from '@camkit/kernels';
+import { registerWasmTrainingKernels, unregisterWasmTrainingKernels, useRelaxedSimd } from '@camkit/kernels';
+import { enableWasmRelaxedSimd } from '@camkit/kernels/node';
 import { createParallelTrainer, type ParallelTrainer } from '../src/train/parallel/index.js';
 import { naiveFilterGradConfig } from './train-step-naive-filter.js';
 
@@ -149,6 +150,8 @@ const median = (v: number[]) => {
 };
 
 // ---- main ----------------------------------------------------------------------------------
+// As the CLI does (relaxed SIMD is behind a flag in Node 20); one config below turns it off.
+const fma = enableWasmRelaxedSimd();
 await tf.setBackend('wasm');
 const data = makeBatch();
 const model = camNetLike();
@@ -187,6 +190,9 @@ const workerMs: number[] = [];
 // Warm-up: XNNPACK operator creation, worker JIT, PyTorch allocator.
 useKernels('camkit');
 step();
+useRelaxedSimd(false);
+step();
+useRelaxedSimd(true);
 for (const t of Object.values(trainers)) await t.trainStep(data.xs, data.ys);
 await torch?.step();
 
@@ -194,7 +200,12 @@ for (let r = 0; r < ROUNDS; r++) {
   const torchMs = torch ? await torch.step() : null;
   if (torchMs != null) record('PyTorch CPU (2 threads)', torchMs, torchMs);
   useKernels('camkit');
-  record('wasm + camkit kernels (1 thread)', await timeIt(step), torchMs);
+  record(`wasm + camkit kernels${fma ? ', FMA' : ''} (1 thread)`, await timeIt(step), torchMs);
+  if (fma) {
+    useRelaxedSimd(false);
+    record('wasm + camkit kernels, mul + add (1 thread)', await timeIt(step), torchMs);
+    useRelaxedSimd(true);
+  }
   for (const [name, t] of Object.entries(trainers)) {
     record(
       name,

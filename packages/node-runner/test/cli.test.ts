@@ -84,7 +84,7 @@ describe('camkit CLI', () => {
   it('says which backend runs and why better ones were skipped', async () => {
     const r = await camkit(['train', '--data', '/nonexistent-dir', '--out', '/tmp/camkit-x']);
     expect(r.stderr).toMatch(
-      /backend: wasm \(SIMD, 1 thread\) \(skipped tfjs-node-gpu: not installed; tfjs-node: not installed; webgpu: /,
+      /backend: wasm \(SIMD \+ FMA, 1 thread\) \(skipped tfjs-node-gpu: not installed; tfjs-node: not installed; webgpu: /,
     );
     expect(errorLine(r)).toMatch(/--data \/nonexistent-dir/);
   });

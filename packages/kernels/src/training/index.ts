@@ -22,3 +22,4 @@ export {
   unregisterWasmTrainingKernels,
   WASM_TRAINING_KERNELS,
 } from './register-wasm-training-kernels.js';
+export { relaxedSimdInUse, relaxedSimdSupported, useRelaxedSimd } from './simd/instantiate.js';

@@ -1,4 +1,4 @@
-import { FunctionWriter, I32, type Local, V128, writeModule } from './wasm-writer.js';
+import { FunctionWriter, I32, type Local, V128, type WasmTarget, writeModule } from './wasm-writer.js';
 
 // Lanes 2, 3 of an f32x4 moved to 0, 1 (then promoted to f64); the rest don't matter.
 const HIGH = [8, 9, 10, 11, 12, 13, 14, 15, 0, 1, 2, 3, 4, 5, 6, 7];
@@ -50,7 +50,7 @@ function promote(f: FunctionWriter, v: Local, lo: Local, hi: Local): void {
  * - `affine(x, y, k1, k0, rows, rowBytes)`: y = x·k1[c] + k0[c] (f32 [C] coefficients);
  * - `affine2(a, b, y, k1, k2, k0, rows, rowBytes)`: y = a·k1[c] + b·k2[c] + k0[c].
  */
-export function writeBatchNormModule(shared: boolean): Uint8Array<ArrayBuffer> {
+export function writeBatchNormModule(target: WasmTarget): Uint8Array<ArrayBuffer> {
   const sumSq = (() => {
     const [f, [x, sum, sq, rows, rowBytes]] = FunctionWriter.ofI32Params(5);
     const [v, lo, hi] = f.locals(V128, 3);
@@ -114,6 +114,6 @@ export function writeBatchNormModule(shared: boolean): Uint8Array<ArrayBuffer> {
       { name: 'affine', fn: affine },
       { name: 'affine2', fn: affine2 },
     ],
-    { shared },
+    target,
   );
 }

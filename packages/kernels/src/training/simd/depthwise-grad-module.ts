@@ -1,4 +1,4 @@
-import { FunctionWriter, I32, type Local, V128, writeModule } from './wasm-writer.js';
+import { FunctionWriter, I32, type Local, V128, type WasmTarget, writeModule } from './wasm-writer.js';
 
 /**
  * The two gradients of a depthwise convolution (channel multiplier 1; `depthwise-grad-simd.ts`
@@ -26,22 +26,22 @@ import { FunctionWriter, I32, type Local, V128, writeModule } from './wasm-write
  *   rowBlock
  * table: kH entries [ylo, yhi, rowOffset] then kW entries [xlo, xhi, xOffset] (int32 each).
  */
-export function writeDepthwiseGradModule(shared: boolean): Uint8Array<ArrayBuffer> {
+export function writeDepthwiseGradModule(target: WasmTarget): Uint8Array<ArrayBuffer> {
   return writeModule(
     [
-      { name: 'filterGrad', fn: depthwiseFunction('filterGrad') },
-      { name: 'inputGrad', fn: depthwiseFunction('inputGrad') },
+      { name: 'filterGrad', fn: depthwiseFunction('filterGrad', target) },
+      { name: 'inputGrad', fn: depthwiseFunction('inputGrad', target) },
     ],
-    { shared },
+    target,
   );
 }
 
 /** The byte size of one table entry (three int32). */
 export const DEPTHWISE_TABLE_ENTRY = 12;
 
-function depthwiseFunction(kind: 'filterGrad' | 'inputGrad'): FunctionWriter {
+function depthwiseFunction(kind: 'filterGrad' | 'inputGrad', target: WasmTarget): FunctionWriter {
   const [f, [x, dy, w, tab, batch, outH, cB, kH, kW, xImg, yStep, xStep, dyImg, dyRow, rowBlock]] =
-    FunctionWriter.ofI32Params(16);
+    FunctionWriter.ofI32Params(16, target);
   const [n, imgX, imgDy, y0, yEnd, ky, kx, entry, ylo, yhi, rowOff, xOff, dyOff, span, tap] = f.locals(
     I32,
     15,
@@ -70,24 +70,19 @@ function depthwiseFunction(kind: 'filterGrad' | 'inputGrad'): FunctionWriter {
           const reg = regs[v] as Local;
           if (kind === 'filterGrad') {
             // acc += x · dy
-            f.get(reg)
-              .get(xPtr)
-              .v128Load(16 * v)
-              .get(dyPtr)
-              .v128Load(16 * v)
-              .f32x4Mul()
-              .f32x4Add()
-              .set(reg);
+            f.f32x4MulAdd(
+              () => f.get(xPtr).v128Load(16 * v),
+              () => f.get(dyPtr).v128Load(16 * v),
+              () => f.get(reg),
+            ).set(reg);
           } else {
             // dx += dy · w
             f.get(xPtr)
-              .get(xPtr)
-              .v128Load(16 * v)
-              .get(dyPtr)
-              .v128Load(16 * v)
-              .get(reg)
-              .f32x4Mul()
-              .f32x4Add()
+              .f32x4MulAdd(
+                () => f.get(dyPtr).v128Load(16 * v),
+                () => f.get(reg),
+                () => f.get(xPtr).v128Load(16 * v),
+              )
               .v128Store(16 * v);
           }
         }

@@ -1,5 +1,5 @@
 import { forOutputChannels, RegisterTile } from './register-tile.js';
-import { FunctionWriter, I32, writeModule } from './wasm-writer.js';
+import { FunctionWriter, I32, type WasmTarget, writeModule } from './wasm-writer.js';
 
 /**
  * The filter-gradient kernel as wasm SIMD, generated at first use:
@@ -24,9 +24,9 @@ import { FunctionWriter, I32, writeModule } from './wasm-writer.js';
  *   xpImg (Hp·Wp·Cp·4), xStep (sW·Cp·4), yStep (sH·Wp·Cp·4), tapH (dH·Wp·Cp·4), tapW (dW·Cp·4),
  *   rowBlock
  */
-export function writeFilterGradModule(shared: boolean): Uint8Array<ArrayBuffer> {
+export function writeFilterGradModule(target: WasmTarget): Uint8Array<ArrayBuffer> {
   const [f, [xp, dy, dw, batch, outH, outW, cp, co, kH, kW, xpImg, xStep, yStep, tapH, tapWStep, rowBlock]] =
-    FunctionWriter.ofI32Params(16);
+    FunctionWriter.ofI32Params(16, target);
   const [dyPix, dyRow, dyImg, dwCi, dwTap] = f.locals(I32, 5);
   const [n, imgX, imgDy, y0, yEnd, ky, kx, tapX, tapW, ci0, co0] = f.locals(I32, 11);
   const [y, xPtr, dyPtr, dyEnd, acc] = f.locals(I32, 5);
@@ -74,5 +74,5 @@ export function writeFilterGradModule(shared: boolean): Uint8Array<ArrayBuffer> 
       });
     });
   });
-  return writeModule([{ name: 'filterGrad', fn: f }], { shared });
+  return writeModule([{ name: 'filterGrad', fn: f }], target);
 }

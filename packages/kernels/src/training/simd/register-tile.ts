@@ -68,12 +68,11 @@ export class RegisterTile {
         .set(s);
       for (let w = 0; w < vectors; w++) {
         const a = this.reg(r, w);
-        f.get(a)
-          .get(s)
-          .get(this.d[w] as Local)
-          .f32x4Mul()
-          .f32x4Add()
-          .set(a);
+        f.f32x4MulAdd(
+          () => f.get(s),
+          () => f.get(this.d[w] as Local),
+          () => f.get(a),
+        ).set(a);
       }
     }
   }

@@ -1,4 +1,4 @@
-import { FunctionWriter, I32, V128, writeModule } from './wasm-writer.js';
+import { FunctionWriter, I32, V128, type WasmTarget, writeModule } from './wasm-writer.js';
 
 /**
  * `sumRows(src, acc, rows, rowBytes)`: acc[j] += Σ_r src[r][j] for a float32 `[rows, inner]` block
@@ -6,7 +6,7 @@ import { FunctionWriter, I32, V128, writeModule } from './wasm-writer.js';
  * over leading/middle axes behind conv bias gradients and global average pooling, in SIMD with
  * float64 sums (as precise as the JS loop it replaces, ~5× faster).
  */
-export function writeSumRowsModule(shared: boolean): Uint8Array<ArrayBuffer> {
+export function writeSumRowsModule(target: WasmTarget): Uint8Array<ArrayBuffer> {
   const [f, [src, acc, rows, rowBytes]] = FunctionWriter.ofI32Params(4);
   const [p, end, ap, rowEnd] = f.locals(I32, 4);
   const [v, lo, hi] = f.locals(V128, 3);
@@ -27,5 +27,5 @@ export function writeSumRowsModule(shared: boolean): Uint8Array<ArrayBuffer> {
     });
     f.get(p).get(end).ltU().continueIf();
   });
-  return writeModule([{ name: 'sumRows', fn: f }], { shared });
+  return writeModule([{ name: 'sumRows', fn: f }], target);
 }

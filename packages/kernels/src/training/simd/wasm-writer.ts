@@ -7,6 +7,16 @@
  */
 
 export const I32 = 0x7f;
+
+/**
+ * What a generated module may use: a shared memory import (the host memory is shared, as in a
+ * threaded build) and relaxed SIMD's fused multiply-add (`f32x4.relaxed_madd`, where the runtime
+ * validates it: Chrome ≥ 114, Node ≥ 22, or Node 20 with `--experimental-wasm-relaxed-simd`).
+ */
+export interface WasmTarget {
+  shared: boolean;
+  relaxedSimd: boolean;
+}
 export const V128 = 0x7b;
 export type ValType = typeof I32 | typeof V128;
 
@@ -61,15 +71,22 @@ export class FunctionWriter {
   private readonly code: number[] = [];
   private depth = 0;
 
-  constructor(paramTypes: readonly ValType[]) {
+  constructor(
+    paramTypes: readonly ValType[],
+    /** Whether {@link f32x4MulAdd} may emit `f32x4.relaxed_madd`. */
+    readonly relaxedSimd = false,
+  ) {
     paramTypes.forEach((type, index) => {
       this.params.push({ index, type });
     });
   }
 
   /** A function of `count` i32 parameters (every generated kernel's addresses and sizes), and them. */
-  static ofI32Params<N extends number>(count: N): [FunctionWriter, Tuple<Local, N>] {
-    const f = new FunctionWriter(Array<ValType>(count).fill(I32));
+  static ofI32Params<N extends number>(
+    count: N,
+    target: Pick<WasmTarget, 'relaxedSimd'> = { relaxedSimd: false },
+  ): [FunctionWriter, Tuple<Local, N>] {
+    const f = new FunctionWriter(Array<ValType>(count).fill(I32), target.relaxedSimd);
     return [f, [...f.params] as Tuple<Local, N>];
   }
 
@@ -315,6 +332,23 @@ export class FunctionWriter {
   f32x4Mul(): this {
     return this.simd(0xe6);
   }
+  /**
+   * Pushes a·b + c (f32x4), each operand pushed by its callback: one `f32x4.relaxed_madd` (a fused
+   * multiply-add where the CPU has FMA; the rounding then differs from mul + add by ≤ 1 ulp of the
+   * product) when the function targets relaxed SIMD, else `f32x4.mul` then `f32x4.add`.
+   */
+  f32x4MulAdd(a: () => void, b: () => void, c: () => void): this {
+    if (this.relaxedSimd) {
+      a();
+      b();
+      c();
+      return this.simd(0x105);
+    }
+    c();
+    a();
+    b();
+    return this.f32x4Mul().f32x4Add();
+  }
   /** `f64x2.promote_low_f32x4`: lanes 0, 1 of an f32x4 as two f64. */
   f64x2PromoteLow(): this {
     return this.simd(0x5f);
@@ -364,7 +398,7 @@ export class FunctionWriter {
  */
 export function writeModule(
   functions: readonly { name: string; fn: FunctionWriter }[],
-  memory: { shared: boolean },
+  memory: Pick<WasmTarget, 'shared'>,
 ): Uint8Array<ArrayBuffer> {
   const out = [0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00];
   const types: number[] = [];

@@ -2,7 +2,7 @@ import type { TensorInfo } from '@tensorflow/tfjs-core';
 import { heapF32, release, type WasmBackendLike } from '../wasm-kernel-calls.js';
 import { generatedKernel } from './instantiate.js';
 import { padInput } from './pad-input.js';
-import { type WinogradEpilogue, writeWinogradModule } from './winograd-module.js';
+import { type WinogradEpilogue, winogradPlaneBytes, writeWinogradModule } from './winograd-module.js';
 
 /** The conv {@link winogradConv3x3} computes: 3×3 taps, stride 1, dilation 1, NHWC. */
 export interface Winograd3x3Geometry {
@@ -29,7 +29,7 @@ function winogradPlan(backend: WasmBackendLike, g: Winograd3x3Geometry, epilogue
   const co = g.outC;
   const T = tileBlockFor(cp, co);
   const key = `winograd:${cp}:${co}:${T}:${epilogue.bias ? 'b' : ''}${epilogue.relu ? 'r' : ''}`;
-  const kernel = generatedKernel(backend, key, (shared) => writeWinogradModule(cp, co, T, shared, epilogue));
+  const kernel = generatedKernel(backend, key, (target) => writeWinogradModule(cp, co, T, target, epilogue));
   if (kernel == null) return null;
   const tilesH = Math.ceil(g.outH / 2);
   const tilesW = Math.ceil(g.outW / 2);
@@ -76,8 +76,8 @@ export function winogradConv3x3(
 
   const xpInfo = backend.makeOutput([g.batch, hp, wp, cp], 'float32');
   const uInfo = backend.makeOutput([16, cp, co], 'float32');
-  const vInfo = backend.makeOutput([16, T, cp], 'float32');
-  const mInfo = backend.makeOutput([16, T, co], 'float32');
+  const vInfo = backend.makeOutput([(16 * winogradPlaneBytes(cp, T)) / 4], 'float32');
+  const mInfo = backend.makeOutput([(16 * winogradPlaneBytes(co, T)) / 4], 'float32');
   const out = backend.makeOutput([g.batch, g.outH, g.outW, co], 'float32');
   // Views only after the last allocation (memory growth detaches earlier ones).
   const xpv = heapF32(backend, xpInfo);
@@ -162,8 +162,8 @@ export function winogradFilterGrad3x3(
   const { cp, co, T, tilesW, hp, wp, tilesPerImage, total, rowBytes } = plan;
 
   const xpInfo = backend.makeOutput([g.batch, hp, wp, cp], 'float32');
-  const vInfo = backend.makeOutput([16, T, cp], 'float32');
-  const yInfo = backend.makeOutput([16, T, co], 'float32');
+  const vInfo = backend.makeOutput([(16 * winogradPlaneBytes(cp, T)) / 4], 'float32');
+  const yInfo = backend.makeOutput([(16 * winogradPlaneBytes(co, T)) / 4], 'float32');
   const accInfo = backend.makeOutput([16, cp, co], 'float32');
   const out = backend.makeOutput([3, 3, g.inC, co], 'float32');
   const xpv = heapF32(backend, xpInfo);

@@ -1,5 +1,5 @@
 import { forOutputChannels, RegisterTile } from './register-tile.js';
-import { FunctionWriter, I32, type Local, V128, writeModule } from './wasm-writer.js';
+import { FunctionWriter, I32, type Local, V128, type WasmTarget, writeModule } from './wasm-writer.js';
 
 /**
  * A 3×3, stride-1 convolution by Winograd's minimal filtering F(2×2, 3×3) (Lavin & Gray, 2015), as
@@ -25,25 +25,37 @@ import { FunctionWriter, I32, type Local, V128, writeModule } from './wasm-write
  * G = [[1,0,0],[½,½,½],[½,−½,½],[0,0,1]] (applied to the filter in JS).
  * `cp` and `co` must be multiples of 4; `tileBlock` a multiple of 4.
  */
+/**
+ * Byte stride between the 16 position planes of V (`[16][T][Cp]`) and of M / Ŷ (`[16][T][Co]`):
+ * one plane plus a 64-byte cache line. The transforms touch all 16 planes per tile; at a
+ * power-of-two stride (T = 32, 64 channels: 8 kB) those 16 addresses share one L1 set, which has
+ * 8 ways, and the input transform ran 3× slower.
+ */
+export function winogradPlaneBytes(channels: number, tileBlock: number): number {
+  return tileBlock * channels * 4 + 64;
+}
+
 export function writeWinogradModule(
   cp: number,
   co: number,
   tileBlock: number,
-  shared: boolean,
+  target: WasmTarget,
   epilogue: WinogradEpilogue = { bias: false, relu: false },
 ): Uint8Array<ArrayBuffer> {
   const T = tileBlock;
   const cpB = cp * 4;
   const coB = co * 4;
+  const planeV = winogradPlaneBytes(cp, T);
+  const planeM = winogradPlaneBytes(co, T);
   return writeModule(
     [
-      { name: 'inputTransform', fn: inputTransform(cpB, T) },
-      { name: 'gemm', fn: positionGemm('gemm', cp, co, T) },
-      { name: 'outputTransform', fn: outputTransform(coB, T, epilogue) },
-      { name: 'dyTransform', fn: dyTransform(coB, T) },
-      { name: 'gemmAccumulate', fn: positionGemm('gemmAccumulate', cp, co, T) },
+      { name: 'inputTransform', fn: inputTransform(cpB, T, planeV) },
+      { name: 'gemm', fn: positionGemm('gemm', cp, co, T, target) },
+      { name: 'outputTransform', fn: outputTransform(coB, planeM, epilogue) },
+      { name: 'dyTransform', fn: dyTransform(coB, T, planeM) },
+      { name: 'gemmAccumulate', fn: positionGemm('gemmAccumulate', cp, co, T, target) },
     ],
-    { shared },
+    target,
   );
 }
 
@@ -206,7 +218,7 @@ function tilePixels(
   );
 }
 
-function inputTransform(cpB: number, T: number): FunctionWriter {
+function inputTransform(cpB: number, T: number, planeV: number): FunctionWriter {
   const [f, [xp, v, tileStart, total, tilesW, tilesPerImage, rowBytes, imageBytes]] =
     FunctionWriter.ofI32Params(8);
   const [t, idx, base, tmp, cb, vOut] = f.locals(I32, 6);
@@ -260,7 +272,7 @@ function inputTransform(cpB: number, T: number): FunctionWriter {
             .get(cb)
             .add()
             .get(r[j] as Local)
-            .v128Store(xi * T * cpB);
+            .v128Store(xi * planeV);
         }
       }
     });
@@ -268,7 +280,7 @@ function inputTransform(cpB: number, T: number): FunctionWriter {
   return f;
 }
 
-function outputTransform(coB: number, T: number, epilogue: WinogradEpilogue): FunctionWriter {
+function outputTransform(coB: number, planeM: number, epilogue: WinogradEpilogue): FunctionWriter {
   const [f, [m, out, tileStart, count, tilesW, tilesPerImage, outH, outW, bias]] =
     FunctionWriter.ofI32Params(9);
   const [bv, zero] = f.locals(V128, 2);
@@ -286,7 +298,7 @@ function outputTransform(coB: number, T: number, epilogue: WinogradEpilogue): Fu
         f.get(mt)
           .get(cb)
           .add()
-          .v128Load(xi * T * coB)
+          .v128Load(xi * planeM)
           .set(mv[xi] as Local);
       // Aᵀ M down each column j (into rows 0, 1 of sRow), then (Aᵀ M) A along each row i.
       for (let j = 0; j < 4; j++)
@@ -318,7 +330,7 @@ function outputTransform(coB: number, T: number, epilogue: WinogradEpilogue): Fu
  * tile t, through A: Ŷ[ξ = 4i + j][t] = (A g Aᵀ)[i][j] with A = [[1,0],[1,1],[1,−1],[0,−1]];
  * dy outside outH × outW, and tiles t ≥ count, give zeros (they are summed over).
  */
-function dyTransform(coB: number, T: number): FunctionWriter {
+function dyTransform(coB: number, T: number, planeM: number): FunctionWriter {
   const [f, [dy, yOut, tileStart, count, tilesW, tilesPerImage, outH, outW]] = FunctionWriter.ofI32Params(8);
   const walk = outputTileWalk(f, coB, { tileStart, tilesW, tilesPerImage, outH, outW });
   const { t, cb, domain: yt } = walk;
@@ -365,7 +377,7 @@ function dyTransform(coB: number, T: number): FunctionWriter {
             for (let i = 0; i < 4; i++) {
               const a = ag[i * 2] as Local;
               const b = ag[i * 2 + 1] as Local;
-              const store = (j: number) => f.v128Store((i * 4 + j) * T * coB);
+              const store = (j: number) => f.v128Store((i * 4 + j) * planeM);
               f.get(yt).get(cb).add().get(a);
               store(0);
               f.get(yt).get(cb).add().get(a).get(b).f32x4Add();
@@ -384,7 +396,7 @@ function dyTransform(coB: number, T: number): FunctionWriter {
                 .get(cb)
                 .add()
                 .v128Zero()
-                .v128Store(xi * T * coB);
+                .v128Store(xi * planeM);
           });
         },
       );
@@ -400,8 +412,14 @@ function dyTransform(coB: number, T: number): FunctionWriter {
  *   rows are input channels and the reduction runs over the block's tiles; the accumulator tile
  *   (`acc` is `[16][Cp][Co]`, L2-resident) is loaded and stored once per block.
  */
-function positionGemm(kind: 'gemm' | 'gemmAccumulate', cp: number, co: number, T: number): FunctionWriter {
-  const [f, [v, b, c]] = FunctionWriter.ofI32Params(3);
+function positionGemm(
+  kind: 'gemm' | 'gemmAccumulate',
+  cp: number,
+  co: number,
+  T: number,
+  target: WasmTarget,
+): FunctionWriter {
+  const [f, [v, b, c]] = FunctionWriter.ofI32Params(3, target);
   const [xi, vXi, bXi, cXi, row0, co0, ap, bp, bEnd, cp0] = f.locals(I32, 10);
   const regs = new RegisterTile(f);
   const cpB = cp * 4;
@@ -436,9 +454,10 @@ function positionGemm(kind: 'gemm' | 'gemmAccumulate', cp: number, co: number, T
 
   f.countUp(xi, 0, 16, 1, () => {
     const pointers: [Local, Local, number][] = [
-      [vXi, v, T * cpB],
-      [bXi, b, depth * coB],
-      [cXi, c, rows * coB],
+      [vXi, v, winogradPlaneBytes(cp, T)],
+      // U and acc are [16][Cp][Co] (one plane at a time: no padding); M and Ŷ padded like V.
+      [bXi, b, accumulate ? winogradPlaneBytes(co, T) : cp * coB],
+      [cXi, c, accumulate ? cp * coB : winogradPlaneBytes(co, T)],
     ];
     for (const [dst, base, stride] of pointers) f.get(base).get(xi).i32(stride).mul().add().set(dst);
     f.countUp(row0, 0, rows, regs.rows, () => {

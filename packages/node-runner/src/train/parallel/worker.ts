@@ -4,6 +4,7 @@
 import '@tensorflow/tfjs'; // registers tfjs's gradient configs (tfjs-core's node bundle has none)
 import '@tensorflow/tfjs-backend-wasm';
 import { registerWasmTrainingKernels } from '@camkit/kernels';
+import { enableWasmRelaxedSimd } from '@camkit/kernels/node';
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
 import { decayedNames } from '../recipe/adamw-step.js';
@@ -24,7 +25,10 @@ let adamConfig: AdamConfig | null = null;
 let labelSmoothing = 0;
 
 async function init(msg: InitArgs): Promise<void> {
-  if (msg.backend === 'wasm') registerWasmTrainingKernels();
+  if (msg.backend === 'wasm') {
+    registerWasmTrainingKernels();
+    enableWasmRelaxedSimd(); // process-wide, so normally already on from the main thread
+  }
   if (msg.backend === 'wasm' && msg.wasmThreads > 1) await initThreadedWasmBackend(msg.wasmThreads);
   else if (!(await tf.setBackend(msg.backend)))
     throw new Error(`backend '${msg.backend}' failed to initialise`);

@@ -281,17 +281,17 @@
         local.get 12
         i32.add
         local.get 35
-        v128.store offset=64 align=4
-        local.get 13
-        local.get 12
-        i32.add
-        local.get 36
         v128.store offset=128 align=4
         local.get 13
         local.get 12
         i32.add
+        local.get 36
+        v128.store offset=256 align=4
+        local.get 13
+        local.get 12
+        i32.add
         local.get 37
-        v128.store offset=192 align=4
+        v128.store offset=384 align=4
         local.get 22
         local.get 24
         f32x4.sub
@@ -312,22 +312,22 @@
         local.get 12
         i32.add
         local.get 34
-        v128.store offset=256 align=4
+        v128.store offset=512 align=4
         local.get 13
         local.get 12
         i32.add
         local.get 35
-        v128.store offset=320 align=4
+        v128.store offset=640 align=4
         local.get 13
         local.get 12
         i32.add
         local.get 36
-        v128.store offset=384 align=4
+        v128.store offset=768 align=4
         local.get 13
         local.get 12
         i32.add
         local.get 37
-        v128.store offset=448 align=4
+        v128.store offset=896 align=4
         local.get 26
         local.get 28
         f32x4.sub
@@ -348,22 +348,22 @@
         local.get 12
         i32.add
         local.get 34
-        v128.store offset=512 align=4
+        v128.store offset=1024 align=4
         local.get 13
         local.get 12
         i32.add
         local.get 35
-        v128.store offset=576 align=4
+        v128.store offset=1152 align=4
         local.get 13
         local.get 12
         i32.add
         local.get 36
-        v128.store offset=640 align=4
+        v128.store offset=1280 align=4
         local.get 13
         local.get 12
         i32.add
         local.get 37
-        v128.store offset=704 align=4
+        v128.store offset=1408 align=4
         local.get 30
         local.get 32
         f32x4.sub
@@ -384,22 +384,22 @@
         local.get 12
         i32.add
         local.get 34
-        v128.store offset=768 align=4
+        v128.store offset=1536 align=4
         local.get 13
         local.get 12
         i32.add
         local.get 35
-        v128.store offset=832 align=4
+        v128.store offset=1664 align=4
         local.get 13
         local.get 12
         i32.add
         local.get 36
-        v128.store offset=896 align=4
+        v128.store offset=1792 align=4
         local.get 13
         local.get 12
         i32.add
         local.get 37
-        v128.store offset=960 align=4
+        v128.store offset=1920 align=4
         local.get 12
         i32.const 16
         i32.add
@@ -423,7 +423,7 @@
     loop  ;; label = @1
       local.get 0
       local.get 3
-      i32.const 64
+      i32.const 128
       i32.mul
       i32.add
       local.set 4
@@ -435,7 +435,7 @@
       local.set 5
       local.get 2
       local.get 3
-      i32.const 192
+      i32.const 256
       i32.mul
       i32.add
       local.set 6
@@ -815,77 +815,77 @@
         local.get 16
         local.get 15
         i32.add
-        v128.load offset=192 align=4
+        v128.load offset=256 align=4
         local.set 24
         local.get 16
         local.get 15
         i32.add
-        v128.load offset=384 align=4
+        v128.load offset=512 align=4
         local.set 25
         local.get 16
         local.get 15
         i32.add
-        v128.load offset=576 align=4
+        v128.load offset=768 align=4
         local.set 26
         local.get 16
         local.get 15
         i32.add
-        v128.load offset=768 align=4
+        v128.load offset=1024 align=4
         local.set 27
         local.get 16
         local.get 15
         i32.add
-        v128.load offset=960 align=4
+        v128.load offset=1280 align=4
         local.set 28
         local.get 16
         local.get 15
         i32.add
-        v128.load offset=1152 align=4
+        v128.load offset=1536 align=4
         local.set 29
         local.get 16
         local.get 15
         i32.add
-        v128.load offset=1344 align=4
+        v128.load offset=1792 align=4
         local.set 30
         local.get 16
         local.get 15
         i32.add
-        v128.load offset=1536 align=4
+        v128.load offset=2048 align=4
         local.set 31
         local.get 16
         local.get 15
         i32.add
-        v128.load offset=1728 align=4
+        v128.load offset=2304 align=4
         local.set 32
         local.get 16
         local.get 15
         i32.add
-        v128.load offset=1920 align=4
+        v128.load offset=2560 align=4
         local.set 33
         local.get 16
         local.get 15
         i32.add
-        v128.load offset=2112 align=4
+        v128.load offset=2816 align=4
         local.set 34
         local.get 16
         local.get 15
         i32.add
-        v128.load offset=2304 align=4
+        v128.load offset=3072 align=4
         local.set 35
         local.get 16
         local.get 15
         i32.add
-        v128.load offset=2496 align=4
+        v128.load offset=3328 align=4
         local.set 36
         local.get 16
         local.get 15
         i32.add
-        v128.load offset=2688 align=4
+        v128.load offset=3584 align=4
         local.set 37
         local.get 16
         local.get 15
         i32.add
-        v128.load offset=2880 align=4
+        v128.load offset=3840 align=4
         local.set 38
         local.get 23
         local.get 27
@@ -1218,99 +1218,99 @@
           local.get 24
           local.get 25
           f32x4.add
-          v128.store offset=192 align=4
+          v128.store offset=256 align=4
           local.get 13
           local.get 12
           i32.add
           local.get 24
           local.get 25
           f32x4.sub
-          v128.store offset=384 align=4
+          v128.store offset=512 align=4
           local.get 13
           local.get 12
           i32.add
           v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
           local.get 25
           f32x4.sub
-          v128.store offset=576 align=4
-          local.get 13
-          local.get 12
-          i32.add
-          local.get 26
           v128.store offset=768 align=4
           local.get 13
           local.get 12
           i32.add
           local.get 26
+          v128.store offset=1024 align=4
+          local.get 13
+          local.get 12
+          i32.add
+          local.get 26
           local.get 27
           f32x4.add
-          v128.store offset=960 align=4
+          v128.store offset=1280 align=4
           local.get 13
           local.get 12
           i32.add
           local.get 26
           local.get 27
           f32x4.sub
-          v128.store offset=1152 align=4
+          v128.store offset=1536 align=4
           local.get 13
           local.get 12
           i32.add
           v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
           local.get 27
           f32x4.sub
-          v128.store offset=1344 align=4
+          v128.store offset=1792 align=4
           local.get 13
           local.get 12
           i32.add
           local.get 28
-          v128.store offset=1536 align=4
+          v128.store offset=2048 align=4
           local.get 13
           local.get 12
           i32.add
           local.get 28
           local.get 29
           f32x4.add
-          v128.store offset=1728 align=4
-          local.get 13
-          local.get 12
-          i32.add
-          local.get 28
-          local.get 29
-          f32x4.sub
-          v128.store offset=1920 align=4
-          local.get 13
-          local.get 12
-          i32.add
-          v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-          local.get 29
-          f32x4.sub
-          v128.store offset=2112 align=4
-          local.get 13
-          local.get 12
-          i32.add
-          local.get 30
           v128.store offset=2304 align=4
           local.get 13
           local.get 12
           i32.add
+          local.get 28
+          local.get 29
+          f32x4.sub
+          v128.store offset=2560 align=4
+          local.get 13
+          local.get 12
+          i32.add
+          v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+          local.get 29
+          f32x4.sub
+          v128.store offset=2816 align=4
+          local.get 13
+          local.get 12
+          i32.add
+          local.get 30
+          v128.store offset=3072 align=4
+          local.get 13
+          local.get 12
+          i32.add
           local.get 30
           local.get 31
           f32x4.add
-          v128.store offset=2496 align=4
+          v128.store offset=3328 align=4
           local.get 13
           local.get 12
           i32.add
           local.get 30
           local.get 31
           f32x4.sub
-          v128.store offset=2688 align=4
+          v128.store offset=3584 align=4
           local.get 13
           local.get 12
           i32.add
           v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
           local.get 31
           f32x4.sub
-          v128.store offset=2880 align=4
+          v128.store offset=3840 align=4
           local.get 12
           i32.const 16
           i32.add
@@ -1332,17 +1332,12 @@
           local.get 12
           i32.add
           v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-          v128.store offset=192 align=4
+          v128.store offset=256 align=4
           local.get 13
           local.get 12
           i32.add
           v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-          v128.store offset=384 align=4
-          local.get 13
-          local.get 12
-          i32.add
-          v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-          v128.store offset=576 align=4
+          v128.store offset=512 align=4
           local.get 13
           local.get 12
           i32.add
@@ -1352,17 +1347,12 @@
           local.get 12
           i32.add
           v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-          v128.store offset=960 align=4
+          v128.store offset=1024 align=4
           local.get 13
           local.get 12
           i32.add
           v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-          v128.store offset=1152 align=4
-          local.get 13
-          local.get 12
-          i32.add
-          v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-          v128.store offset=1344 align=4
+          v128.store offset=1280 align=4
           local.get 13
           local.get 12
           i32.add
@@ -1372,17 +1362,12 @@
           local.get 12
           i32.add
           v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-          v128.store offset=1728 align=4
+          v128.store offset=1792 align=4
           local.get 13
           local.get 12
           i32.add
           v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-          v128.store offset=1920 align=4
-          local.get 13
-          local.get 12
-          i32.add
-          v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-          v128.store offset=2112 align=4
+          v128.store offset=2048 align=4
           local.get 13
           local.get 12
           i32.add
@@ -1392,17 +1377,32 @@
           local.get 12
           i32.add
           v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-          v128.store offset=2496 align=4
+          v128.store offset=2560 align=4
           local.get 13
           local.get 12
           i32.add
           v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-          v128.store offset=2688 align=4
+          v128.store offset=2816 align=4
           local.get 13
           local.get 12
           i32.add
           v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-          v128.store offset=2880 align=4
+          v128.store offset=3072 align=4
+          local.get 13
+          local.get 12
+          i32.add
+          v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+          v128.store offset=3328 align=4
+          local.get 13
+          local.get 12
+          i32.add
+          v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+          v128.store offset=3584 align=4
+          local.get 13
+          local.get 12
+          i32.add
+          v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+          v128.store offset=3840 align=4
           local.get 12
           i32.const 16
           i32.add
@@ -1427,13 +1427,13 @@
     loop  ;; label = @1
       local.get 0
       local.get 3
-      i32.const 64
+      i32.const 128
       i32.mul
       i32.add
       local.set 4
       local.get 1
       local.get 3
-      i32.const 192
+      i32.const 256
       i32.mul
       i32.add
       local.set 5
