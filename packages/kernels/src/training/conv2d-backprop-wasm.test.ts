@@ -349,7 +349,13 @@ describe.each(MULTIPLY_ADD_MODES)('with $name', (mode) => {
       },
     ];
 
-    it.each(WINO)('equals the float64 loop and stock XNNPACK: $name', async (c) => {
+    // Each case under both output tiles (their sizes leave every remainder 0–3 of a 4×4 tile);
+    // the registered kernels choose one by size (winogradTileFor).
+    const TILED = WINO.flatMap((c) =>
+      ([2, 4] as const).map((tile) => ({ ...c, tile, name: `${c.name}, F(${tile}×${tile}, 3×3)` })),
+    );
+
+    it.each(TILED)('equals the float64 loop and stock XNNPACK: $name', async (c) => {
       await tf.setBackend('wasm');
       const g = geometry(c);
       const data = convCaseData(c, 41);
@@ -357,7 +363,7 @@ describe.each(MULTIPLY_ADD_MODES)('with $name', (mode) => {
       const w = tf.tensor4d(data.w, g.wShape);
       const backend = tf.backend() as unknown as WasmBackendLike;
       const buffers = backend.numDataIds();
-      const direct = winogradConv3x3(backend, x, w, winogradGeometry(c, g));
+      const direct = winogradConv3x3(backend, x, w, winogradGeometry(c, g), { tile: c.tile });
       expect(direct).not.toBeNull(); // it really ran
       const viaKernel = tf.conv2d(x, w, 1, c.pad); // the registered Conv2D takes the same path
       const ref = refConv(g, data.x, data.w);
@@ -388,7 +394,7 @@ describe.each(MULTIPLY_ADD_MODES)('with $name', (mode) => {
       expect(backend.numDataIds()).toBe(buffers - 2); // x and w freed, no scratch left behind
     });
 
-    it.each(WINO)('its filter gradient (F(3×3, 2×2)) equals the float64 loop: $name', async (c) => {
+    it.each(TILED)('its filter gradient (F(3×3, m×m)) equals the float64 loop: $name', async (c) => {
       await tf.setBackend('wasm');
       const g = geometry(c);
       const data = convCaseData(c, 43);
@@ -396,7 +402,7 @@ describe.each(MULTIPLY_ADD_MODES)('with $name', (mode) => {
       const dy = tf.tensor4d(data.dy, [c.x[0], g.outH, g.outW, c.co]);
       const backend = tf.backend() as unknown as WasmBackendLike;
       const buffers = backend.numDataIds();
-      const dw = winogradFilterGrad3x3(backend, x, dy, winogradGeometry(c, g));
+      const dw = winogradFilterGrad3x3(backend, x, dy, winogradGeometry(c, g), c.tile);
       expect(dw).not.toBeNull();
       const dwT = tf.engine().makeTensorFromTensorInfo(dw as tf.TensorInfo);
       expect(dwT.shape).toEqual(g.wShape);

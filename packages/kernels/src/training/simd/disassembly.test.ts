@@ -21,6 +21,7 @@ describe('generated wasm modules, disassembled', () => {
       'winograd-4x12-bias-relu',
       (target) => writeWinogradModule(4, 12, 4, target, { bias: true, relu: true }),
     ],
+    ['winograd4-4x12', (target) => writeWinogradModule(4, 12, 4, target, { bias: false, relu: false }, 4)],
   ];
   it.each(modules)('%s validates and matches its reviewed disassembly', async (name, write) => {
     const w = await wabt();
@@ -59,7 +60,7 @@ describe('generated wasm modules, disassembled', () => {
       // Every fused op replaced one mul and one add; the GEMM and depthwise kernels have them.
       expect(count(a, 'f32x4.mul') - count(b, 'f32x4.mul')).toBe(fused);
       expect(count(a, 'f32x4.add') - count(b, 'f32x4.add')).toBe(fused);
-      if (['depthwise-grad', 'filter-grad', 'winograd-4x12-bias-relu'].includes(name))
+      if (['depthwise-grad', 'filter-grad', 'winograd-4x12-bias-relu', 'winograd4-4x12'].includes(name))
         expect(fused).toBeGreaterThan(0);
       // Only those lines differ (the operand order of a fused op is a·b + c, hence a reordering).
       const ops = (t: string) =>

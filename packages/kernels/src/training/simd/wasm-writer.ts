@@ -370,8 +370,13 @@ export class FunctionWriter {
   }
   /** `v128.const` 0. */
   v128Zero(): this {
+    return this.f32x4Const(0);
+  }
+  /** `v128.const` of four lanes equal to `value` (as float32). */
+  f32x4Const(value: number): this {
     this.simd(0x0c);
-    for (let i = 0; i < 16; i++) this.code.push(0);
+    const lane = new Uint8Array(new Float32Array([value]).buffer);
+    for (let i = 0; i < 4; i++) this.code.push(...lane);
     return this;
   }
 

@@ -2,7 +2,14 @@ import type { TensorInfo } from '@tensorflow/tfjs-core';
 import { heapF32, release, type WasmBackendLike } from '../wasm-kernel-calls.js';
 import { generatedKernel } from './instantiate.js';
 import { padInput } from './pad-input.js';
-import { type WinogradEpilogue, winogradPlaneBytes, writeWinogradModule } from './winograd-module.js';
+import {
+  WINOGRAD,
+  type WinogradEpilogue,
+  type WinogradMatrices,
+  type WinogradTile,
+  winogradPlaneBytes,
+  writeWinogradModule,
+} from './winograd-module.js';
 
 /** The conv {@link winogradConv3x3} computes: 3×3 taps, stride 1, dilation 1, NHWC. */
 export interface Winograd3x3Geometry {
@@ -17,27 +24,45 @@ export interface Winograd3x3Geometry {
   padLeft: number;
 }
 
-/** Tiles per block: V[16][T][Cp] and M[16][T][Co] together within ~256 kB (L2). */
-function tileBlockFor(cp: number, co: number): number {
-  return Math.max(4, Math.min(128, Math.floor(4096 / (cp + co) / 4) * 4));
+/** Tiles per block: V[n²][T][Cp] and M[n²][T][Co] together within ~256 kB (L2). */
+function tileBlockFor(cp: number, co: number, positions: number): number {
+  return Math.max(4, Math.min(128, Math.floor((4096 * 16) / positions / (cp + co) / 4) * 4));
+}
+
+/**
+ * The output tile that pays for this conv: F(4×4, 3×3) (1.78× fewer multiply-adds than F(2×2))
+ * wherever a 4×4 tile is not mostly overhang, i.e. outputs at least 3 pixels on each side.
+ */
+export function winogradTileFor(g: Pick<Winograd3x3Geometry, 'outH' | 'outW'>): WinogradTile {
+  return Math.min(g.outH, g.outW) >= 3 ? 4 : 2;
 }
 
 /** What both Winograd passes need: padded channels, tile grid, block size and the module. */
-function winogradPlan(backend: WasmBackendLike, g: Winograd3x3Geometry, epilogue: WinogradEpilogue) {
+function winogradPlan(
+  backend: WasmBackendLike,
+  g: Winograd3x3Geometry,
+  epilogue: WinogradEpilogue,
+  tile: WinogradTile = winogradTileFor(g),
+) {
   if (!winogradApplies(g)) return null;
+  const w = WINOGRAD[tile];
+  const { m, n } = w;
   const cp = Math.ceil(g.inC / 4) * 4;
   const co = g.outC;
-  const T = tileBlockFor(cp, co);
-  const key = `winograd:${cp}:${co}:${T}:${epilogue.bias ? 'b' : ''}${epilogue.relu ? 'r' : ''}`;
-  const kernel = generatedKernel(backend, key, (target) => writeWinogradModule(cp, co, T, target, epilogue));
+  const T = tileBlockFor(cp, co, n * n);
+  const key = `winograd${m}:${cp}:${co}:${T}:${epilogue.bias ? 'b' : ''}${epilogue.relu ? 'r' : ''}`;
+  const kernel = generatedKernel(backend, key, (target) =>
+    writeWinogradModule(cp, co, T, target, epilogue, tile),
+  );
   if (kernel == null) return null;
-  const tilesH = Math.ceil(g.outH / 2);
-  const tilesW = Math.ceil(g.outW / 2);
-  // The zero-padded input covers every 4×4 patch of every tile, overhanging tiles included.
-  const hp = 2 * tilesH + 2;
-  const wp = 2 * tilesW + 2;
+  const tilesH = Math.ceil(g.outH / m);
+  const tilesW = Math.ceil(g.outW / m);
+  // The zero-padded input covers every n×n patch of every tile, overhanging tiles included.
+  const hp = m * tilesH + 2;
+  const wp = m * tilesW + 2;
   const tilesPerImage = tilesH * tilesW;
   return {
+    w,
     cp,
     co,
     T,
@@ -47,6 +72,8 @@ function winogradPlan(backend: WasmBackendLike, g: Winograd3x3Geometry, epilogue
     tilesPerImage,
     total: g.batch * tilesPerImage,
     rowBytes: wp * cp * 4,
+    /** Floats of V (`[n²][T][Cp]`) or M / Ŷ (`[n²][T][Co]`), their planes padded. */
+    planes: (channels: number) => (n * n * winogradPlaneBytes(channels, T)) / 4,
     fn: (name: string) => kernel[name] as (...a: number[]) => void,
   };
 }
@@ -67,23 +94,23 @@ export function winogradConv3x3(
   x: TensorInfo,
   filter: TensorInfo,
   g: Winograd3x3Geometry,
-  options: { bias?: TensorInfo; relu?: boolean } = {},
+  options: { bias?: TensorInfo; relu?: boolean; tile?: WinogradTile } = {},
 ): TensorInfo | null {
   const epilogue: WinogradEpilogue = { bias: options.bias != null, relu: options.relu === true };
-  const plan = winogradPlan(backend, g, epilogue);
+  const plan = winogradPlan(backend, g, epilogue, options.tile);
   if (plan == null) return null;
-  const { cp, co, T, tilesW, hp, wp, tilesPerImage, total, rowBytes } = plan;
+  const { w, cp, co, T, tilesW, hp, wp, tilesPerImage, total, rowBytes } = plan;
 
   const xpInfo = backend.makeOutput([g.batch, hp, wp, cp], 'float32');
-  const uInfo = backend.makeOutput([16, cp, co], 'float32');
-  const vInfo = backend.makeOutput([(16 * winogradPlaneBytes(cp, T)) / 4], 'float32');
-  const mInfo = backend.makeOutput([(16 * winogradPlaneBytes(co, T)) / 4], 'float32');
+  const uInfo = backend.makeOutput([w.n * w.n, cp, co], 'float32');
+  const vInfo = backend.makeOutput([plan.planes(cp)], 'float32');
+  const mInfo = backend.makeOutput([plan.planes(co)], 'float32');
   const out = backend.makeOutput([g.batch, g.outH, g.outW, co], 'float32');
   // Views only after the last allocation (memory growth detaches earlier ones).
   const xpv = heapF32(backend, xpInfo);
   padInput(heapF32(backend, x), xpv, g, cp, hp, wp);
   const u = heapF32(backend, uInfo);
-  transformFilter(heapF32(backend, filter), u, g.inC, cp, co);
+  transformFilter(w, heapF32(backend, filter), u, g.inC, cp, co);
 
   const xpAddr = xpv.byteOffset;
   const vAddr = heapF32(backend, vInfo).byteOffset;
@@ -112,34 +139,37 @@ export function winogradConv3x3(
   return out;
 }
 
-/** U[ξ = 4i + j][c][o] = (G g Gᵀ)[i][j] for g = w[·, ·, c, o]; rows c ≥ inC are zero. */
-function transformFilter(w: Float32Array, u: Float32Array, inC: number, cp: number, co: number): void {
+/** U[ξ = n·i + j][c][o] = (G g Gᵀ)[i][j] for g = w[·, ·, c, o] (in float64); rows c ≥ inC are zero. */
+function transformFilter(
+  { n, G }: WinogradMatrices,
+  w: Float32Array,
+  u: Float32Array,
+  inC: number,
+  cp: number,
+  co: number,
+): void {
   u.fill(0);
   const tap = inC * co; // stride between the 9 taps of w
-  const plane = cp * co; // stride between the 16 planes of u
+  const plane = cp * co; // stride between the n² planes of u
+  const gg = new Float64Array(n * 3); // G g, n×3
   for (let c = 0; c < inC; c++) {
     for (let o = 0; o < co; o++) {
       const at = c * co + o;
-      const w00 = w[at] as number;
-      const w01 = w[at + tap] as number;
-      const w02 = w[at + 2 * tap] as number;
-      const w10 = w[at + 3 * tap] as number;
-      const w11 = w[at + 4 * tap] as number;
-      const w12 = w[at + 5 * tap] as number;
-      const w20 = w[at + 6 * tap] as number;
-      const w21 = w[at + 7 * tap] as number;
-      const w22 = w[at + 8 * tap] as number;
-      // G g (4×3): rows g0, (g0+g1+g2)/2, (g0−g1+g2)/2, g2 of the columns kx.
-      const r1 = [0.5 * (w00 + w10 + w20), 0.5 * (w01 + w11 + w21), 0.5 * (w02 + w12 + w22)] as const;
-      const r2 = [0.5 * (w00 - w10 + w20), 0.5 * (w01 - w11 + w21), 0.5 * (w02 - w12 + w22)] as const;
-      const rows = [[w00, w01, w02], r1, r2, [w20, w21, w22]] as const;
-      for (let i = 0; i < 4; i++) {
-        const [a, b, d] = rows[i] as readonly [number, number, number];
-        const base = 4 * i * plane + at;
-        u[base] = a;
-        u[base + plane] = 0.5 * (a + b + d);
-        u[base + 2 * plane] = 0.5 * (a - b + d);
-        u[base + 3 * plane] = d;
+      for (let i = 0; i < n; i++) {
+        const gi = G[i] as readonly number[];
+        for (let kx = 0; kx < 3; kx++) {
+          let sum = 0;
+          for (let ky = 0; ky < 3; ky++) sum += (gi[ky] as number) * (w[at + (ky * 3 + kx) * tap] as number);
+          gg[i * 3 + kx] = sum;
+        }
+      }
+      for (let i = 0; i < n; i++) {
+        for (let j = 0; j < n; j++) {
+          const gj = G[j] as readonly number[];
+          let sum = 0;
+          for (let kx = 0; kx < 3; kx++) sum += (gg[i * 3 + kx] as number) * (gj[kx] as number);
+          u[(i * n + j) * plane + at] = sum;
+        }
       }
     }
   }
@@ -147,24 +177,26 @@ function transformFilter(w: Float32Array, u: Float32Array, inC: number, cp: numb
 
 /**
  * The filter gradient of the same conv, dW[ky, kx, c, o] = Σ x[n, y + ky − padTop, x + kx − padLeft, c]
- * · dy[n, y, x, o], by F(3×3, 2×2): dW = Gᵀ [Σ_tiles (A g Aᵀ) ⊙ (Bᵀ d B)] G, the sum over tiles being
- * 16 GEMMs with a long reduction, accumulated block by block in L2 (`gemmAccumulate`). Returns
- * `[3, 3, inC, outC]`, or null where it cannot run.
+ * · dy[n, y, x, o], by F(3×3, m×m): dW = Gᵀ [Σ_tiles (A g Aᵀ) ⊙ (Bᵀ d B)] G, the sum over tiles
+ * being n² GEMMs with a long reduction, accumulated block by block in L2 (`gemmAccumulate`).
+ * Returns `[3, 3, inC, outC]`, or null where it cannot run.
  */
 export function winogradFilterGrad3x3(
   backend: WasmBackendLike,
   x: TensorInfo,
   dy: TensorInfo,
   g: Winograd3x3Geometry,
+  tile?: WinogradTile,
 ): TensorInfo | null {
-  const plan = winogradPlan(backend, g, { bias: false, relu: false });
+  const plan = winogradPlan(backend, g, { bias: false, relu: false }, tile);
   if (plan == null) return null;
-  const { cp, co, T, tilesW, hp, wp, tilesPerImage, total, rowBytes } = plan;
+  const { w, cp, co, T, tilesW, hp, wp, tilesPerImage, total, rowBytes } = plan;
+  const { n, G } = w;
 
   const xpInfo = backend.makeOutput([g.batch, hp, wp, cp], 'float32');
-  const vInfo = backend.makeOutput([(16 * winogradPlaneBytes(cp, T)) / 4], 'float32');
-  const yInfo = backend.makeOutput([(16 * winogradPlaneBytes(co, T)) / 4], 'float32');
-  const accInfo = backend.makeOutput([16, cp, co], 'float32');
+  const vInfo = backend.makeOutput([plan.planes(cp)], 'float32');
+  const yInfo = backend.makeOutput([plan.planes(co)], 'float32');
+  const accInfo = backend.makeOutput([n * n, cp, co], 'float32');
   const out = backend.makeOutput([3, 3, g.inC, co], 'float32');
   const xpv = heapF32(backend, xpInfo);
   padInput(heapF32(backend, x), xpv, g, cp, hp, wp);
@@ -183,12 +215,7 @@ export function winogradFilterGrad3x3(
     dyTransform(dyAddr, yAddr, start, Math.min(T, total - start), tilesW, tilesPerImage, g.outH, g.outW);
     gemmAccumulate(vAddr, yAddr, acc.byteOffset);
   }
-  // dW[ky][kx] = Σ_{a,b} Gᵀ[ky][a] · acc[4a + b] · Gᵀ[kx][b]
-  const gt = [
-    [1, 0.5, 0.5, 0],
-    [0, 0.5, -0.5, 0],
-    [0, 0.5, 0.5, 1],
-  ];
+  // dW[ky][kx] = Σ_{a,b} G[a][ky] · acc[n·a + b] · G[b][kx]
   const dw = heapF32(backend, out);
   const plane = cp * co;
   const sum = new Float64Array(co);
@@ -196,11 +223,11 @@ export function winogradFilterGrad3x3(
     for (let kx = 0; kx < 3; kx++) {
       for (let c = 0; c < g.inC; c++) {
         sum.fill(0);
-        for (let a = 0; a < 4; a++) {
-          for (let b = 0; b < 4; b++) {
-            const k = (gt[ky] as number[])[a]! * (gt[kx] as number[])[b]!;
+        for (let a = 0; a < n; a++) {
+          for (let b = 0; b < n; b++) {
+            const k = (G[a] as readonly number[])[ky]! * (G[b] as readonly number[])[kx]!;
             if (k === 0) continue;
-            const from = (4 * a + b) * plane + c * co;
+            const from = (n * a + b) * plane + c * co;
             for (let o = 0; o < co; o++) sum[o] += k * (acc[from + o] as number);
           }
         }

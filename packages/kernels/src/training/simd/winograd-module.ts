@@ -2,46 +2,40 @@ import { forOutputChannels, RegisterTile } from './register-tile.js';
 import { FunctionWriter, I32, type Local, V128, type WasmTarget, writeModule } from './wasm-writer.js';
 
 /**
- * A 3×3, stride-1 convolution by Winograd's minimal filtering F(2×2, 3×3) (Lavin & Gray, 2015), as
- * wasm SIMD generated for one (input channels, output channels) pair. Each 2×2 block of outputs
- * ("tile") is computed from the 4×4 input patch d under it as
+ * A 3×3, stride-1 convolution by Winograd's minimal filtering F(m×m, 3×3) (Lavin & Gray, 2015), as
+ * wasm SIMD generated for one (input channels, output channels, m) triple. Each m×m block of
+ * outputs ("tile") is computed from the n×n input patch d under it (n = m + 2) as
  *   Y = Aᵀ [ Σ_c (G g_c,o Gᵀ) ⊙ (Bᵀ d_c B) ] A,
- * i.e. 16 elementwise products per tile and channel pair instead of 36 multiply-adds for four
- * outputs: 2.25× fewer multiplications than direct convolution. The sum over input channels of the
- * 16 products is 16 small GEMMs (one per position ξ of the 4×4 transform domain), which is where
- * the time goes, so they run on a 4-tile × 8-channel register tile like the filter-gradient kernel.
+ * i.e. n² elementwise products per tile and channel pair instead of 9m² multiply-adds: 2.25× fewer
+ * multiplications than direct convolution for m = 2, 4× for m = 4. The sum over input channels of
+ * the n² products is n² small GEMMs (one per position ξ of the n×n transform domain), which is
+ * where the time goes, so they run on a 4-tile × 8-channel register tile like the filter-gradient
+ * kernel. m = 4 does 1.78× fewer GEMM multiply-adds per output than m = 2, for larger transforms
+ * and about 5× the float32 rounding (its matrices hold 4, 5, 8, 1/6, 1/24).
  *
- * Tiles are processed in blocks of T so the transformed inputs V[16][T][Cp] and products
- * M[16][T][Co] stay in L2. Three exports, called per block by `winograd-conv.ts`:
+ * Tiles are processed in blocks of T so the transformed inputs V[n²][T][Cp] and products
+ * M[n²][T][Co] stay in L2. The exports, called per block by `winograd-conv.ts`:
  * - `inputTransform(xp, v, tileStart, total, tilesW, tilesPerImage, rowBytes, imageBytes)`:
  *   V[ξ][t] = (Bᵀ d B)[ξ] for tiles tileStart … tileStart+T−1 of the zero-padded input xp
  *   `[N, Hp, Wp, Cp]` (tiles past the end repeat the last one; their products are never stored);
- * - `gemm(v, u, m)`: M[ξ] = V[ξ] · U[ξ] with U[ξ] = (G g Gᵀ)[ξ] as `[16][Cp][Co]`;
+ * - `gemm(v, u, m)`: M[ξ] = V[ξ] · U[ξ] with U[ξ] = (G g Gᵀ)[ξ] as `[n²][Cp][Co]`;
  * - `outputTransform(m, out, tileStart, count, tilesW, tilesPerImage, outH, outW, bias)`: Aᵀ M A
- *   (+ bias, ReLU when the epilogue asks) into the NHWC output, skipping the second row/column of
- *   tiles that overhang an odd edge.
+ *   (+ bias, ReLU when the epilogue asks) into the NHWC output, skipping the rows and columns of
+ *   tiles that overhang the edge;
+ * - `dyTransform` and `gemmAccumulate`: the filter gradient's (see {@link dyTransform}).
  *
- * Bᵀ = [[1,0,−1,0],[0,1,1,0],[0,−1,1,0],[0,1,0,−1]], Aᵀ = [[1,1,1,0],[0,1,−1,−1]],
- * G = [[1,0,0],[½,½,½],[½,−½,½],[0,0,1]] (applied to the filter in JS).
- * `cp` and `co` must be multiples of 4; `tileBlock` a multiple of 4.
+ * The matrices are {@link WINOGRAD}'s; G is applied to the filter in JS. `cp` and `co` must be
+ * multiples of 4; `tileBlock` a multiple of 4.
  */
-/**
- * Byte stride between the 16 position planes of V (`[16][T][Cp]`) and of M / Ŷ (`[16][T][Co]`):
- * one plane plus a 64-byte cache line. The transforms touch all 16 planes per tile; at a
- * power-of-two stride (T = 32, 64 channels: 8 kB) those 16 addresses share one L1 set, which has
- * 8 ways, and the input transform ran 3× slower.
- */
-export function winogradPlaneBytes(channels: number, tileBlock: number): number {
-  return tileBlock * channels * 4 + 64;
-}
-
 export function writeWinogradModule(
   cp: number,
   co: number,
   tileBlock: number,
   target: WasmTarget,
   epilogue: WinogradEpilogue = { bias: false, relu: false },
+  tile: WinogradTile = 2,
 ): Uint8Array<ArrayBuffer> {
+  const w = WINOGRAD[tile];
   const T = tileBlock;
   const cpB = cp * 4;
   const coB = co * 4;
@@ -49,11 +43,11 @@ export function writeWinogradModule(
   const planeM = winogradPlaneBytes(co, T);
   return writeModule(
     [
-      { name: 'inputTransform', fn: inputTransform(cpB, T, planeV) },
-      { name: 'gemm', fn: positionGemm('gemm', cp, co, T, target) },
-      { name: 'outputTransform', fn: outputTransform(coB, planeM, epilogue) },
-      { name: 'dyTransform', fn: dyTransform(coB, T, planeM) },
-      { name: 'gemmAccumulate', fn: positionGemm('gemmAccumulate', cp, co, T, target) },
+      { name: 'inputTransform', fn: inputTransform(w, cpB, T, planeV) },
+      { name: 'gemm', fn: positionGemm(w, 'gemm', cp, co, T, target) },
+      { name: 'outputTransform', fn: outputTransform(w, coB, planeM, epilogue) },
+      { name: 'dyTransform', fn: dyTransform(w, coB, T, planeM) },
+      { name: 'gemmAccumulate', fn: positionGemm(w, 'gemmAccumulate', cp, co, T, target) },
     ],
     target,
   );
@@ -65,66 +59,158 @@ export interface WinogradEpilogue {
   relu: boolean;
 }
 
-/** Bᵀ's rows as out[k] = x[a] ± x[b]: x0 − x2, x1 + x2, x2 − x1, x1 − x3. */
-const BT_ROWS = [
-  [0, 2, 'sub'],
-  [1, 2, 'add'],
-  [2, 1, 'sub'],
-  [1, 3, 'sub'],
-] as const;
+/** The output tile size m of F(m×m, 3×3). */
+export type WinogradTile = 2 | 4;
 
-/** Sets out to the 1-D transform through Bᵀ of x (a row or column of a 4×4 patch). */
-function bt(f: FunctionWriter, x: readonly Local[], out: readonly Local[]): void {
-  BT_ROWS.forEach(([a, b, op], k) => {
-    f.get(x[a] as Local).get(x[b] as Local);
-    if (op === 'add') f.f32x4Add();
-    else f.f32x4Sub();
-    f.set(out[k] as Local);
-  });
+/** F(m×m, 3×3)'s matrices: Bᵀ (n×n), G (n×3) and Aᵀ (m×n), n = m + 2. */
+export interface WinogradMatrices {
+  readonly m: WinogradTile;
+  readonly n: number;
+  readonly BT: readonly (readonly number[])[];
+  readonly G: readonly (readonly number[])[];
+  readonly AT: readonly (readonly number[])[];
 }
 
-/** Sets out to the 1-D transform through Aᵀ of x: [x0 + x1 + x2, x1 − x2 − x3]. */
-function at(f: FunctionWriter, x: readonly Local[], out: readonly Local[]): void {
-  const [x0, x1, x2, x3] = x as [Local, Local, Local, Local];
-  f.get(x0)
-    .get(x1)
-    .f32x4Add()
-    .get(x2)
-    .f32x4Add()
-    .set(out[0] as Local);
-  f.get(x1)
-    .get(x2)
-    .f32x4Sub()
-    .get(x3)
-    .f32x4Sub()
-    .set(out[1] as Local);
+/**
+ * m = 2: the interpolation points 0, ±1, ∞; m = 4: 0, ±1, ±2, ∞ (Lavin & Gray's F(4×4, 3×3), as
+ * NNPACK and oneDNN use it).
+ */
+export const WINOGRAD: Record<WinogradTile, WinogradMatrices> = {
+  2: {
+    m: 2,
+    n: 4,
+    BT: [
+      [1, 0, -1, 0],
+      [0, 1, 1, 0],
+      [0, -1, 1, 0],
+      [0, 1, 0, -1],
+    ],
+    G: [
+      [1, 0, 0],
+      [1 / 2, 1 / 2, 1 / 2],
+      [1 / 2, -1 / 2, 1 / 2],
+      [0, 0, 1],
+    ],
+    AT: [
+      [1, 1, 1, 0],
+      [0, 1, -1, -1],
+    ],
+  },
+  4: {
+    m: 4,
+    n: 6,
+    BT: [
+      [4, 0, -5, 0, 1, 0],
+      [0, -4, -4, 1, 1, 0],
+      [0, 4, -4, -1, 1, 0],
+      [0, -2, -1, 2, 1, 0],
+      [0, 2, -1, -2, 1, 0],
+      [0, 4, 0, -5, 0, 1],
+    ],
+    G: [
+      [1 / 4, 0, 0],
+      [-1 / 6, -1 / 6, -1 / 6],
+      [-1 / 6, 1 / 6, -1 / 6],
+      [1 / 24, 1 / 12, 1 / 6],
+      [1 / 24, -1 / 12, 1 / 6],
+      [0, 0, 1],
+    ],
+    AT: [
+      [1, 1, 1, 1, 1, 0],
+      [0, 1, -1, 2, -2, 0],
+      [0, 1, 1, 4, 4, 0],
+      [0, 1, -1, 8, -8, 1],
+    ],
+  },
+};
+
+/**
+ * Byte stride between the n² position planes of V (`[n²][T][Cp]`) and of M / Ŷ (`[n²][T][Co]`):
+ * one plane plus a 64-byte cache line. The transforms touch all n² planes per tile; at a
+ * power-of-two stride (T = 32, 64 channels: 8 kB) those addresses share one L1 set, which has 8
+ * ways, and the input transform ran 3× slower.
+ */
+export function winogradPlaneBytes(channels: number, tileBlock: number): number {
+  return tileBlock * channels * 4 + 64;
+}
+
+const transpose = (a: readonly (readonly number[])[]): number[][] =>
+  (a[0] as readonly number[]).map((_, j) => a.map((row) => row[j] as number));
+
+/** The matrix's coefficients other than 0 and ±1, each splatted into a v128 local once. */
+function coefficientLocals(f: FunctionWriter, matrix: readonly (readonly number[])[]): Map<number, Local> {
+  const values = new Set(matrix.flat().filter((c) => c !== 0 && Math.abs(c) !== 1));
+  const locals = new Map<number, Local>();
+  for (const c of values) {
+    const l = f.local(V128);
+    f.f32x4Const(c).set(l);
+    locals.set(c, l);
+  }
+  return locals;
+}
+
+/**
+ * out[k] = Σ_i M[k][i] · x[i] over f32x4 locals: ±1 coefficients as adds and subtracts (led by a +1
+ * term where the row has one), the others as multiply-adds with their splatted constant.
+ */
+function transform1d(
+  f: FunctionWriter,
+  matrix: readonly (readonly number[])[],
+  consts: ReadonlyMap<number, Local>,
+  x: readonly Local[],
+  out: readonly Local[],
+): void {
+  matrix.forEach((row, k) => {
+    const terms = row.flatMap((c, i) => (c === 0 ? [] : [[c, x[i] as Local] as const]));
+    const lead = Math.max(
+      0,
+      terms.findIndex(([c]) => c === 1),
+    );
+    const [first, ...rest] = [terms[lead], ...terms.filter((_, j) => j !== lead)] as (typeof terms)[number][];
+    const [c0, x0] = first as (typeof terms)[number];
+    const o = out[k] as Local;
+    if (c0 === 1) f.get(x0);
+    else if (c0 === -1) f.v128Zero().get(x0).f32x4Sub();
+    else
+      f.get(x0)
+        .get(consts.get(c0) as Local)
+        .f32x4Mul();
+    for (const [c, xi] of rest) {
+      if (c === 1) f.get(xi).f32x4Add();
+      else if (c === -1) f.get(xi).f32x4Sub();
+      else
+        f.set(o).f32x4MulAdd(
+          () => f.get(consts.get(c) as Local),
+          () => f.get(xi),
+          () => f.get(o),
+        );
+    }
+    f.set(o);
+  });
 }
 
 /** Splits a flat tile index into (image, tile row, tile column) and leaves the patch origin. */
 function tileOrigin(
   f: FunctionWriter,
+  m: number,
   idx: Local,
   tilesW: Local,
   tilesPerImage: Local,
   base: Local,
-  rowBytes: Local | number,
+  rowBytes: Local,
   imageBytes: Local,
   pixelBytes: number,
-  rowsPerTile: number,
   tmp: Local,
 ): void {
   // base += (idx / tilesPerImage) · imageBytes
   f.get(base).get(idx).get(tilesPerImage).divU().get(imageBytes).mul().add().set(base);
   f.get(idx).get(tilesPerImage).remU().set(tmp);
-  // base += (tmp / tilesW) · rowsPerTile · rowBytes + (tmp % tilesW) · 2 · pixelBytes
-  f.get(base).get(tmp).get(tilesW).divU().i32(rowsPerTile).mul();
-  if (typeof rowBytes === 'number') f.i32(rowBytes);
-  else f.get(rowBytes);
-  f.mul().add();
+  // base += (tmp / tilesW) · m · rowBytes + (tmp % tilesW) · m · pixelBytes
+  f.get(base).get(tmp).get(tilesW).divU().i32(m).mul().get(rowBytes).mul().add();
   f.get(tmp)
     .get(tilesW)
     .remU()
-    .i32(2 * pixelBytes)
+    .i32(m * pixelBytes)
     .mul()
     .add()
     .set(base);
@@ -132,6 +218,7 @@ function tileOrigin(
 
 /** The parameters and locals of a walk over output-side tiles (the conv output, or dy). */
 interface OutputTileWalk {
+  readonly m: number;
   readonly tileStart: Local;
   readonly tilesW: Local;
   readonly tilesPerImage: Local;
@@ -148,10 +235,9 @@ interface OutputTileWalk {
   readonly domain: Local;
   readonly rowBytes: Local;
   readonly imageBytes: Local;
-  readonly hasRow1: Local;
-  readonly hasCol1: Local;
-  readonly oy: Local;
-  readonly ox: Local;
+  /** Rows and columns of the tile inside outH × outW (1 … m; fewer than m past an edge). */
+  readonly rowsLeft: Local;
+  readonly colsLeft: Local;
 }
 
 /**
@@ -160,35 +246,51 @@ interface OutputTileWalk {
  */
 function outputTileWalk(
   f: FunctionWriter,
+  m: number,
   coB: number,
   params: Pick<OutputTileWalk, 'tileStart' | 'tilesW' | 'tilesPerImage' | 'outH' | 'outW'>,
 ): OutputTileWalk {
-  const [t, idx, base, tmp, cb, domain, rowBytes, imageBytes, hasRow1, hasCol1, oy, ox] = f.locals(I32, 12);
+  const [t, idx, base, tmp, cb, domain, rowBytes, imageBytes, rowsLeft, colsLeft] = f.locals(I32, 10);
   f.get(params.outW).i32(coB).mul().set(rowBytes);
   f.get(params.outH).get(rowBytes).mul().set(imageBytes);
-  return { ...params, t, idx, base, tmp, cb, domain, rowBytes, imageBytes, hasRow1, hasCol1, oy, ox };
+  return { ...params, m, t, idx, base, tmp, cb, domain, rowBytes, imageBytes, rowsLeft, colsLeft };
 }
 
 /**
  * For tile t of the output-side tensor at `tensor`: points `base` at the tile's first pixel and
- * sets `hasRow1` / `hasCol1` to whether its second row / column lies inside outH × outW (odd sizes
- * overhang).
+ * sets `rowsLeft` / `colsLeft` to outH − oy / outW − ox, the tile's origin being (oy, ox).
  */
 function outputTile(f: FunctionWriter, coB: number, tensor: Local, l: OutputTileWalk): void {
   f.get(l.tileStart).get(l.t).add().set(l.idx);
   f.get(tensor).set(l.base);
-  tileOrigin(f, l.idx, l.tilesW, l.tilesPerImage, l.base, l.rowBytes, l.imageBytes, coB, 2, l.tmp);
-  // oy = 2·((idx % tilesPerImage) / tilesW), ox = 2·(idx % tilesW)
-  f.get(l.idx).get(l.tilesPerImage).remU().get(l.tilesW).divU().i32(2).mul().set(l.oy);
-  f.get(l.idx).get(l.tilesPerImage).remU().get(l.tilesW).remU().i32(2).mul().set(l.ox);
-  f.get(l.oy).i32(1).add().get(l.outH).ltU().set(l.hasRow1);
-  f.get(l.ox).i32(1).add().get(l.outW).ltU().set(l.hasCol1);
+  tileOrigin(f, l.m, l.idx, l.tilesW, l.tilesPerImage, l.base, l.rowBytes, l.imageBytes, coB, l.tmp);
+  // rowsLeft = outH − m·((idx % tilesPerImage) / tilesW), colsLeft = outW − m·(idx % tilesW)
+  f.get(l.outH)
+    .get(l.idx)
+    .get(l.tilesPerImage)
+    .remU()
+    .get(l.tilesW)
+    .divU()
+    .i32(l.m)
+    .mul()
+    .sub()
+    .set(l.rowsLeft);
+  f.get(l.outW)
+    .get(l.idx)
+    .get(l.tilesPerImage)
+    .remU()
+    .get(l.tilesW)
+    .remU()
+    .i32(l.m)
+    .mul()
+    .sub()
+    .set(l.colsLeft);
 }
 
 /**
- * The tile's 2×2 pixels at channel group cb, those inside outH × outW: for pixel k = 2·row + col,
+ * The tile's m×m pixels at channel group cb, those inside outH × outW: for pixel k = m·row + col,
  * pushes its address (base + cb + row·rowBytes) and calls `inside(k, offset)` to load or store at
- * it + offset; `outside(k)`, if given, runs for each pixel past an odd edge instead.
+ * it + offset; `outside(k)`, if given, runs for each pixel past an edge instead.
  */
 function tilePixels(
   f: FunctionWriter,
@@ -197,34 +299,52 @@ function tilePixels(
   inside: (k: number, offset: number) => void,
   outside?: (k: number) => void,
 ): void {
-  const pixel = (k: number) => () => {
+  const { m } = l;
+  const pixel = (r: number, c: number) => () => {
     f.get(l.base).get(l.cb).add();
-    if (k >= 2) f.get(l.rowBytes).add();
-    inside(k, k % 2 === 1 ? coB : 0);
+    if (r > 0) f.get(l.rowBytes).i32(r).mul().add();
+    inside(r * m + c, c * coB);
   };
-  const missing =
-    outside &&
-    ((...ks: number[]) =>
-      () =>
-        ks.forEach(outside));
-  pixel(0)();
-  f.get(l.hasCol1).ifElse(pixel(1), missing?.(1));
-  f.get(l.hasRow1).ifElse(
-    () => {
-      pixel(2)();
-      f.get(l.hasCol1).ifElse(pixel(3), missing?.(3));
-    },
-    missing?.(2, 3),
-  );
+  const missing = outside && ((ks: number[]) => () => ks.forEach(outside));
+  const columns = Array.from({ length: m }, (_, c) => c);
+  for (let r = 0; r < m; r++) {
+    const row = () => {
+      pixel(r, 0)();
+      // Column c is inside iff c < colsLeft (and then so are the ones before it).
+      const from = (c: number): void => {
+        if (c === m) return;
+        f.i32(c)
+          .get(l.colsLeft)
+          .ltU()
+          .ifElse(
+            () => {
+              pixel(r, c)();
+              from(c + 1);
+            },
+            missing?.(columns.slice(c).map((cc) => r * m + cc)),
+          );
+      };
+      from(1);
+    };
+    if (r === 0) row();
+    else
+      f.i32(r)
+        .get(l.rowsLeft)
+        .ltU()
+        .ifElse(row, missing?.(columns.map((c) => r * m + c)));
+  }
 }
 
-function inputTransform(cpB: number, T: number, planeV: number): FunctionWriter {
+function inputTransform(w: WinogradMatrices, cpB: number, T: number, planeV: number): FunctionWriter {
+  const { m, n, BT } = w;
   const [f, [xp, v, tileStart, total, tilesW, tilesPerImage, rowBytes, imageBytes]] =
     FunctionWriter.ofI32Params(8);
   const [t, idx, base, tmp, cb, vOut] = f.locals(I32, 6);
-  const d = f.locals(V128, 4);
-  const tt = f.locals(V128, 16); // tt[i*4 + j]: Bᵀd, row i, column j
-  const r = f.locals(V128, 4);
+  const consts = coefficientLocals(f, BT);
+  const d = f.locals(V128, n);
+  const tt = f.locals(V128, n * n); // tt[i*n + j]: Bᵀd, row i, column j
+  const r = f.locals(V128, n);
+  const range = Array.from({ length: n }, (_, i) => i);
   f.countUp(t, 0, T, 1, () => {
     // idx = min(tileStart + t, total − 1)
     f.get(tileStart)
@@ -243,36 +363,39 @@ function inputTransform(cpB: number, T: number, planeV: number): FunctionWriter 
       .select()
       .set(idx);
     f.get(xp).set(base);
-    tileOrigin(f, idx, tilesW, tilesPerImage, base, rowBytes, imageBytes, cpB, 2, tmp);
-    // vOut = v + t·cpB (+ ξ·T·cpB per position, as immediates)
+    tileOrigin(f, m, idx, tilesW, tilesPerImage, base, rowBytes, imageBytes, cpB, tmp);
+    // vOut = v + t·cpB (+ ξ·planeV per position, as immediates)
     f.get(v).get(t).i32(cpB).mul().add().set(vOut);
     f.countUp(cb, 0, cpB, 16, () => {
-      for (let j = 0; j < 4; j++) {
-        // column j of the patch: rows 0..3 at base + cb + i·rowBytes + j·cpB
-        for (let i = 0; i < 4; i++) {
+      for (let j = 0; j < n; j++) {
+        // column j of the patch: rows 0..n−1 at base + cb + i·rowBytes + j·cpB
+        for (let i = 0; i < n; i++) {
           f.get(base).get(cb).add();
           if (i > 0) f.get(rowBytes).i32(i).mul().add();
           f.v128Load(j * cpB).set(d[i] as Local);
         }
-        bt(
+        transform1d(
           f,
+          BT,
+          consts,
           d,
-          [0, 1, 2, 3].map((i) => tt[i * 4 + j] as Local),
+          range.map((i) => tt[i * n + j] as Local),
         );
       }
-      for (let i = 0; i < 4; i++) {
-        bt(
+      for (let i = 0; i < n; i++) {
+        transform1d(
           f,
-          [0, 1, 2, 3].map((j) => tt[i * 4 + j] as Local),
+          BT,
+          consts,
+          range.map((j) => tt[i * n + j] as Local),
           r,
         );
-        for (let j = 0; j < 4; j++) {
-          const xi = i * 4 + j;
+        for (let j = 0; j < n; j++) {
           f.get(vOut)
             .get(cb)
             .add()
             .get(r[j] as Local)
-            .v128Store(xi * planeV);
+            .v128Store((i * n + j) * planeV);
         }
       }
     });
@@ -280,38 +403,51 @@ function inputTransform(cpB: number, T: number, planeV: number): FunctionWriter 
   return f;
 }
 
-function outputTransform(coB: number, planeM: number, epilogue: WinogradEpilogue): FunctionWriter {
-  const [f, [m, out, tileStart, count, tilesW, tilesPerImage, outH, outW, bias]] =
+function outputTransform(
+  w: WinogradMatrices,
+  coB: number,
+  planeM: number,
+  epilogue: WinogradEpilogue,
+): FunctionWriter {
+  const { m, n, AT } = w;
+  const [f, [mBuf, out, tileStart, count, tilesW, tilesPerImage, outH, outW, bias]] =
     FunctionWriter.ofI32Params(9);
   const [bv, zero] = f.locals(V128, 2);
-  const walk = outputTileWalk(f, coB, { tileStart, tilesW, tilesPerImage, outH, outW });
+  const walk = outputTileWalk(f, m, coB, { tileStart, tilesW, tilesPerImage, outH, outW });
   const { t, cb, domain: mt } = walk;
-  const mv = f.locals(V128, 16);
-  const sRow = f.locals(V128, 8); // Aᵀ M: rows 0..1, columns 0..3
-  const y = f.locals(V128, 4);
+  const consts = coefficientLocals(f, AT);
+  const mv = f.locals(V128, n * n);
+  const s = f.locals(V128, m * n); // Aᵀ M: rows 0..m−1, columns 0..n−1
+  const y = f.locals(V128, m * m);
+  const rows = Array.from({ length: n }, (_, i) => i);
+  const outs = Array.from({ length: m }, (_, i) => i);
 
   f.countUp(t, 0, count, 1, () => {
     outputTile(f, coB, out, walk);
-    f.get(m).get(t).i32(coB).mul().add().set(mt);
+    f.get(mBuf).get(t).i32(coB).mul().add().set(mt);
     f.countUp(cb, 0, coB, 16, () => {
-      for (let xi = 0; xi < 16; xi++)
+      for (let xi = 0; xi < n * n; xi++)
         f.get(mt)
           .get(cb)
           .add()
           .v128Load(xi * planeM)
           .set(mv[xi] as Local);
-      // Aᵀ M down each column j (into rows 0, 1 of sRow), then (Aᵀ M) A along each row i.
-      for (let j = 0; j < 4; j++)
-        at(
+      // Aᵀ M down each column j, then (Aᵀ M) A along each row i.
+      for (let j = 0; j < n; j++)
+        transform1d(
           f,
-          [0, 1, 2, 3].map((i) => mv[i * 4 + j] as Local),
-          [sRow[j] as Local, sRow[4 + j] as Local],
+          AT,
+          consts,
+          rows.map((i) => mv[i * n + j] as Local),
+          outs.map((i) => s[i * n + j] as Local),
         );
-      for (let i = 0; i < 2; i++)
-        at(
+      for (let i = 0; i < m; i++)
+        transform1d(
           f,
-          [0, 1, 2, 3].map((j) => sRow[i * 4 + j] as Local),
-          [y[i * 2] as Local, y[i * 2 + 1] as Local],
+          AT,
+          consts,
+          rows.map((j) => s[i * n + j] as Local),
+          outs.map((j) => y[i * m + j] as Local),
         );
       if (epilogue.bias) f.get(bias).get(cb).add().v128Load(0).set(bv);
       if (epilogue.relu) f.v128Zero().set(zero);
@@ -326,17 +462,23 @@ function outputTransform(coB: number, planeM: number, epilogue: WinogradEpilogue
 }
 
 /**
- * For the filter gradient (F(3×3, 2×2), the transpose of F(2×2, 3×3)): the 2×2 block of dy under
- * tile t, through A: Ŷ[ξ = 4i + j][t] = (A g Aᵀ)[i][j] with A = [[1,0],[1,1],[1,−1],[0,−1]];
- * dy outside outH × outW, and tiles t ≥ count, give zeros (they are summed over).
+ * For the filter gradient (F(3×3, m×m), the transpose of F(m×m, 3×3)): the m×m block of dy under
+ * tile t, through A = (Aᵀ)ᵀ: Ŷ[ξ = n·i + j][t] = (A g Aᵀ)[i][j]; dy outside outH × outW, and tiles
+ * t ≥ count, give zeros (they are summed over). With V from `inputTransform`,
+ * dW = Gᵀ [Σ_tiles Ŷ ⊙ V] G, the sum being `gemmAccumulate`'s.
  */
-function dyTransform(coB: number, T: number, planeM: number): FunctionWriter {
+function dyTransform(w: WinogradMatrices, coB: number, T: number, planeM: number): FunctionWriter {
+  const { m, n, AT } = w;
+  const A = transpose(AT);
   const [f, [dy, yOut, tileStart, count, tilesW, tilesPerImage, outH, outW]] = FunctionWriter.ofI32Params(8);
-  const walk = outputTileWalk(f, coB, { tileStart, tilesW, tilesPerImage, outH, outW });
+  const walk = outputTileWalk(f, m, coB, { tileStart, tilesW, tilesPerImage, outH, outW });
   const { t, cb, domain: yt } = walk;
-  const g = f.locals(V128, 4); // g00 g01 g10 g11
-  const ag = f.locals(V128, 8); // (A g): rows 0..3, columns 0..1
-  const zero = (l: Local) => f.v128Zero().set(l);
+  const consts = coefficientLocals(f, A);
+  const g = f.locals(V128, m * m); // g[r*m + c]
+  const ag = f.locals(V128, n * m); // (A g): rows 0..n−1, columns 0..m−1
+  const yv = f.locals(V128, n);
+  const ins = Array.from({ length: m }, (_, i) => i);
+  const outs = Array.from({ length: n }, (_, i) => i);
 
   f.countUp(t, 0, T, 1, () => {
     f.get(yOut).get(t).i32(coB).mul().add().set(yt);
@@ -347,51 +489,41 @@ function dyTransform(coB: number, T: number, planeM: number): FunctionWriter {
         () => {
           outputTile(f, coB, dy, walk);
           f.countUp(cb, 0, coB, 16, () => {
-            // g00 g01 g10 g11; pixels past an odd edge read as zeros
             tilePixels(
               f,
               coB,
               walk,
               (k, offset) => f.v128Load(offset).set(g[k] as Local),
-              (k) => zero(g[k] as Local),
+              (k) => f.v128Zero().set(g[k] as Local),
             );
-            // A g: for column c, rows [g0c, g0c + g1c, g0c − g1c, −g1c]; stored as ag[row*2 + c]
-            for (let c = 0; c < 2; c++) {
-              const top = g[c] as Local;
-              const bottom = g[2 + c] as Local;
-              f.get(top).set(ag[c] as Local);
-              f.get(top)
-                .get(bottom)
-                .f32x4Add()
-                .set(ag[2 + c] as Local);
-              f.get(top)
-                .get(bottom)
-                .f32x4Sub()
-                .set(ag[4 + c] as Local);
-              f.v128Zero()
-                .get(bottom)
-                .f32x4Sub()
-                .set(ag[6 + c] as Local);
-            }
-            // (A g) Aᵀ: row i = [a, a + b, a − b, −b] for (a, b) = ag[i*2], ag[i*2 + 1]
-            for (let i = 0; i < 4; i++) {
-              const a = ag[i * 2] as Local;
-              const b = ag[i * 2 + 1] as Local;
-              const store = (j: number) => f.v128Store((i * 4 + j) * planeM);
-              f.get(yt).get(cb).add().get(a);
-              store(0);
-              f.get(yt).get(cb).add().get(a).get(b).f32x4Add();
-              store(1);
-              f.get(yt).get(cb).add().get(a).get(b).f32x4Sub();
-              store(2);
-              f.get(yt).get(cb).add().v128Zero().get(b).f32x4Sub();
-              store(3);
+            for (let c = 0; c < m; c++)
+              transform1d(
+                f,
+                A,
+                consts,
+                ins.map((r) => g[r * m + c] as Local),
+                outs.map((i) => ag[i * m + c] as Local),
+              );
+            for (let i = 0; i < n; i++) {
+              transform1d(
+                f,
+                A,
+                consts,
+                ins.map((c) => ag[i * m + c] as Local),
+                yv,
+              );
+              for (let j = 0; j < n; j++)
+                f.get(yt)
+                  .get(cb)
+                  .add()
+                  .get(yv[j] as Local)
+                  .v128Store((i * n + j) * planeM);
             }
           });
         },
         () => {
           f.countUp(cb, 0, coB, 16, () => {
-            for (let xi = 0; xi < 16; xi++)
+            for (let xi = 0; xi < n * n; xi++)
               f.get(yt)
                 .get(cb)
                 .add()
@@ -410,9 +542,10 @@ function dyTransform(coB: number, T: number, planeM: number): FunctionWriter {
  * - `gemm(v, u, m)` (forward): M[ξ] = V[ξ] · U[ξ], `[T][Cp] · [Cp][Co]` — rows are the block's tiles;
  * - `gemmAccumulate(v, ŷ, acc)` (filter gradient): acc[ξ] += V[ξ]ᵀ · Ŷ[ξ], `[Cp][T] · [T][Co]` —
  *   rows are input channels and the reduction runs over the block's tiles; the accumulator tile
- *   (`acc` is `[16][Cp][Co]`, L2-resident) is loaded and stored once per block.
+ *   (`acc` is `[n²][Cp][Co]`, L2-resident) is loaded and stored once per block.
  */
 function positionGemm(
+  w: WinogradMatrices,
   kind: 'gemm' | 'gemmAccumulate',
   cp: number,
   co: number,
@@ -452,10 +585,10 @@ function positionGemm(
     regs.store(vectors, cp0, coB);
   };
 
-  f.countUp(xi, 0, 16, 1, () => {
+  f.countUp(xi, 0, w.n * w.n, 1, () => {
     const pointers: [Local, Local, number][] = [
       [vXi, v, winogradPlaneBytes(cp, T)],
-      // U and acc are [16][Cp][Co] (one plane at a time: no padding); M and Ŷ padded like V.
+      // U and acc are [n²][Cp][Co] (one plane at a time: no padding); M and Ŷ padded like V.
       [bXi, b, accumulate ? winogradPlaneBytes(co, T) : cp * coB],
       [cXi, c, accumulate ? cp * coB : winogradPlaneBytes(co, T)],
     ];

@@ -724,7 +724,7 @@
       br_if 0 (;@1;)
     end)
   (func (;2;) (type 2) (param i32 i32 i32 i32 i32 i32 i32 i32 i32)
-    (local v128 v128 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128)
+    (local v128 v128 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128)
     local.get 7
     i32.const 48
     i32.mul
@@ -770,6 +770,7 @@
       i32.mul
       i32.add
       local.set 13
+      local.get 6
       local.get 12
       local.get 5
       i32.rem_u
@@ -777,7 +778,9 @@
       i32.div_u
       i32.const 2
       i32.mul
-      local.set 21
+      i32.sub
+      local.set 19
+      local.get 7
       local.get 12
       local.get 5
       i32.rem_u
@@ -785,18 +788,7 @@
       i32.rem_u
       i32.const 2
       i32.mul
-      local.set 22
-      local.get 21
-      i32.const 1
-      i32.add
-      local.get 6
-      i32.lt_u
-      local.set 19
-      local.get 22
-      i32.const 1
-      i32.add
-      local.get 7
-      i32.lt_u
+      i32.sub
       local.set 20
       local.get 0
       local.get 11
@@ -811,82 +803,106 @@
         local.get 15
         i32.add
         v128.load align=4
-        local.set 23
+        local.set 21
         local.get 16
         local.get 15
         i32.add
         v128.load offset=256 align=4
-        local.set 24
+        local.set 22
         local.get 16
         local.get 15
         i32.add
         v128.load offset=512 align=4
-        local.set 25
+        local.set 23
         local.get 16
         local.get 15
         i32.add
         v128.load offset=768 align=4
-        local.set 26
+        local.set 24
         local.get 16
         local.get 15
         i32.add
         v128.load offset=1024 align=4
-        local.set 27
+        local.set 25
         local.get 16
         local.get 15
         i32.add
         v128.load offset=1280 align=4
-        local.set 28
+        local.set 26
         local.get 16
         local.get 15
         i32.add
         v128.load offset=1536 align=4
-        local.set 29
+        local.set 27
         local.get 16
         local.get 15
         i32.add
         v128.load offset=1792 align=4
-        local.set 30
+        local.set 28
         local.get 16
         local.get 15
         i32.add
         v128.load offset=2048 align=4
-        local.set 31
+        local.set 29
         local.get 16
         local.get 15
         i32.add
         v128.load offset=2304 align=4
-        local.set 32
+        local.set 30
         local.get 16
         local.get 15
         i32.add
         v128.load offset=2560 align=4
-        local.set 33
+        local.set 31
         local.get 16
         local.get 15
         i32.add
         v128.load offset=2816 align=4
-        local.set 34
+        local.set 32
         local.get 16
         local.get 15
         i32.add
         v128.load offset=3072 align=4
-        local.set 35
+        local.set 33
         local.get 16
         local.get 15
         i32.add
         v128.load offset=3328 align=4
-        local.set 36
+        local.set 34
         local.get 16
         local.get 15
         i32.add
         v128.load offset=3584 align=4
-        local.set 37
+        local.set 35
         local.get 16
         local.get 15
         i32.add
         v128.load offset=3840 align=4
+        local.set 36
+        local.get 21
+        local.get 25
+        f32x4.add
+        local.get 29
+        f32x4.add
+        local.set 37
+        local.get 25
+        local.get 29
+        f32x4.sub
+        local.get 33
+        f32x4.sub
+        local.set 41
+        local.get 22
+        local.get 26
+        f32x4.add
+        local.get 30
+        f32x4.add
         local.set 38
+        local.get 26
+        local.get 30
+        f32x4.sub
+        local.get 34
+        f32x4.sub
+        local.set 42
         local.get 23
         local.get 27
         f32x4.add
@@ -911,54 +927,30 @@
         local.get 36
         f32x4.sub
         local.set 44
-        local.get 25
-        local.get 29
-        f32x4.add
-        local.get 33
-        f32x4.add
-        local.set 41
-        local.get 29
-        local.get 33
-        f32x4.sub
         local.get 37
-        f32x4.sub
-        local.set 45
-        local.get 26
-        local.get 30
-        f32x4.add
-        local.get 34
-        f32x4.add
-        local.set 42
-        local.get 30
-        local.get 34
-        f32x4.sub
         local.get 38
+        f32x4.add
+        local.get 39
+        f32x4.add
+        local.set 45
+        local.get 38
+        local.get 39
+        f32x4.sub
+        local.get 40
         f32x4.sub
         local.set 46
-        local.get 39
-        local.get 40
-        f32x4.add
         local.get 41
+        local.get 42
+        f32x4.add
+        local.get 43
         f32x4.add
         local.set 47
-        local.get 40
-        local.get 41
-        f32x4.sub
         local.get 42
+        local.get 43
+        f32x4.sub
+        local.get 44
         f32x4.sub
         local.set 48
-        local.get 43
-        local.get 44
-        f32x4.add
-        local.get 45
-        f32x4.add
-        local.set 49
-        local.get 44
-        local.get 45
-        f32x4.sub
-        local.get 46
-        f32x4.sub
-        local.set 50
         local.get 8
         local.get 15
         i32.add
@@ -966,6 +958,22 @@
         local.set 9
         v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
         local.set 10
+        local.get 45
+        local.get 9
+        f32x4.add
+        local.set 45
+        local.get 45
+        local.get 10
+        f32x4.max
+        local.set 45
+        local.get 46
+        local.get 9
+        f32x4.add
+        local.set 46
+        local.get 46
+        local.get 10
+        f32x4.max
+        local.set 46
         local.get 47
         local.get 9
         f32x4.add
@@ -982,52 +990,46 @@
         local.get 10
         f32x4.max
         local.set 48
-        local.get 49
-        local.get 9
-        f32x4.add
-        local.set 49
-        local.get 49
-        local.get 10
-        f32x4.max
-        local.set 49
-        local.get 50
-        local.get 9
-        f32x4.add
-        local.set 50
-        local.get 50
-        local.get 10
-        f32x4.max
-        local.set 50
         local.get 13
         local.get 15
         i32.add
-        local.get 47
+        local.get 45
         v128.store align=4
+        i32.const 1
         local.get 20
+        i32.lt_u
         if  ;; label = @3
           local.get 13
           local.get 15
           i32.add
-          local.get 48
+          local.get 46
           v128.store offset=48 align=4
         end
+        i32.const 1
         local.get 19
+        i32.lt_u
         if  ;; label = @3
           local.get 13
           local.get 15
           i32.add
           local.get 17
+          i32.const 1
+          i32.mul
           i32.add
-          local.get 49
+          local.get 47
           v128.store align=4
+          i32.const 1
           local.get 20
+          i32.lt_u
           if  ;; label = @4
             local.get 13
             local.get 15
             i32.add
             local.get 17
+            i32.const 1
+            i32.mul
             i32.add
-            local.get 50
+            local.get 48
             v128.store offset=48 align=4
           end
         end
@@ -1048,7 +1050,7 @@
       br_if 0 (;@1;)
     end)
   (func (;3;) (type 3) (param i32 i32 i32 i32 i32 i32 i32 i32)
-    (local i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128)
+    (local i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128)
     local.get 7
     i32.const 48
     i32.mul
@@ -1104,6 +1106,7 @@
         i32.mul
         i32.add
         local.set 10
+        local.get 6
         local.get 9
         local.get 5
         i32.rem_u
@@ -1111,7 +1114,9 @@
         i32.div_u
         i32.const 2
         i32.mul
-        local.set 18
+        i32.sub
+        local.set 16
+        local.get 7
         local.get 9
         local.get 5
         i32.rem_u
@@ -1119,18 +1124,7 @@
         i32.rem_u
         i32.const 2
         i32.mul
-        local.set 19
-        local.get 18
-        i32.const 1
-        i32.add
-        local.get 6
-        i32.lt_u
-        local.set 16
-        local.get 19
-        i32.const 1
-        i32.add
-        local.get 7
-        i32.lt_u
+        i32.sub
         local.set 17
         i32.const 0
         local.set 12
@@ -1139,152 +1133,200 @@
           local.get 12
           i32.add
           v128.load align=4
-          local.set 20
+          local.set 18
+          i32.const 1
           local.get 17
+          i32.lt_u
           if  ;; label = @4
             local.get 10
             local.get 12
             i32.add
             v128.load offset=48 align=4
-            local.set 21
+            local.set 19
           else
             v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-            local.set 21
+            local.set 19
           end
+          i32.const 1
           local.get 16
+          i32.lt_u
           if  ;; label = @4
             local.get 10
             local.get 12
             i32.add
             local.get 14
+            i32.const 1
+            i32.mul
             i32.add
             v128.load align=4
-            local.set 22
+            local.set 20
+            i32.const 1
             local.get 17
+            i32.lt_u
             if  ;; label = @5
               local.get 10
               local.get 12
               i32.add
               local.get 14
+              i32.const 1
+              i32.mul
               i32.add
               v128.load offset=48 align=4
-              local.set 23
+              local.set 21
             else
               v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-              local.set 23
+              local.set 21
             end
           else
             v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-            local.set 22
+            local.set 20
             v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-            local.set 23
+            local.set 21
           end
+          local.get 18
+          local.set 22
+          local.get 18
           local.get 20
-          local.set 24
-          local.get 20
-          local.get 22
           f32x4.add
-          local.set 26
+          local.set 24
+          local.get 18
           local.get 20
-          local.get 22
+          f32x4.sub
+          local.set 26
+          v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+          local.get 20
           f32x4.sub
           local.set 28
-          v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-          local.get 22
-          f32x4.sub
-          local.set 30
+          local.get 19
+          local.set 23
+          local.get 19
           local.get 21
-          local.set 25
-          local.get 21
-          local.get 23
           f32x4.add
-          local.set 27
+          local.set 25
+          local.get 19
           local.get 21
-          local.get 23
+          f32x4.sub
+          local.set 27
+          v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+          local.get 21
           f32x4.sub
           local.set 29
+          local.get 22
+          local.set 30
+          local.get 22
+          local.get 23
+          f32x4.add
+          local.set 31
+          local.get 22
+          local.get 23
+          f32x4.sub
+          local.set 32
           v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
           local.get 23
           f32x4.sub
-          local.set 31
+          local.set 33
           local.get 13
           local.get 12
           i32.add
-          local.get 24
+          local.get 30
           v128.store align=4
           local.get 13
           local.get 12
           i32.add
-          local.get 24
-          local.get 25
-          f32x4.add
+          local.get 31
           v128.store offset=256 align=4
           local.get 13
           local.get 12
           i32.add
-          local.get 24
-          local.get 25
-          f32x4.sub
+          local.get 32
           v128.store offset=512 align=4
           local.get 13
           local.get 12
           i32.add
+          local.get 33
+          v128.store offset=768 align=4
+          local.get 24
+          local.set 30
+          local.get 24
+          local.get 25
+          f32x4.add
+          local.set 31
+          local.get 24
+          local.get 25
+          f32x4.sub
+          local.set 32
           v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
           local.get 25
           f32x4.sub
-          v128.store offset=768 align=4
+          local.set 33
           local.get 13
           local.get 12
           i32.add
-          local.get 26
+          local.get 30
           v128.store offset=1024 align=4
           local.get 13
           local.get 12
           i32.add
-          local.get 26
-          local.get 27
-          f32x4.add
+          local.get 31
           v128.store offset=1280 align=4
           local.get 13
           local.get 12
           i32.add
-          local.get 26
-          local.get 27
-          f32x4.sub
+          local.get 32
           v128.store offset=1536 align=4
           local.get 13
           local.get 12
           i32.add
+          local.get 33
+          v128.store offset=1792 align=4
+          local.get 26
+          local.set 30
+          local.get 26
+          local.get 27
+          f32x4.add
+          local.set 31
+          local.get 26
+          local.get 27
+          f32x4.sub
+          local.set 32
           v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
           local.get 27
           f32x4.sub
-          v128.store offset=1792 align=4
+          local.set 33
           local.get 13
           local.get 12
           i32.add
-          local.get 28
+          local.get 30
           v128.store offset=2048 align=4
           local.get 13
           local.get 12
           i32.add
-          local.get 28
-          local.get 29
-          f32x4.add
+          local.get 31
           v128.store offset=2304 align=4
           local.get 13
           local.get 12
           i32.add
-          local.get 28
-          local.get 29
-          f32x4.sub
+          local.get 32
           v128.store offset=2560 align=4
           local.get 13
           local.get 12
           i32.add
+          local.get 33
+          v128.store offset=2816 align=4
+          local.get 28
+          local.set 30
+          local.get 28
+          local.get 29
+          f32x4.add
+          local.set 31
+          local.get 28
+          local.get 29
+          f32x4.sub
+          local.set 32
           v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
           local.get 29
           f32x4.sub
-          v128.store offset=2816 align=4
+          local.set 33
           local.get 13
           local.get 12
           i32.add
@@ -1293,23 +1335,17 @@
           local.get 13
           local.get 12
           i32.add
-          local.get 30
           local.get 31
-          f32x4.add
           v128.store offset=3328 align=4
           local.get 13
           local.get 12
           i32.add
-          local.get 30
-          local.get 31
-          f32x4.sub
+          local.get 32
           v128.store offset=3584 align=4
           local.get 13
           local.get 12
           i32.add
-          v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-          local.get 31
-          f32x4.sub
+          local.get 33
           v128.store offset=3840 align=4
           local.get 12
           i32.const 16
