@@ -13,7 +13,12 @@ import { fileURLToPath } from 'node:url';
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
 import { Rng } from '@camkit/core';
-import { registerWasmTrainingKernels, unregisterWasmTrainingKernels, useRelaxedSimd } from '@camkit/kernels';
+import {
+  registerWasmTrainingKernels,
+  unregisterWasmTrainingKernels,
+  useLargeWinogradTiles,
+  useRelaxedSimd,
+} from '@camkit/kernels';
 import { enableWasmRelaxedSimd } from '@camkit/kernels/node';
 import { createParallelTrainer, type ParallelTrainer } from '../src/train/parallel/index.js';
 import { naiveFilterGradConfig } from './train-step-naive-filter.js';
@@ -152,6 +157,7 @@ const median = (v: number[]) => {
 // ---- main ----------------------------------------------------------------------------------
 // As the CLI does (relaxed SIMD is behind a flag in Node 20); one config below turns it off.
 const fma = enableWasmRelaxedSimd();
+useLargeWinogradTiles(true); // as the training workers do; one config below runs F(2×2)
 await tf.setBackend('wasm');
 const data = makeBatch();
 const model = camNetLike();
@@ -193,6 +199,9 @@ step();
 useRelaxedSimd(false);
 step();
 useRelaxedSimd(true);
+useLargeWinogradTiles(false);
+step();
+useLargeWinogradTiles(true);
 for (const t of Object.values(trainers)) await t.trainStep(data.xs, data.ys);
 await torch?.step();
 
@@ -200,7 +209,18 @@ for (let r = 0; r < ROUNDS; r++) {
   const torchMs = torch ? await torch.step() : null;
   if (torchMs != null) record('PyTorch CPU (2 threads)', torchMs, torchMs);
   useKernels('camkit');
-  record(`wasm + camkit kernels${fma ? ', FMA' : ''} (1 thread)`, await timeIt(step), torchMs);
+  record(
+    `wasm + camkit kernels${fma ? ', FMA' : ''}, Winograd F(4×4) (1 thread)`,
+    await timeIt(step),
+    torchMs,
+  );
+  useLargeWinogradTiles(false);
+  record(
+    `wasm + camkit kernels${fma ? ', FMA' : ''}, Winograd F(2×2) (1 thread)`,
+    await timeIt(step),
+    torchMs,
+  );
+  useLargeWinogradTiles(true);
   if (fma) {
     useRelaxedSimd(false);
     record('wasm + camkit kernels, mul + add (1 thread)', await timeIt(step), torchMs);

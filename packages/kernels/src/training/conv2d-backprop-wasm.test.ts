@@ -24,7 +24,12 @@ import {
 } from './conv-grad-reference.js';
 import { registerWasmTrainingKernels } from './register-wasm-training-kernels.js';
 import { conv2DBackpropFilterSimd } from './simd/filter-grad-simd.js';
-import { winogradConv3x3, winogradFilterGrad3x3 } from './simd/winograd-conv.js';
+import {
+  useLargeWinogradTiles,
+  winogradConv3x3,
+  winogradFilterGrad3x3,
+  winogradTileFor,
+} from './simd/winograd-conv.js';
 import type { WasmBackendLike } from './wasm-kernel-calls.js';
 
 interface Case extends RefConvSpec {
@@ -350,7 +355,7 @@ describe.each(MULTIPLY_ADD_MODES)('with $name', (mode) => {
     ];
 
     // Each case under both output tiles (their sizes leave every remainder 0–3 of a 4×4 tile);
-    // the registered kernels choose one by size (winogradTileFor).
+    // the registered kernels run F(2×2) unless useLargeWinogradTiles is on (winogradTileFor).
     const TILED = WINO.flatMap((c) =>
       ([2, 4] as const).map((tile) => ({ ...c, tile, name: `${c.name}, F(${tile}×${tile}, 3×3)` })),
     );
@@ -411,6 +416,19 @@ describe.each(MULTIPLY_ADD_MODES)('with $name', (mode) => {
       );
       tf.dispose([x, dy, dwT]);
       expect(backend.numDataIds()).toBe(buffers - 2);
+    });
+
+    it('runs F(2×2) unless large tiles are on, then F(4×4) for outputs of at least 3×3', () => {
+      expect(winogradTileFor({ outH: 28, outW: 28 })).toBe(2);
+      useLargeWinogradTiles(true);
+      try {
+        expect(winogradTileFor({ outH: 28, outW: 28 })).toBe(4);
+        expect(winogradTileFor({ outH: 3, outW: 9 })).toBe(4);
+        expect(winogradTileFor({ outH: 2, outW: 9 })).toBe(2);
+        expect(winogradTileFor({ outH: 1, outW: 1 })).toBe(2);
+      } finally {
+        useLargeWinogradTiles(false);
+      }
     });
 
     it('leaves other convs to the stock kernel (stride 2, 5×5, 3 input channels) and still matches', async () => {

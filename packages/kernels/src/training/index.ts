@@ -23,3 +23,4 @@ export {
   WASM_TRAINING_KERNELS,
 } from './register-wasm-training-kernels.js';
 export { relaxedSimdInUse, relaxedSimdSupported, useRelaxedSimd } from './simd/instantiate.js';
+export { useLargeWinogradTiles, winogradTileFor } from './simd/winograd-conv.js';

@@ -29,12 +29,24 @@ function tileBlockFor(cp: number, co: number, positions: number): number {
   return Math.max(4, Math.min(128, Math.floor((4096 * 16) / positions / (cp + co) / 4) * 4));
 }
 
+let largeTiles = false;
+
 /**
- * The output tile that pays for this conv: F(4×4, 3×3) (1.78× fewer multiply-adds than F(2×2))
- * wherever a 4×4 tile is not mostly overhang, i.e. outputs at least 3 pixels on each side.
+ * Lets the Winograd convs of this thread use F(4×4, 3×3) (1.78× fewer multiply-adds than
+ * F(2×2, 3×3)) wherever the output is at least 3×3; off (the default), every conv runs F(2×2).
+ * F(4×4)'s larger transforms round differently from direct convolution near the edge of flat image
+ * regions, where exact arithmetic gives ties: a max-pool there can route its gradient to another
+ * pixel than PyTorch's (seen on a photograph with a flat sky: a guided-backprop map 2 % off
+ * pytorch-grad-cam's, against 1e-7 with F(2×2)). Training does not care which maximum takes the
+ * gradient, so camkit's training workers turn it on; explanations keep F(2×2).
  */
+export function useLargeWinogradTiles(enabled: boolean): void {
+  largeTiles = enabled;
+}
+
+/** The output tile a conv of this output size runs (see {@link useLargeWinogradTiles}). */
 export function winogradTileFor(g: Pick<Winograd3x3Geometry, 'outH' | 'outW'>): WinogradTile {
-  return Math.min(g.outH, g.outW) >= 3 ? 4 : 2;
+  return largeTiles && Math.min(g.outH, g.outW) >= 3 ? 4 : 2;
 }
 
 /** What both Winograd passes need: padded channels, tile grid, block size and the module. */

@@ -137,9 +137,44 @@ export function winogradPlaneBytes(channels: number, tileBlock: number): number 
 const transpose = (a: readonly (readonly number[])[]): number[][] =>
   (a[0] as readonly number[]).map((_, j) => a.map((row) => row[j] as number));
 
-/** The matrix's coefficients other than 0 and ±1, each splatted into a v128 local once. */
-function coefficientLocals(f: FunctionWriter, matrix: readonly (readonly number[])[]): Map<number, Local> {
-  const values = new Set(matrix.flat().filter((c) => c !== 0 && Math.abs(c) !== 1));
+/** One term of a transform row: c·(x[a] − x[b]), or c·x[a] where b is null. */
+type Term = readonly [c: number, a: number, b: number | null];
+
+/**
+ * A transform matrix as rows of terms. A row whose coefficients sum to 0 (it maps a constant
+ * input to 0) is written in differences — pairs c·(x[a] − x[b]), the rest against the row's
+ * largest coefficient — so that a constant input gives exactly 0, as in exact arithmetic. That
+ * keeps what direct convolution keeps in flat image regions: equal outputs along a row or column
+ * of constant input stay bit-equal, so a max-pool tie there still goes to the first maximum. Plain
+ * terms with F(4×4)'s 4·x0 − 5·x2 + x4 left such ties to rounding (and a guided-backprop map of a
+ * photograph with a flat sky 5 % off pytorch-grad-cam's).
+ */
+function rowTerms(matrix: readonly (readonly number[])[]): Term[][] {
+  return matrix.map((row) => {
+    const left = row.flatMap((c, i) => (c === 0 ? [] : [{ c, i }]));
+    if (left.reduce((sum, t) => sum + t.c, 0) !== 0) return left.map(({ c, i }): Term => [c, i, null]);
+    const terms: Term[] = [];
+    for (let k = 0; k < left.length; k++) {
+      const t = left[k] as { c: number; i: number };
+      const partner = left.findIndex((u, j) => j > k && u.c === -t.c);
+      if (partner < 0) continue;
+      const u = left[partner] as { c: number; i: number };
+      // c·x[a] − c·x[b] with c > 0
+      terms.push(t.c > 0 ? [t.c, t.i, u.i] : [u.c, u.i, t.i]);
+      left.splice(partner, 1);
+      left.splice(k--, 1);
+    }
+    if (left.length > 0) {
+      const ref = left.reduce((best, t) => (Math.abs(t.c) > Math.abs(best.c) ? t : best));
+      for (const t of left) if (t !== ref) terms.push(t.c > 0 ? [t.c, t.i, ref.i] : [-t.c, ref.i, t.i]);
+    }
+    return terms;
+  });
+}
+
+/** The terms' coefficients other than ±1, each splatted into a v128 local once. */
+function coefficientLocals(f: FunctionWriter, rows: readonly (readonly Term[])[]): Map<number, Local> {
+  const values = new Set(rows.flat().flatMap(([c]) => (Math.abs(c) === 1 ? [] : [c])));
   const locals = new Map<number, Local>();
   for (const c of values) {
     const l = f.local(V128);
@@ -150,38 +185,48 @@ function coefficientLocals(f: FunctionWriter, matrix: readonly (readonly number[
 }
 
 /**
- * out[k] = Σ_i M[k][i] · x[i] over f32x4 locals: ±1 coefficients as adds and subtracts (led by a +1
- * term where the row has one), the others as multiply-adds with their splatted constant.
+ * out[k] = Σ over row k's terms (see {@link rowTerms}) over f32x4 locals: ±1 coefficients as adds
+ * and subtracts (led by a +1 term where the row has one), the others as multiply-adds with their
+ * splatted constant.
  */
 function transform1d(
   f: FunctionWriter,
-  matrix: readonly (readonly number[])[],
+  rows: readonly (readonly Term[])[],
   consts: ReadonlyMap<number, Local>,
   x: readonly Local[],
   out: readonly Local[],
 ): void {
-  matrix.forEach((row, k) => {
-    const terms = row.flatMap((c, i) => (c === 0 ? [] : [[c, x[i] as Local] as const]));
+  const value = ([, a, b]: Term) => {
+    f.get(x[a] as Local);
+    if (b != null) f.get(x[b] as Local).f32x4Sub();
+  };
+  rows.forEach((terms, k) => {
     const lead = Math.max(
       0,
       terms.findIndex(([c]) => c === 1),
     );
-    const [first, ...rest] = [terms[lead], ...terms.filter((_, j) => j !== lead)] as (typeof terms)[number][];
-    const [c0, x0] = first as (typeof terms)[number];
+    const [first, ...rest] = [terms[lead], ...terms.filter((_, j) => j !== lead)] as Term[];
+    const c0 = (first as Term)[0];
     const o = out[k] as Local;
-    if (c0 === 1) f.get(x0);
-    else if (c0 === -1) f.v128Zero().get(x0).f32x4Sub();
-    else
-      f.get(x0)
-        .get(consts.get(c0) as Local)
-        .f32x4Mul();
-    for (const [c, xi] of rest) {
-      if (c === 1) f.get(xi).f32x4Add();
-      else if (c === -1) f.get(xi).f32x4Sub();
-      else
+    if (c0 === 1) value(first as Term);
+    else if (c0 === -1) {
+      f.v128Zero();
+      value(first as Term);
+      f.f32x4Sub();
+    } else {
+      value(first as Term);
+      f.get(consts.get(c0) as Local).f32x4Mul();
+    }
+    for (const t of rest) {
+      const c = t[0];
+      if (c === 1 || c === -1) {
+        value(t);
+        if (c === 1) f.f32x4Add();
+        else f.f32x4Sub();
+      } else
         f.set(o).f32x4MulAdd(
           () => f.get(consts.get(c) as Local),
-          () => f.get(xi),
+          () => value(t),
           () => f.get(o),
         );
     }
@@ -340,7 +385,8 @@ function inputTransform(w: WinogradMatrices, cpB: number, T: number, planeV: num
   const [f, [xp, v, tileStart, total, tilesW, tilesPerImage, rowBytes, imageBytes]] =
     FunctionWriter.ofI32Params(8);
   const [t, idx, base, tmp, cb, vOut] = f.locals(I32, 6);
-  const consts = coefficientLocals(f, BT);
+  const bt = rowTerms(BT);
+  const consts = coefficientLocals(f, bt);
   const d = f.locals(V128, n);
   const tt = f.locals(V128, n * n); // tt[i*n + j]: Bᵀd, row i, column j
   const r = f.locals(V128, n);
@@ -376,7 +422,7 @@ function inputTransform(w: WinogradMatrices, cpB: number, T: number, planeV: num
         }
         transform1d(
           f,
-          BT,
+          bt,
           consts,
           d,
           range.map((i) => tt[i * n + j] as Local),
@@ -385,7 +431,7 @@ function inputTransform(w: WinogradMatrices, cpB: number, T: number, planeV: num
       for (let i = 0; i < n; i++) {
         transform1d(
           f,
-          BT,
+          bt,
           consts,
           range.map((j) => tt[i * n + j] as Local),
           r,
@@ -415,7 +461,8 @@ function outputTransform(
   const [bv, zero] = f.locals(V128, 2);
   const walk = outputTileWalk(f, m, coB, { tileStart, tilesW, tilesPerImage, outH, outW });
   const { t, cb, domain: mt } = walk;
-  const consts = coefficientLocals(f, AT);
+  const at = rowTerms(AT);
+  const consts = coefficientLocals(f, at);
   const mv = f.locals(V128, n * n);
   const s = f.locals(V128, m * n); // Aᵀ M: rows 0..m−1, columns 0..n−1
   const y = f.locals(V128, m * m);
@@ -436,7 +483,7 @@ function outputTransform(
       for (let j = 0; j < n; j++)
         transform1d(
           f,
-          AT,
+          at,
           consts,
           rows.map((i) => mv[i * n + j] as Local),
           outs.map((i) => s[i * n + j] as Local),
@@ -444,7 +491,7 @@ function outputTransform(
       for (let i = 0; i < m; i++)
         transform1d(
           f,
-          AT,
+          at,
           consts,
           rows.map((j) => s[i * n + j] as Local),
           outs.map((j) => y[i * m + j] as Local),
@@ -473,7 +520,8 @@ function dyTransform(w: WinogradMatrices, coB: number, T: number, planeM: number
   const [f, [dy, yOut, tileStart, count, tilesW, tilesPerImage, outH, outW]] = FunctionWriter.ofI32Params(8);
   const walk = outputTileWalk(f, m, coB, { tileStart, tilesW, tilesPerImage, outH, outW });
   const { t, cb, domain: yt } = walk;
-  const consts = coefficientLocals(f, A);
+  const a = rowTerms(A);
+  const consts = coefficientLocals(f, a);
   const g = f.locals(V128, m * m); // g[r*m + c]
   const ag = f.locals(V128, n * m); // (A g): rows 0..n−1, columns 0..m−1
   const yv = f.locals(V128, n);
@@ -499,7 +547,7 @@ function dyTransform(w: WinogradMatrices, coB: number, T: number, planeM: number
             for (let c = 0; c < m; c++)
               transform1d(
                 f,
-                A,
+                a,
                 consts,
                 ins.map((r) => g[r * m + c] as Local),
                 outs.map((i) => ag[i * m + c] as Local),
@@ -507,7 +555,7 @@ function dyTransform(w: WinogradMatrices, coB: number, T: number, planeM: number
             for (let i = 0; i < n; i++) {
               transform1d(
                 f,
-                A,
+                a,
                 consts,
                 ins.map((c) => ag[i * m + c] as Local),
                 yv,

@@ -6,17 +6,13 @@
   (type (;4;) (func (param i32 i32 i32)))
   (import "env" "memory" (memory (;0;) 1))
   (func (;0;) (type 0) (param i32 i32 i32 i32 i32 i32 i32 i32)
-    (local i32 i32 i32 i32 i32 i32 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128)
+    (local i32 i32 i32 i32 i32 i32 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128)
     v128.const i32x4 0x40800000 0x40800000 0x40800000 0x40800000
     local.set 14
-    v128.const i32x4 0xc0a00000 0xc0a00000 0xc0a00000 0xc0a00000
-    local.set 15
     v128.const i32x4 0xc0800000 0xc0800000 0xc0800000 0xc0800000
-    local.set 16
-    v128.const i32x4 0xc0000000 0xc0000000 0xc0000000 0xc0000000
-    local.set 17
+    local.set 15
     v128.const i32x4 0x40000000 0x40000000 0x40000000 0x40000000
-    local.set 18
+    local.set 16
     i32.const 0
     local.set 8
     loop  ;; label = @1
@@ -78,7 +74,7 @@
         local.get 12
         i32.add
         v128.load align=4
-        local.set 19
+        local.set 17
         local.get 10
         local.get 12
         i32.add
@@ -87,7 +83,7 @@
         i32.mul
         i32.add
         v128.load align=4
-        local.set 20
+        local.set 18
         local.get 10
         local.get 12
         i32.add
@@ -96,7 +92,7 @@
         i32.mul
         i32.add
         v128.load align=4
-        local.set 21
+        local.set 19
         local.get 10
         local.get 12
         i32.add
@@ -105,7 +101,7 @@
         i32.mul
         i32.add
         v128.load align=4
-        local.set 22
+        local.set 20
         local.get 10
         local.get 12
         i32.add
@@ -114,7 +110,7 @@
         i32.mul
         i32.add
         v128.load align=4
-        local.set 23
+        local.set 21
         local.get 10
         local.get 12
         i32.add
@@ -123,672 +119,592 @@
         i32.mul
         i32.add
         v128.load align=4
-        local.set 24
-        local.get 23
-        local.set 25
-        local.get 25
-        local.get 14
+        local.set 22
+        local.get 21
         local.get 19
-        f32x4.mul
-        f32x4.add
-        local.set 25
-        local.get 25
-        local.get 15
-        local.get 21
-        f32x4.mul
-        f32x4.add
-        local.set 25
-        local.get 22
-        local.set 31
-        local.get 31
-        local.get 16
-        local.get 20
-        f32x4.mul
-        f32x4.add
-        local.set 31
-        local.get 31
-        local.get 16
-        local.get 21
-        f32x4.mul
-        f32x4.add
-        local.get 23
-        f32x4.add
-        local.set 31
-        local.get 23
-        local.set 37
-        local.get 37
-        local.get 14
-        local.get 20
-        f32x4.mul
-        f32x4.add
-        local.set 37
-        local.get 37
-        local.get 16
-        local.get 21
-        f32x4.mul
-        f32x4.add
-        local.get 22
         f32x4.sub
-        local.set 37
-        local.get 23
-        local.set 43
-        local.get 43
-        local.get 17
-        local.get 20
-        f32x4.mul
-        f32x4.add
-        local.get 21
-        f32x4.sub
-        local.set 43
-        local.get 43
-        local.get 18
-        local.get 22
-        f32x4.mul
-        f32x4.add
-        local.set 43
-        local.get 23
-        local.set 49
-        local.get 49
-        local.get 18
-        local.get 20
-        f32x4.mul
-        f32x4.add
-        local.get 21
-        f32x4.sub
-        local.set 49
-        local.get 49
-        local.get 17
-        local.get 22
-        f32x4.mul
-        f32x4.add
-        local.set 49
-        local.get 24
-        local.set 55
-        local.get 55
-        local.get 14
-        local.get 20
-        f32x4.mul
-        f32x4.add
-        local.set 55
-        local.get 55
-        local.get 15
-        local.get 22
-        f32x4.mul
-        f32x4.add
-        local.set 55
-        local.get 10
-        local.get 12
-        i32.add
-        v128.load offset=16 align=4
-        local.set 19
-        local.get 10
-        local.get 12
-        i32.add
-        local.get 6
-        i32.const 1
-        i32.mul
-        i32.add
-        v128.load offset=16 align=4
-        local.set 20
-        local.get 10
-        local.get 12
-        i32.add
-        local.get 6
-        i32.const 2
-        i32.mul
-        i32.add
-        v128.load offset=16 align=4
-        local.set 21
-        local.get 10
-        local.get 12
-        i32.add
-        local.get 6
-        i32.const 3
-        i32.mul
-        i32.add
-        v128.load offset=16 align=4
-        local.set 22
-        local.get 10
-        local.get 12
-        i32.add
-        local.get 6
-        i32.const 4
-        i32.mul
-        i32.add
-        v128.load offset=16 align=4
         local.set 23
-        local.get 10
-        local.get 12
-        i32.add
-        local.get 6
-        i32.const 5
-        i32.mul
-        i32.add
-        v128.load offset=16 align=4
-        local.set 24
         local.get 23
-        local.set 26
-        local.get 26
         local.get 14
+        local.get 17
         local.get 19
-        f32x4.mul
-        f32x4.add
-        local.set 26
-        local.get 26
-        local.get 15
-        local.get 21
-        f32x4.mul
-        f32x4.add
-        local.set 26
-        local.get 22
-        local.set 32
-        local.get 32
-        local.get 16
-        local.get 20
-        f32x4.mul
-        f32x4.add
-        local.set 32
-        local.get 32
-        local.get 16
-        local.get 21
-        f32x4.mul
-        f32x4.add
-        local.get 23
-        f32x4.add
-        local.set 32
-        local.get 23
-        local.set 38
-        local.get 38
-        local.get 14
-        local.get 20
-        f32x4.mul
-        f32x4.add
-        local.set 38
-        local.get 38
-        local.get 16
-        local.get 21
-        f32x4.mul
-        f32x4.add
-        local.get 22
         f32x4.sub
-        local.set 38
-        local.get 23
-        local.set 44
-        local.get 44
-        local.get 17
-        local.get 20
         f32x4.mul
         f32x4.add
-        local.get 21
-        f32x4.sub
-        local.set 44
-        local.get 44
-        local.get 18
-        local.get 22
-        f32x4.mul
-        f32x4.add
-        local.set 44
-        local.get 23
-        local.set 50
-        local.get 50
-        local.get 18
-        local.get 20
-        f32x4.mul
-        f32x4.add
-        local.get 21
-        f32x4.sub
-        local.set 50
-        local.get 50
-        local.get 17
-        local.get 22
-        f32x4.mul
-        f32x4.add
-        local.set 50
-        local.get 24
-        local.set 56
-        local.get 56
-        local.get 14
-        local.get 20
-        f32x4.mul
-        f32x4.add
-        local.set 56
-        local.get 56
-        local.get 15
-        local.get 22
-        f32x4.mul
-        f32x4.add
-        local.set 56
-        local.get 10
-        local.get 12
-        i32.add
-        v128.load offset=32 align=4
-        local.set 19
-        local.get 10
-        local.get 12
-        i32.add
-        local.get 6
-        i32.const 1
-        i32.mul
-        i32.add
-        v128.load offset=32 align=4
-        local.set 20
-        local.get 10
-        local.get 12
-        i32.add
-        local.get 6
-        i32.const 2
-        i32.mul
-        i32.add
-        v128.load offset=32 align=4
-        local.set 21
-        local.get 10
-        local.get 12
-        i32.add
-        local.get 6
-        i32.const 3
-        i32.mul
-        i32.add
-        v128.load offset=32 align=4
-        local.set 22
-        local.get 10
-        local.get 12
-        i32.add
-        local.get 6
-        i32.const 4
-        i32.mul
-        i32.add
-        v128.load offset=32 align=4
         local.set 23
-        local.get 10
-        local.get 12
-        i32.add
-        local.get 6
-        i32.const 5
-        i32.mul
-        i32.add
-        v128.load offset=32 align=4
-        local.set 24
-        local.get 23
-        local.set 27
-        local.get 27
-        local.get 14
-        local.get 19
-        f32x4.mul
-        f32x4.add
-        local.set 27
-        local.get 27
-        local.get 15
-        local.get 21
-        f32x4.mul
-        f32x4.add
-        local.set 27
-        local.get 22
-        local.set 33
-        local.get 33
-        local.get 16
         local.get 20
-        f32x4.mul
-        f32x4.add
-        local.set 33
-        local.get 33
-        local.get 16
-        local.get 21
-        f32x4.mul
-        f32x4.add
-        local.get 23
-        f32x4.add
-        local.set 33
-        local.get 23
-        local.set 39
-        local.get 39
-        local.get 14
-        local.get 20
-        f32x4.mul
-        f32x4.add
-        local.set 39
-        local.get 39
-        local.get 16
-        local.get 21
-        f32x4.mul
-        f32x4.add
-        local.get 22
-        f32x4.sub
-        local.set 39
-        local.get 23
-        local.set 45
-        local.get 45
-        local.get 17
-        local.get 20
-        f32x4.mul
-        f32x4.add
-        local.get 21
-        f32x4.sub
-        local.set 45
-        local.get 45
-        local.get 18
-        local.get 22
-        f32x4.mul
-        f32x4.add
-        local.set 45
-        local.get 23
-        local.set 51
-        local.get 51
-        local.get 18
-        local.get 20
-        f32x4.mul
-        f32x4.add
-        local.get 21
-        f32x4.sub
-        local.set 51
-        local.get 51
-        local.get 17
-        local.get 22
-        f32x4.mul
-        f32x4.add
-        local.set 51
-        local.get 24
-        local.set 57
-        local.get 57
-        local.get 14
-        local.get 20
-        f32x4.mul
-        f32x4.add
-        local.set 57
-        local.get 57
-        local.get 15
-        local.get 22
-        f32x4.mul
-        f32x4.add
-        local.set 57
-        local.get 10
-        local.get 12
-        i32.add
-        v128.load offset=48 align=4
-        local.set 19
-        local.get 10
-        local.get 12
-        i32.add
-        local.get 6
-        i32.const 1
-        i32.mul
-        i32.add
-        v128.load offset=48 align=4
-        local.set 20
-        local.get 10
-        local.get 12
-        i32.add
-        local.get 6
-        i32.const 2
-        i32.mul
-        i32.add
-        v128.load offset=48 align=4
-        local.set 21
-        local.get 10
-        local.get 12
-        i32.add
-        local.get 6
-        i32.const 3
-        i32.mul
-        i32.add
-        v128.load offset=48 align=4
-        local.set 22
-        local.get 10
-        local.get 12
-        i32.add
-        local.get 6
-        i32.const 4
-        i32.mul
-        i32.add
-        v128.load offset=48 align=4
-        local.set 23
-        local.get 10
-        local.get 12
-        i32.add
-        local.get 6
-        i32.const 5
-        i32.mul
-        i32.add
-        v128.load offset=48 align=4
-        local.set 24
-        local.get 23
-        local.set 28
-        local.get 28
-        local.get 14
-        local.get 19
-        f32x4.mul
-        f32x4.add
-        local.set 28
-        local.get 28
-        local.get 15
-        local.get 21
-        f32x4.mul
-        f32x4.add
-        local.set 28
-        local.get 22
-        local.set 34
-        local.get 34
-        local.get 16
-        local.get 20
-        f32x4.mul
-        f32x4.add
-        local.set 34
-        local.get 34
-        local.get 16
-        local.get 21
-        f32x4.mul
-        f32x4.add
-        local.get 23
-        f32x4.add
-        local.set 34
-        local.get 23
-        local.set 40
-        local.get 40
-        local.get 14
-        local.get 20
-        f32x4.mul
-        f32x4.add
-        local.set 40
-        local.get 40
-        local.get 16
-        local.get 21
-        f32x4.mul
-        f32x4.add
-        local.get 22
-        f32x4.sub
-        local.set 40
-        local.get 23
-        local.set 46
-        local.get 46
-        local.get 17
-        local.get 20
-        f32x4.mul
-        f32x4.add
-        local.get 21
-        f32x4.sub
-        local.set 46
-        local.get 46
-        local.get 18
-        local.get 22
-        f32x4.mul
-        f32x4.add
-        local.set 46
-        local.get 23
-        local.set 52
-        local.get 52
-        local.get 18
-        local.get 20
-        f32x4.mul
-        f32x4.add
-        local.get 21
-        f32x4.sub
-        local.set 52
-        local.get 52
-        local.get 17
-        local.get 22
-        f32x4.mul
-        f32x4.add
-        local.set 52
-        local.get 24
-        local.set 58
-        local.get 58
-        local.get 14
-        local.get 20
-        f32x4.mul
-        f32x4.add
-        local.set 58
-        local.get 58
-        local.get 15
-        local.get 22
-        f32x4.mul
-        f32x4.add
-        local.set 58
-        local.get 10
-        local.get 12
-        i32.add
-        v128.load offset=64 align=4
-        local.set 19
-        local.get 10
-        local.get 12
-        i32.add
-        local.get 6
-        i32.const 1
-        i32.mul
-        i32.add
-        v128.load offset=64 align=4
-        local.set 20
-        local.get 10
-        local.get 12
-        i32.add
-        local.get 6
-        i32.const 2
-        i32.mul
-        i32.add
-        v128.load offset=64 align=4
-        local.set 21
-        local.get 10
-        local.get 12
-        i32.add
-        local.get 6
-        i32.const 3
-        i32.mul
-        i32.add
-        v128.load offset=64 align=4
-        local.set 22
-        local.get 10
-        local.get 12
-        i32.add
-        local.get 6
-        i32.const 4
-        i32.mul
-        i32.add
-        v128.load offset=64 align=4
-        local.set 23
-        local.get 10
-        local.get 12
-        i32.add
-        local.get 6
-        i32.const 5
-        i32.mul
-        i32.add
-        v128.load offset=64 align=4
-        local.set 24
-        local.get 23
         local.set 29
         local.get 29
-        local.get 14
-        local.get 19
+        local.get 15
+        local.get 18
         f32x4.mul
         f32x4.add
         local.set 29
         local.get 29
         local.get 15
-        local.get 21
+        local.get 19
         f32x4.mul
+        f32x4.add
+        local.get 21
         f32x4.add
         local.set 29
-        local.get 22
-        local.set 35
-        local.get 35
-        local.get 16
-        local.get 20
-        f32x4.mul
-        f32x4.add
-        local.set 35
-        local.get 35
-        local.get 16
         local.get 21
-        f32x4.mul
-        f32x4.add
-        local.get 23
-        f32x4.add
+        local.get 20
+        f32x4.sub
         local.set 35
-        local.get 23
-        local.set 41
-        local.get 41
+        local.get 35
         local.get 14
-        local.get 20
+        local.get 18
+        local.get 19
+        f32x4.sub
         f32x4.mul
         f32x4.add
+        local.set 35
+        local.get 21
+        local.get 19
+        f32x4.sub
         local.set 41
         local.get 41
         local.get 16
-        local.get 21
+        local.get 20
+        local.get 18
+        f32x4.sub
         f32x4.mul
         f32x4.add
-        local.get 22
-        f32x4.sub
         local.set 41
-        local.get 23
-        local.set 47
-        local.get 47
-        local.get 17
-        local.get 20
-        f32x4.mul
-        f32x4.add
         local.get 21
+        local.get 19
         f32x4.sub
         local.set 47
         local.get 47
+        local.get 16
         local.get 18
-        local.get 22
+        local.get 20
+        f32x4.sub
         f32x4.mul
         f32x4.add
         local.set 47
-        local.get 23
-        local.set 53
-        local.get 53
-        local.get 18
+        local.get 22
         local.get 20
-        f32x4.mul
-        f32x4.add
-        local.get 21
         f32x4.sub
         local.set 53
         local.get 53
-        local.get 17
-        local.get 22
+        local.get 14
+        local.get 18
+        local.get 20
+        f32x4.sub
         f32x4.mul
         f32x4.add
         local.set 53
+        local.get 10
+        local.get 12
+        i32.add
+        v128.load offset=16 align=4
+        local.set 17
+        local.get 10
+        local.get 12
+        i32.add
+        local.get 6
+        i32.const 1
+        i32.mul
+        i32.add
+        v128.load offset=16 align=4
+        local.set 18
+        local.get 10
+        local.get 12
+        i32.add
+        local.get 6
+        i32.const 2
+        i32.mul
+        i32.add
+        v128.load offset=16 align=4
+        local.set 19
+        local.get 10
+        local.get 12
+        i32.add
+        local.get 6
+        i32.const 3
+        i32.mul
+        i32.add
+        v128.load offset=16 align=4
+        local.set 20
+        local.get 10
+        local.get 12
+        i32.add
+        local.get 6
+        i32.const 4
+        i32.mul
+        i32.add
+        v128.load offset=16 align=4
+        local.set 21
+        local.get 10
+        local.get 12
+        i32.add
+        local.get 6
+        i32.const 5
+        i32.mul
+        i32.add
+        v128.load offset=16 align=4
+        local.set 22
+        local.get 21
+        local.get 19
+        f32x4.sub
+        local.set 24
         local.get 24
-        local.set 59
-        local.get 59
         local.get 14
+        local.get 17
+        local.get 19
+        f32x4.sub
+        f32x4.mul
+        f32x4.add
+        local.set 24
         local.get 20
-        f32x4.mul
-        f32x4.add
-        local.set 59
-        local.get 59
+        local.set 30
+        local.get 30
         local.get 15
-        local.get 22
+        local.get 18
         f32x4.mul
         f32x4.add
-        local.set 59
+        local.set 30
+        local.get 30
+        local.get 15
+        local.get 19
+        f32x4.mul
+        f32x4.add
+        local.get 21
+        f32x4.add
+        local.set 30
+        local.get 21
+        local.get 20
+        f32x4.sub
+        local.set 36
+        local.get 36
+        local.get 14
+        local.get 18
+        local.get 19
+        f32x4.sub
+        f32x4.mul
+        f32x4.add
+        local.set 36
+        local.get 21
+        local.get 19
+        f32x4.sub
+        local.set 42
+        local.get 42
+        local.get 16
+        local.get 20
+        local.get 18
+        f32x4.sub
+        f32x4.mul
+        f32x4.add
+        local.set 42
+        local.get 21
+        local.get 19
+        f32x4.sub
+        local.set 48
+        local.get 48
+        local.get 16
+        local.get 18
+        local.get 20
+        f32x4.sub
+        f32x4.mul
+        f32x4.add
+        local.set 48
+        local.get 22
+        local.get 20
+        f32x4.sub
+        local.set 54
+        local.get 54
+        local.get 14
+        local.get 18
+        local.get 20
+        f32x4.sub
+        f32x4.mul
+        f32x4.add
+        local.set 54
+        local.get 10
+        local.get 12
+        i32.add
+        v128.load offset=32 align=4
+        local.set 17
+        local.get 10
+        local.get 12
+        i32.add
+        local.get 6
+        i32.const 1
+        i32.mul
+        i32.add
+        v128.load offset=32 align=4
+        local.set 18
+        local.get 10
+        local.get 12
+        i32.add
+        local.get 6
+        i32.const 2
+        i32.mul
+        i32.add
+        v128.load offset=32 align=4
+        local.set 19
+        local.get 10
+        local.get 12
+        i32.add
+        local.get 6
+        i32.const 3
+        i32.mul
+        i32.add
+        v128.load offset=32 align=4
+        local.set 20
+        local.get 10
+        local.get 12
+        i32.add
+        local.get 6
+        i32.const 4
+        i32.mul
+        i32.add
+        v128.load offset=32 align=4
+        local.set 21
+        local.get 10
+        local.get 12
+        i32.add
+        local.get 6
+        i32.const 5
+        i32.mul
+        i32.add
+        v128.load offset=32 align=4
+        local.set 22
+        local.get 21
+        local.get 19
+        f32x4.sub
+        local.set 25
+        local.get 25
+        local.get 14
+        local.get 17
+        local.get 19
+        f32x4.sub
+        f32x4.mul
+        f32x4.add
+        local.set 25
+        local.get 20
+        local.set 31
+        local.get 31
+        local.get 15
+        local.get 18
+        f32x4.mul
+        f32x4.add
+        local.set 31
+        local.get 31
+        local.get 15
+        local.get 19
+        f32x4.mul
+        f32x4.add
+        local.get 21
+        f32x4.add
+        local.set 31
+        local.get 21
+        local.get 20
+        f32x4.sub
+        local.set 37
+        local.get 37
+        local.get 14
+        local.get 18
+        local.get 19
+        f32x4.sub
+        f32x4.mul
+        f32x4.add
+        local.set 37
+        local.get 21
+        local.get 19
+        f32x4.sub
+        local.set 43
+        local.get 43
+        local.get 16
+        local.get 20
+        local.get 18
+        f32x4.sub
+        f32x4.mul
+        f32x4.add
+        local.set 43
+        local.get 21
+        local.get 19
+        f32x4.sub
+        local.set 49
+        local.get 49
+        local.get 16
+        local.get 18
+        local.get 20
+        f32x4.sub
+        f32x4.mul
+        f32x4.add
+        local.set 49
+        local.get 22
+        local.get 20
+        f32x4.sub
+        local.set 55
+        local.get 55
+        local.get 14
+        local.get 18
+        local.get 20
+        f32x4.sub
+        f32x4.mul
+        f32x4.add
+        local.set 55
+        local.get 10
+        local.get 12
+        i32.add
+        v128.load offset=48 align=4
+        local.set 17
+        local.get 10
+        local.get 12
+        i32.add
+        local.get 6
+        i32.const 1
+        i32.mul
+        i32.add
+        v128.load offset=48 align=4
+        local.set 18
+        local.get 10
+        local.get 12
+        i32.add
+        local.get 6
+        i32.const 2
+        i32.mul
+        i32.add
+        v128.load offset=48 align=4
+        local.set 19
+        local.get 10
+        local.get 12
+        i32.add
+        local.get 6
+        i32.const 3
+        i32.mul
+        i32.add
+        v128.load offset=48 align=4
+        local.set 20
+        local.get 10
+        local.get 12
+        i32.add
+        local.get 6
+        i32.const 4
+        i32.mul
+        i32.add
+        v128.load offset=48 align=4
+        local.set 21
+        local.get 10
+        local.get 12
+        i32.add
+        local.get 6
+        i32.const 5
+        i32.mul
+        i32.add
+        v128.load offset=48 align=4
+        local.set 22
+        local.get 21
+        local.get 19
+        f32x4.sub
+        local.set 26
+        local.get 26
+        local.get 14
+        local.get 17
+        local.get 19
+        f32x4.sub
+        f32x4.mul
+        f32x4.add
+        local.set 26
+        local.get 20
+        local.set 32
+        local.get 32
+        local.get 15
+        local.get 18
+        f32x4.mul
+        f32x4.add
+        local.set 32
+        local.get 32
+        local.get 15
+        local.get 19
+        f32x4.mul
+        f32x4.add
+        local.get 21
+        f32x4.add
+        local.set 32
+        local.get 21
+        local.get 20
+        f32x4.sub
+        local.set 38
+        local.get 38
+        local.get 14
+        local.get 18
+        local.get 19
+        f32x4.sub
+        f32x4.mul
+        f32x4.add
+        local.set 38
+        local.get 21
+        local.get 19
+        f32x4.sub
+        local.set 44
+        local.get 44
+        local.get 16
+        local.get 20
+        local.get 18
+        f32x4.sub
+        f32x4.mul
+        f32x4.add
+        local.set 44
+        local.get 21
+        local.get 19
+        f32x4.sub
+        local.set 50
+        local.get 50
+        local.get 16
+        local.get 18
+        local.get 20
+        f32x4.sub
+        f32x4.mul
+        f32x4.add
+        local.set 50
+        local.get 22
+        local.get 20
+        f32x4.sub
+        local.set 56
+        local.get 56
+        local.get 14
+        local.get 18
+        local.get 20
+        f32x4.sub
+        f32x4.mul
+        f32x4.add
+        local.set 56
+        local.get 10
+        local.get 12
+        i32.add
+        v128.load offset=64 align=4
+        local.set 17
+        local.get 10
+        local.get 12
+        i32.add
+        local.get 6
+        i32.const 1
+        i32.mul
+        i32.add
+        v128.load offset=64 align=4
+        local.set 18
+        local.get 10
+        local.get 12
+        i32.add
+        local.get 6
+        i32.const 2
+        i32.mul
+        i32.add
+        v128.load offset=64 align=4
+        local.set 19
+        local.get 10
+        local.get 12
+        i32.add
+        local.get 6
+        i32.const 3
+        i32.mul
+        i32.add
+        v128.load offset=64 align=4
+        local.set 20
+        local.get 10
+        local.get 12
+        i32.add
+        local.get 6
+        i32.const 4
+        i32.mul
+        i32.add
+        v128.load offset=64 align=4
+        local.set 21
+        local.get 10
+        local.get 12
+        i32.add
+        local.get 6
+        i32.const 5
+        i32.mul
+        i32.add
+        v128.load offset=64 align=4
+        local.set 22
+        local.get 21
+        local.get 19
+        f32x4.sub
+        local.set 27
+        local.get 27
+        local.get 14
+        local.get 17
+        local.get 19
+        f32x4.sub
+        f32x4.mul
+        f32x4.add
+        local.set 27
+        local.get 20
+        local.set 33
+        local.get 33
+        local.get 15
+        local.get 18
+        f32x4.mul
+        f32x4.add
+        local.set 33
+        local.get 33
+        local.get 15
+        local.get 19
+        f32x4.mul
+        f32x4.add
+        local.get 21
+        f32x4.add
+        local.set 33
+        local.get 21
+        local.get 20
+        f32x4.sub
+        local.set 39
+        local.get 39
+        local.get 14
+        local.get 18
+        local.get 19
+        f32x4.sub
+        f32x4.mul
+        f32x4.add
+        local.set 39
+        local.get 21
+        local.get 19
+        f32x4.sub
+        local.set 45
+        local.get 45
+        local.get 16
+        local.get 20
+        local.get 18
+        f32x4.sub
+        f32x4.mul
+        f32x4.add
+        local.set 45
+        local.get 21
+        local.get 19
+        f32x4.sub
+        local.set 51
+        local.get 51
+        local.get 16
+        local.get 18
+        local.get 20
+        f32x4.sub
+        f32x4.mul
+        f32x4.add
+        local.set 51
+        local.get 22
+        local.get 20
+        f32x4.sub
+        local.set 57
+        local.get 57
+        local.get 14
+        local.get 18
+        local.get 20
+        f32x4.sub
+        f32x4.mul
+        f32x4.add
+        local.set 57
         local.get 10
         local.get 12
         i32.add
         v128.load offset=80 align=4
-        local.set 19
+        local.set 17
         local.get 10
         local.get 12
         i32.add
@@ -797,7 +713,7 @@
         i32.mul
         i32.add
         v128.load offset=80 align=4
-        local.set 20
+        local.set 18
         local.get 10
         local.get 12
         i32.add
@@ -806,7 +722,7 @@
         i32.mul
         i32.add
         v128.load offset=80 align=4
-        local.set 21
+        local.set 19
         local.get 10
         local.get 12
         i32.add
@@ -815,7 +731,7 @@
         i32.mul
         i32.add
         v128.load offset=80 align=4
-        local.set 22
+        local.set 20
         local.get 10
         local.get 12
         i32.add
@@ -824,7 +740,7 @@
         i32.mul
         i32.add
         v128.load offset=80 align=4
-        local.set 23
+        local.set 21
         local.get 10
         local.get 12
         i32.add
@@ -833,830 +749,718 @@
         i32.mul
         i32.add
         v128.load offset=80 align=4
-        local.set 24
-        local.get 23
-        local.set 30
-        local.get 30
+        local.set 22
+        local.get 21
+        local.get 19
+        f32x4.sub
+        local.set 28
+        local.get 28
         local.get 14
+        local.get 17
+        local.get 19
+        f32x4.sub
+        f32x4.mul
+        f32x4.add
+        local.set 28
+        local.get 20
+        local.set 34
+        local.get 34
+        local.get 15
+        local.get 18
+        f32x4.mul
+        f32x4.add
+        local.set 34
+        local.get 34
+        local.get 15
         local.get 19
         f32x4.mul
         f32x4.add
-        local.set 30
-        local.get 30
-        local.get 15
         local.get 21
-        f32x4.mul
         f32x4.add
-        local.set 30
-        local.get 22
-        local.set 36
-        local.get 36
-        local.get 16
+        local.set 34
+        local.get 21
         local.get 20
-        f32x4.mul
-        f32x4.add
-        local.set 36
-        local.get 36
-        local.get 16
-        local.get 21
-        f32x4.mul
-        f32x4.add
-        local.get 23
-        f32x4.add
-        local.set 36
-        local.get 23
-        local.set 42
-        local.get 42
+        f32x4.sub
+        local.set 40
+        local.get 40
         local.get 14
-        local.get 20
+        local.get 18
+        local.get 19
+        f32x4.sub
         f32x4.mul
         f32x4.add
-        local.set 42
-        local.get 42
+        local.set 40
+        local.get 21
+        local.get 19
+        f32x4.sub
+        local.set 46
+        local.get 46
         local.get 16
-        local.get 21
-        f32x4.mul
-        f32x4.add
-        local.get 22
-        f32x4.sub
-        local.set 42
-        local.get 23
-        local.set 48
-        local.get 48
-        local.get 17
         local.get 20
-        f32x4.mul
-        f32x4.add
-        local.get 21
-        f32x4.sub
-        local.set 48
-        local.get 48
         local.get 18
-        local.get 22
+        f32x4.sub
         f32x4.mul
         f32x4.add
-        local.set 48
-        local.get 23
-        local.set 54
-        local.get 54
+        local.set 46
+        local.get 21
+        local.get 19
+        f32x4.sub
+        local.set 52
+        local.get 52
+        local.get 16
         local.get 18
         local.get 20
-        f32x4.mul
-        f32x4.add
-        local.get 21
         f32x4.sub
-        local.set 54
-        local.get 54
-        local.get 17
-        local.get 22
         f32x4.mul
         f32x4.add
-        local.set 54
-        local.get 24
+        local.set 52
+        local.get 22
+        local.get 20
+        f32x4.sub
+        local.set 58
+        local.get 58
+        local.get 14
+        local.get 18
+        local.get 20
+        f32x4.sub
+        f32x4.mul
+        f32x4.add
+        local.set 58
+        local.get 27
+        local.get 25
+        f32x4.sub
+        local.set 59
+        local.get 59
+        local.get 14
+        local.get 23
+        local.get 25
+        f32x4.sub
+        f32x4.mul
+        f32x4.add
+        local.set 59
+        local.get 26
         local.set 60
         local.get 60
-        local.get 14
-        local.get 20
+        local.get 15
+        local.get 24
         f32x4.mul
         f32x4.add
         local.set 60
         local.get 60
         local.get 15
-        local.get 22
-        f32x4.mul
-        f32x4.add
-        local.set 60
-        local.get 29
-        local.set 61
-        local.get 61
-        local.get 14
         local.get 25
         f32x4.mul
         f32x4.add
+        local.get 27
+        f32x4.add
+        local.set 60
+        local.get 27
+        local.get 26
+        f32x4.sub
         local.set 61
         local.get 61
-        local.get 15
-        local.get 27
+        local.get 14
+        local.get 24
+        local.get 25
+        f32x4.sub
         f32x4.mul
         f32x4.add
         local.set 61
-        local.get 28
+        local.get 27
+        local.get 25
+        f32x4.sub
         local.set 62
         local.get 62
         local.get 16
         local.get 26
+        local.get 24
+        f32x4.sub
         f32x4.mul
         f32x4.add
         local.set 62
-        local.get 62
-        local.get 16
         local.get 27
-        f32x4.mul
-        f32x4.add
-        local.get 29
-        f32x4.add
-        local.set 62
-        local.get 29
-        local.set 63
-        local.get 63
-        local.get 14
-        local.get 26
-        f32x4.mul
-        f32x4.add
+        local.get 25
+        f32x4.sub
         local.set 63
         local.get 63
         local.get 16
-        local.get 27
+        local.get 24
+        local.get 26
+        f32x4.sub
         f32x4.mul
         f32x4.add
-        local.get 28
-        f32x4.sub
         local.set 63
-        local.get 29
-        local.set 64
-        local.get 64
-        local.get 17
+        local.get 28
         local.get 26
-        f32x4.mul
-        f32x4.add
-        local.get 27
         f32x4.sub
         local.set 64
         local.get 64
-        local.get 18
-        local.get 28
-        f32x4.mul
-        f32x4.add
-        local.set 64
-        local.get 29
-        local.set 65
-        local.get 65
-        local.get 18
-        local.get 26
-        f32x4.mul
-        f32x4.add
-        local.get 27
-        f32x4.sub
-        local.set 65
-        local.get 65
-        local.get 17
-        local.get 28
-        f32x4.mul
-        f32x4.add
-        local.set 65
-        local.get 30
-        local.set 66
-        local.get 66
         local.get 14
+        local.get 24
         local.get 26
+        f32x4.sub
         f32x4.mul
         f32x4.add
-        local.set 66
-        local.get 66
-        local.get 15
-        local.get 28
-        f32x4.mul
-        f32x4.add
-        local.set 66
+        local.set 64
         local.get 13
         local.get 12
         i32.add
-        local.get 61
+        local.get 59
         v128.store align=4
         local.get 13
         local.get 12
         i32.add
-        local.get 62
+        local.get 60
         v128.store offset=128 align=4
         local.get 13
         local.get 12
         i32.add
-        local.get 63
+        local.get 61
         v128.store offset=256 align=4
         local.get 13
         local.get 12
         i32.add
-        local.get 64
+        local.get 62
         v128.store offset=384 align=4
         local.get 13
         local.get 12
         i32.add
-        local.get 65
+        local.get 63
         v128.store offset=512 align=4
         local.get 13
         local.get 12
         i32.add
-        local.get 66
+        local.get 64
         v128.store offset=640 align=4
-        local.get 35
-        local.set 61
-        local.get 61
+        local.get 33
+        local.get 31
+        f32x4.sub
+        local.set 59
+        local.get 59
         local.get 14
+        local.get 29
+        local.get 31
+        f32x4.sub
+        f32x4.mul
+        f32x4.add
+        local.set 59
+        local.get 32
+        local.set 60
+        local.get 60
+        local.get 15
+        local.get 30
+        f32x4.mul
+        f32x4.add
+        local.set 60
+        local.get 60
+        local.get 15
         local.get 31
         f32x4.mul
         f32x4.add
+        local.get 33
+        f32x4.add
+        local.set 60
+        local.get 33
+        local.get 32
+        f32x4.sub
         local.set 61
         local.get 61
-        local.get 15
-        local.get 33
+        local.get 14
+        local.get 30
+        local.get 31
+        f32x4.sub
         f32x4.mul
         f32x4.add
         local.set 61
-        local.get 34
+        local.get 33
+        local.get 31
+        f32x4.sub
         local.set 62
         local.get 62
         local.get 16
         local.get 32
+        local.get 30
+        f32x4.sub
         f32x4.mul
         f32x4.add
         local.set 62
-        local.get 62
-        local.get 16
         local.get 33
-        f32x4.mul
-        f32x4.add
-        local.get 35
-        f32x4.add
-        local.set 62
-        local.get 35
-        local.set 63
-        local.get 63
-        local.get 14
-        local.get 32
-        f32x4.mul
-        f32x4.add
+        local.get 31
+        f32x4.sub
         local.set 63
         local.get 63
         local.get 16
-        local.get 33
+        local.get 30
+        local.get 32
+        f32x4.sub
         f32x4.mul
         f32x4.add
-        local.get 34
-        f32x4.sub
         local.set 63
-        local.get 35
-        local.set 64
-        local.get 64
-        local.get 17
+        local.get 34
         local.get 32
-        f32x4.mul
-        f32x4.add
-        local.get 33
         f32x4.sub
         local.set 64
         local.get 64
-        local.get 18
-        local.get 34
-        f32x4.mul
-        f32x4.add
-        local.set 64
-        local.get 35
-        local.set 65
-        local.get 65
-        local.get 18
-        local.get 32
-        f32x4.mul
-        f32x4.add
-        local.get 33
-        f32x4.sub
-        local.set 65
-        local.get 65
-        local.get 17
-        local.get 34
-        f32x4.mul
-        f32x4.add
-        local.set 65
-        local.get 36
-        local.set 66
-        local.get 66
         local.get 14
+        local.get 30
         local.get 32
+        f32x4.sub
         f32x4.mul
         f32x4.add
-        local.set 66
-        local.get 66
-        local.get 15
-        local.get 34
-        f32x4.mul
-        f32x4.add
-        local.set 66
+        local.set 64
         local.get 13
         local.get 12
         i32.add
-        local.get 61
+        local.get 59
         v128.store offset=768 align=4
         local.get 13
         local.get 12
         i32.add
-        local.get 62
+        local.get 60
         v128.store offset=896 align=4
         local.get 13
         local.get 12
         i32.add
-        local.get 63
+        local.get 61
         v128.store offset=1024 align=4
         local.get 13
         local.get 12
         i32.add
-        local.get 64
+        local.get 62
         v128.store offset=1152 align=4
         local.get 13
         local.get 12
         i32.add
-        local.get 65
+        local.get 63
         v128.store offset=1280 align=4
         local.get 13
         local.get 12
         i32.add
-        local.get 66
+        local.get 64
         v128.store offset=1408 align=4
-        local.get 41
-        local.set 61
-        local.get 61
+        local.get 39
+        local.get 37
+        f32x4.sub
+        local.set 59
+        local.get 59
         local.get 14
+        local.get 35
+        local.get 37
+        f32x4.sub
+        f32x4.mul
+        f32x4.add
+        local.set 59
+        local.get 38
+        local.set 60
+        local.get 60
+        local.get 15
+        local.get 36
+        f32x4.mul
+        f32x4.add
+        local.set 60
+        local.get 60
+        local.get 15
         local.get 37
         f32x4.mul
         f32x4.add
+        local.get 39
+        f32x4.add
+        local.set 60
+        local.get 39
+        local.get 38
+        f32x4.sub
         local.set 61
         local.get 61
-        local.get 15
-        local.get 39
+        local.get 14
+        local.get 36
+        local.get 37
+        f32x4.sub
         f32x4.mul
         f32x4.add
         local.set 61
-        local.get 40
+        local.get 39
+        local.get 37
+        f32x4.sub
         local.set 62
         local.get 62
         local.get 16
         local.get 38
+        local.get 36
+        f32x4.sub
         f32x4.mul
         f32x4.add
         local.set 62
-        local.get 62
-        local.get 16
         local.get 39
-        f32x4.mul
-        f32x4.add
-        local.get 41
-        f32x4.add
-        local.set 62
-        local.get 41
-        local.set 63
-        local.get 63
-        local.get 14
-        local.get 38
-        f32x4.mul
-        f32x4.add
+        local.get 37
+        f32x4.sub
         local.set 63
         local.get 63
         local.get 16
-        local.get 39
+        local.get 36
+        local.get 38
+        f32x4.sub
         f32x4.mul
         f32x4.add
-        local.get 40
-        f32x4.sub
         local.set 63
-        local.get 41
-        local.set 64
-        local.get 64
-        local.get 17
+        local.get 40
         local.get 38
-        f32x4.mul
-        f32x4.add
-        local.get 39
         f32x4.sub
         local.set 64
         local.get 64
-        local.get 18
-        local.get 40
-        f32x4.mul
-        f32x4.add
-        local.set 64
-        local.get 41
-        local.set 65
-        local.get 65
-        local.get 18
-        local.get 38
-        f32x4.mul
-        f32x4.add
-        local.get 39
-        f32x4.sub
-        local.set 65
-        local.get 65
-        local.get 17
-        local.get 40
-        f32x4.mul
-        f32x4.add
-        local.set 65
-        local.get 42
-        local.set 66
-        local.get 66
         local.get 14
+        local.get 36
         local.get 38
+        f32x4.sub
         f32x4.mul
         f32x4.add
-        local.set 66
-        local.get 66
-        local.get 15
-        local.get 40
-        f32x4.mul
-        f32x4.add
-        local.set 66
+        local.set 64
         local.get 13
         local.get 12
         i32.add
-        local.get 61
+        local.get 59
         v128.store offset=1536 align=4
         local.get 13
         local.get 12
         i32.add
-        local.get 62
+        local.get 60
         v128.store offset=1664 align=4
         local.get 13
         local.get 12
         i32.add
-        local.get 63
+        local.get 61
         v128.store offset=1792 align=4
         local.get 13
         local.get 12
         i32.add
-        local.get 64
+        local.get 62
         v128.store offset=1920 align=4
         local.get 13
         local.get 12
         i32.add
-        local.get 65
+        local.get 63
         v128.store offset=2048 align=4
         local.get 13
         local.get 12
         i32.add
-        local.get 66
+        local.get 64
         v128.store offset=2176 align=4
-        local.get 47
-        local.set 61
-        local.get 61
+        local.get 45
+        local.get 43
+        f32x4.sub
+        local.set 59
+        local.get 59
         local.get 14
+        local.get 41
+        local.get 43
+        f32x4.sub
+        f32x4.mul
+        f32x4.add
+        local.set 59
+        local.get 44
+        local.set 60
+        local.get 60
+        local.get 15
+        local.get 42
+        f32x4.mul
+        f32x4.add
+        local.set 60
+        local.get 60
+        local.get 15
         local.get 43
         f32x4.mul
         f32x4.add
+        local.get 45
+        f32x4.add
+        local.set 60
+        local.get 45
+        local.get 44
+        f32x4.sub
         local.set 61
         local.get 61
-        local.get 15
-        local.get 45
+        local.get 14
+        local.get 42
+        local.get 43
+        f32x4.sub
         f32x4.mul
         f32x4.add
         local.set 61
-        local.get 46
+        local.get 45
+        local.get 43
+        f32x4.sub
         local.set 62
         local.get 62
         local.get 16
         local.get 44
+        local.get 42
+        f32x4.sub
         f32x4.mul
         f32x4.add
         local.set 62
-        local.get 62
-        local.get 16
         local.get 45
-        f32x4.mul
-        f32x4.add
-        local.get 47
-        f32x4.add
-        local.set 62
-        local.get 47
-        local.set 63
-        local.get 63
-        local.get 14
-        local.get 44
-        f32x4.mul
-        f32x4.add
+        local.get 43
+        f32x4.sub
         local.set 63
         local.get 63
         local.get 16
-        local.get 45
+        local.get 42
+        local.get 44
+        f32x4.sub
         f32x4.mul
         f32x4.add
-        local.get 46
-        f32x4.sub
         local.set 63
-        local.get 47
-        local.set 64
-        local.get 64
-        local.get 17
+        local.get 46
         local.get 44
-        f32x4.mul
-        f32x4.add
-        local.get 45
         f32x4.sub
         local.set 64
         local.get 64
-        local.get 18
-        local.get 46
-        f32x4.mul
-        f32x4.add
-        local.set 64
-        local.get 47
-        local.set 65
-        local.get 65
-        local.get 18
-        local.get 44
-        f32x4.mul
-        f32x4.add
-        local.get 45
-        f32x4.sub
-        local.set 65
-        local.get 65
-        local.get 17
-        local.get 46
-        f32x4.mul
-        f32x4.add
-        local.set 65
-        local.get 48
-        local.set 66
-        local.get 66
         local.get 14
+        local.get 42
         local.get 44
+        f32x4.sub
         f32x4.mul
         f32x4.add
-        local.set 66
-        local.get 66
-        local.get 15
-        local.get 46
-        f32x4.mul
-        f32x4.add
-        local.set 66
+        local.set 64
         local.get 13
         local.get 12
         i32.add
-        local.get 61
+        local.get 59
         v128.store offset=2304 align=4
         local.get 13
         local.get 12
         i32.add
-        local.get 62
+        local.get 60
         v128.store offset=2432 align=4
         local.get 13
         local.get 12
         i32.add
-        local.get 63
+        local.get 61
         v128.store offset=2560 align=4
         local.get 13
         local.get 12
         i32.add
-        local.get 64
+        local.get 62
         v128.store offset=2688 align=4
         local.get 13
         local.get 12
         i32.add
-        local.get 65
+        local.get 63
         v128.store offset=2816 align=4
         local.get 13
         local.get 12
         i32.add
-        local.get 66
+        local.get 64
         v128.store offset=2944 align=4
-        local.get 53
-        local.set 61
-        local.get 61
+        local.get 51
+        local.get 49
+        f32x4.sub
+        local.set 59
+        local.get 59
         local.get 14
+        local.get 47
+        local.get 49
+        f32x4.sub
+        f32x4.mul
+        f32x4.add
+        local.set 59
+        local.get 50
+        local.set 60
+        local.get 60
+        local.get 15
+        local.get 48
+        f32x4.mul
+        f32x4.add
+        local.set 60
+        local.get 60
+        local.get 15
         local.get 49
         f32x4.mul
         f32x4.add
+        local.get 51
+        f32x4.add
+        local.set 60
+        local.get 51
+        local.get 50
+        f32x4.sub
         local.set 61
         local.get 61
-        local.get 15
-        local.get 51
+        local.get 14
+        local.get 48
+        local.get 49
+        f32x4.sub
         f32x4.mul
         f32x4.add
         local.set 61
-        local.get 52
+        local.get 51
+        local.get 49
+        f32x4.sub
         local.set 62
         local.get 62
         local.get 16
         local.get 50
+        local.get 48
+        f32x4.sub
         f32x4.mul
         f32x4.add
         local.set 62
-        local.get 62
-        local.get 16
         local.get 51
-        f32x4.mul
-        f32x4.add
-        local.get 53
-        f32x4.add
-        local.set 62
-        local.get 53
-        local.set 63
-        local.get 63
-        local.get 14
-        local.get 50
-        f32x4.mul
-        f32x4.add
+        local.get 49
+        f32x4.sub
         local.set 63
         local.get 63
         local.get 16
-        local.get 51
+        local.get 48
+        local.get 50
+        f32x4.sub
         f32x4.mul
         f32x4.add
-        local.get 52
-        f32x4.sub
         local.set 63
-        local.get 53
-        local.set 64
-        local.get 64
-        local.get 17
+        local.get 52
         local.get 50
-        f32x4.mul
-        f32x4.add
-        local.get 51
         f32x4.sub
         local.set 64
         local.get 64
-        local.get 18
-        local.get 52
-        f32x4.mul
-        f32x4.add
-        local.set 64
-        local.get 53
-        local.set 65
-        local.get 65
-        local.get 18
-        local.get 50
-        f32x4.mul
-        f32x4.add
-        local.get 51
-        f32x4.sub
-        local.set 65
-        local.get 65
-        local.get 17
-        local.get 52
-        f32x4.mul
-        f32x4.add
-        local.set 65
-        local.get 54
-        local.set 66
-        local.get 66
         local.get 14
+        local.get 48
         local.get 50
+        f32x4.sub
         f32x4.mul
         f32x4.add
-        local.set 66
-        local.get 66
-        local.get 15
-        local.get 52
-        f32x4.mul
-        f32x4.add
-        local.set 66
+        local.set 64
         local.get 13
         local.get 12
         i32.add
-        local.get 61
+        local.get 59
         v128.store offset=3072 align=4
         local.get 13
         local.get 12
         i32.add
-        local.get 62
+        local.get 60
         v128.store offset=3200 align=4
         local.get 13
         local.get 12
         i32.add
-        local.get 63
+        local.get 61
         v128.store offset=3328 align=4
         local.get 13
         local.get 12
         i32.add
-        local.get 64
+        local.get 62
         v128.store offset=3456 align=4
         local.get 13
         local.get 12
         i32.add
-        local.get 65
+        local.get 63
         v128.store offset=3584 align=4
         local.get 13
         local.get 12
         i32.add
-        local.get 66
+        local.get 64
         v128.store offset=3712 align=4
+        local.get 57
+        local.get 55
+        f32x4.sub
+        local.set 59
         local.get 59
-        local.set 61
-        local.get 61
         local.get 14
+        local.get 53
+        local.get 55
+        f32x4.sub
+        f32x4.mul
+        f32x4.add
+        local.set 59
+        local.get 56
+        local.set 60
+        local.get 60
+        local.get 15
+        local.get 54
+        f32x4.mul
+        f32x4.add
+        local.set 60
+        local.get 60
+        local.get 15
         local.get 55
         f32x4.mul
         f32x4.add
+        local.get 57
+        f32x4.add
+        local.set 60
+        local.get 57
+        local.get 56
+        f32x4.sub
         local.set 61
         local.get 61
-        local.get 15
-        local.get 57
+        local.get 14
+        local.get 54
+        local.get 55
+        f32x4.sub
         f32x4.mul
         f32x4.add
         local.set 61
-        local.get 58
+        local.get 57
+        local.get 55
+        f32x4.sub
         local.set 62
         local.get 62
         local.get 16
         local.get 56
+        local.get 54
+        f32x4.sub
         f32x4.mul
         f32x4.add
         local.set 62
-        local.get 62
-        local.get 16
         local.get 57
-        f32x4.mul
-        f32x4.add
-        local.get 59
-        f32x4.add
-        local.set 62
-        local.get 59
-        local.set 63
-        local.get 63
-        local.get 14
-        local.get 56
-        f32x4.mul
-        f32x4.add
+        local.get 55
+        f32x4.sub
         local.set 63
         local.get 63
         local.get 16
-        local.get 57
+        local.get 54
+        local.get 56
+        f32x4.sub
         f32x4.mul
         f32x4.add
-        local.get 58
-        f32x4.sub
         local.set 63
-        local.get 59
-        local.set 64
-        local.get 64
-        local.get 17
+        local.get 58
         local.get 56
-        f32x4.mul
-        f32x4.add
-        local.get 57
         f32x4.sub
         local.set 64
         local.get 64
-        local.get 18
-        local.get 58
-        f32x4.mul
-        f32x4.add
-        local.set 64
-        local.get 59
-        local.set 65
-        local.get 65
-        local.get 18
-        local.get 56
-        f32x4.mul
-        f32x4.add
-        local.get 57
-        f32x4.sub
-        local.set 65
-        local.get 65
-        local.get 17
-        local.get 58
-        f32x4.mul
-        f32x4.add
-        local.set 65
-        local.get 60
-        local.set 66
-        local.get 66
         local.get 14
+        local.get 54
         local.get 56
+        f32x4.sub
         f32x4.mul
         f32x4.add
-        local.set 66
-        local.get 66
-        local.get 15
-        local.get 58
-        f32x4.mul
-        f32x4.add
-        local.set 66
+        local.set 64
         local.get 13
         local.get 12
         i32.add
-        local.get 61
+        local.get 59
         v128.store offset=3840 align=4
         local.get 13
         local.get 12
         i32.add
-        local.get 62
+        local.get 60
         v128.store offset=3968 align=4
         local.get 13
         local.get 12
         i32.add
-        local.get 63
+        local.get 61
         v128.store offset=4096 align=4
         local.get 13
         local.get 12
         i32.add
-        local.get 64
+        local.get 62
         v128.store offset=4224 align=4
         local.get 13
         local.get 12
         i32.add
-        local.get 65
+        local.get 63
         v128.store offset=4352 align=4
         local.get 13
         local.get 12
         i32.add
-        local.get 66
+        local.get 64
         v128.store offset=4480 align=4
         local.get 12
         i32.const 16
@@ -1982,7 +1786,7 @@
       br_if 0 (;@1;)
     end)
   (func (;2;) (type 2) (param i32 i32 i32 i32 i32 i32 i32 i32 i32)
-    (local v128 v128 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128)
+    (local v128 v128 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128)
     local.get 7
     i32.const 48
     i32.mul
@@ -1993,14 +1797,12 @@
     local.set 18
     v128.const i32x4 0x40000000 0x40000000 0x40000000 0x40000000
     local.set 21
-    v128.const i32x4 0xc0000000 0xc0000000 0xc0000000 0xc0000000
-    local.set 22
     v128.const i32x4 0x40800000 0x40800000 0x40800000 0x40800000
-    local.set 23
+    local.set 22
     v128.const i32x4 0x41000000 0x41000000 0x41000000 0x41000000
-    local.set 24
+    local.set 23
     v128.const i32x4 0xc1000000 0xc1000000 0xc1000000 0xc1000000
-    local.set 25
+    local.set 24
     i32.const 0
     local.set 11
     loop  ;; label = @1
@@ -2071,182 +1873,238 @@
         local.get 15
         i32.add
         v128.load align=4
-        local.set 26
+        local.set 25
         local.get 16
         local.get 15
         i32.add
         v128.load offset=256 align=4
-        local.set 27
+        local.set 26
         local.get 16
         local.get 15
         i32.add
         v128.load offset=512 align=4
-        local.set 28
+        local.set 27
         local.get 16
         local.get 15
         i32.add
         v128.load offset=768 align=4
-        local.set 29
+        local.set 28
         local.get 16
         local.get 15
         i32.add
         v128.load offset=1024 align=4
-        local.set 30
+        local.set 29
         local.get 16
         local.get 15
         i32.add
         v128.load offset=1280 align=4
-        local.set 31
+        local.set 30
         local.get 16
         local.get 15
         i32.add
         v128.load offset=1536 align=4
-        local.set 32
+        local.set 31
         local.get 16
         local.get 15
         i32.add
         v128.load offset=1792 align=4
-        local.set 33
+        local.set 32
         local.get 16
         local.get 15
         i32.add
         v128.load offset=2048 align=4
-        local.set 34
+        local.set 33
         local.get 16
         local.get 15
         i32.add
         v128.load offset=2304 align=4
-        local.set 35
+        local.set 34
         local.get 16
         local.get 15
         i32.add
         v128.load offset=2560 align=4
-        local.set 36
+        local.set 35
         local.get 16
         local.get 15
         i32.add
         v128.load offset=2816 align=4
-        local.set 37
+        local.set 36
         local.get 16
         local.get 15
         i32.add
         v128.load offset=3072 align=4
-        local.set 38
+        local.set 37
         local.get 16
         local.get 15
         i32.add
         v128.load offset=3328 align=4
-        local.set 39
+        local.set 38
         local.get 16
         local.get 15
         i32.add
         v128.load offset=3584 align=4
-        local.set 40
+        local.set 39
         local.get 16
         local.get 15
         i32.add
         v128.load offset=3840 align=4
-        local.set 41
+        local.set 40
         local.get 16
         local.get 15
         i32.add
         v128.load offset=4096 align=4
-        local.set 42
+        local.set 41
         local.get 16
         local.get 15
         i32.add
         v128.load offset=4352 align=4
-        local.set 43
+        local.set 42
         local.get 16
         local.get 15
         i32.add
         v128.load offset=4608 align=4
-        local.set 44
+        local.set 43
         local.get 16
         local.get 15
         i32.add
         v128.load offset=4864 align=4
-        local.set 45
+        local.set 44
         local.get 16
         local.get 15
         i32.add
         v128.load offset=5120 align=4
-        local.set 46
+        local.set 45
         local.get 16
         local.get 15
         i32.add
         v128.load offset=5376 align=4
-        local.set 47
+        local.set 46
         local.get 16
         local.get 15
         i32.add
         v128.load offset=5632 align=4
-        local.set 48
+        local.set 47
         local.get 16
         local.get 15
         i32.add
         v128.load offset=5888 align=4
-        local.set 49
+        local.set 48
         local.get 16
         local.get 15
         i32.add
         v128.load offset=6144 align=4
-        local.set 50
+        local.set 49
         local.get 16
         local.get 15
         i32.add
         v128.load offset=6400 align=4
-        local.set 51
+        local.set 50
         local.get 16
         local.get 15
         i32.add
         v128.load offset=6656 align=4
-        local.set 52
+        local.set 51
         local.get 16
         local.get 15
         i32.add
         v128.load offset=6912 align=4
-        local.set 53
+        local.set 52
         local.get 16
         local.get 15
         i32.add
         v128.load offset=7168 align=4
-        local.set 54
+        local.set 53
         local.get 16
         local.get 15
         i32.add
         v128.load offset=7424 align=4
-        local.set 55
+        local.set 54
         local.get 16
         local.get 15
         i32.add
         v128.load offset=7680 align=4
-        local.set 56
+        local.set 55
         local.get 16
         local.get 15
         i32.add
         v128.load offset=7936 align=4
-        local.set 57
+        local.set 56
         local.get 16
         local.get 15
         i32.add
         v128.load offset=8192 align=4
-        local.set 58
+        local.set 57
         local.get 16
         local.get 15
         i32.add
         v128.load offset=8448 align=4
-        local.set 59
+        local.set 58
         local.get 16
         local.get 15
         i32.add
         v128.load offset=8704 align=4
-        local.set 60
+        local.set 59
         local.get 16
         local.get 15
         i32.add
         v128.load offset=8960 align=4
+        local.set 60
+        local.get 25
+        local.get 31
+        f32x4.add
+        local.get 37
+        f32x4.add
+        local.get 43
+        f32x4.add
+        local.get 49
+        f32x4.add
         local.set 61
+        local.get 31
+        local.get 37
+        f32x4.sub
+        local.set 67
+        local.get 67
+        local.get 21
+        local.get 43
+        local.get 49
+        f32x4.sub
+        f32x4.mul
+        f32x4.add
+        local.set 67
+        local.get 31
+        local.get 37
+        f32x4.add
+        local.set 73
+        local.get 73
+        local.get 22
+        local.get 43
+        f32x4.mul
+        f32x4.add
+        local.set 73
+        local.get 73
+        local.get 22
+        local.get 49
+        f32x4.mul
+        f32x4.add
+        local.set 73
+        local.get 31
+        local.get 37
+        f32x4.sub
+        local.set 79
+        local.get 79
+        local.get 23
+        local.get 43
+        f32x4.mul
+        f32x4.add
+        local.set 79
+        local.get 79
+        local.get 24
+        local.get 49
+        f32x4.mul
+        f32x4.add
+        local.get 55
+        f32x4.add
+        local.set 79
         local.get 26
         local.get 32
         f32x4.add
@@ -2264,12 +2122,8 @@
         local.get 68
         local.get 21
         local.get 44
-        f32x4.mul
-        f32x4.add
-        local.set 68
-        local.get 68
-        local.get 22
         local.get 50
+        f32x4.sub
         f32x4.mul
         f32x4.add
         local.set 68
@@ -2278,13 +2132,13 @@
         f32x4.add
         local.set 74
         local.get 74
-        local.get 23
+        local.get 22
         local.get 44
         f32x4.mul
         f32x4.add
         local.set 74
         local.get 74
-        local.get 23
+        local.get 22
         local.get 50
         f32x4.mul
         f32x4.add
@@ -2294,13 +2148,13 @@
         f32x4.sub
         local.set 80
         local.get 80
-        local.get 24
+        local.get 23
         local.get 44
         f32x4.mul
         f32x4.add
         local.set 80
         local.get 80
-        local.get 25
+        local.get 24
         local.get 50
         f32x4.mul
         f32x4.add
@@ -2324,12 +2178,8 @@
         local.get 69
         local.get 21
         local.get 45
-        f32x4.mul
-        f32x4.add
-        local.set 69
-        local.get 69
-        local.get 22
         local.get 51
+        f32x4.sub
         f32x4.mul
         f32x4.add
         local.set 69
@@ -2338,13 +2188,13 @@
         f32x4.add
         local.set 75
         local.get 75
-        local.get 23
+        local.get 22
         local.get 45
         f32x4.mul
         f32x4.add
         local.set 75
         local.get 75
-        local.get 23
+        local.get 22
         local.get 51
         f32x4.mul
         f32x4.add
@@ -2354,13 +2204,13 @@
         f32x4.sub
         local.set 81
         local.get 81
-        local.get 24
+        local.get 23
         local.get 45
         f32x4.mul
         f32x4.add
         local.set 81
         local.get 81
-        local.get 25
+        local.get 24
         local.get 51
         f32x4.mul
         f32x4.add
@@ -2384,12 +2234,8 @@
         local.get 70
         local.get 21
         local.get 46
-        f32x4.mul
-        f32x4.add
-        local.set 70
-        local.get 70
-        local.get 22
         local.get 52
+        f32x4.sub
         f32x4.mul
         f32x4.add
         local.set 70
@@ -2398,13 +2244,13 @@
         f32x4.add
         local.set 76
         local.get 76
-        local.get 23
+        local.get 22
         local.get 46
         f32x4.mul
         f32x4.add
         local.set 76
         local.get 76
-        local.get 23
+        local.get 22
         local.get 52
         f32x4.mul
         f32x4.add
@@ -2414,13 +2260,13 @@
         f32x4.sub
         local.set 82
         local.get 82
-        local.get 24
+        local.get 23
         local.get 46
         f32x4.mul
         f32x4.add
         local.set 82
         local.get 82
-        local.get 25
+        local.get 24
         local.get 52
         f32x4.mul
         f32x4.add
@@ -2444,12 +2290,8 @@
         local.get 71
         local.get 21
         local.get 47
-        f32x4.mul
-        f32x4.add
-        local.set 71
-        local.get 71
-        local.get 22
         local.get 53
+        f32x4.sub
         f32x4.mul
         f32x4.add
         local.set 71
@@ -2458,13 +2300,13 @@
         f32x4.add
         local.set 77
         local.get 77
-        local.get 23
+        local.get 22
         local.get 47
         f32x4.mul
         f32x4.add
         local.set 77
         local.get 77
-        local.get 23
+        local.get 22
         local.get 53
         f32x4.mul
         f32x4.add
@@ -2474,13 +2316,13 @@
         f32x4.sub
         local.set 83
         local.get 83
-        local.get 24
+        local.get 23
         local.get 47
         f32x4.mul
         f32x4.add
         local.set 83
         local.get 83
-        local.get 25
+        local.get 24
         local.get 53
         f32x4.mul
         f32x4.add
@@ -2504,12 +2346,8 @@
         local.get 72
         local.get 21
         local.get 48
-        f32x4.mul
-        f32x4.add
-        local.set 72
-        local.get 72
-        local.get 22
         local.get 54
+        f32x4.sub
         f32x4.mul
         f32x4.add
         local.set 72
@@ -2518,13 +2356,13 @@
         f32x4.add
         local.set 78
         local.get 78
-        local.get 23
+        local.get 22
         local.get 48
         f32x4.mul
         f32x4.add
         local.set 78
         local.get 78
-        local.get 23
+        local.get 22
         local.get 54
         f32x4.mul
         f32x4.add
@@ -2534,323 +2372,247 @@
         f32x4.sub
         local.set 84
         local.get 84
-        local.get 24
+        local.get 23
         local.get 48
         f32x4.mul
         f32x4.add
         local.set 84
         local.get 84
-        local.get 25
+        local.get 24
         local.get 54
         f32x4.mul
         f32x4.add
         local.get 60
         f32x4.add
         local.set 84
-        local.get 31
-        local.get 37
-        f32x4.add
-        local.get 43
-        f32x4.add
-        local.get 49
-        f32x4.add
-        local.get 55
-        f32x4.add
-        local.set 67
-        local.get 37
-        local.get 43
-        f32x4.sub
-        local.set 73
-        local.get 73
-        local.get 21
-        local.get 49
-        f32x4.mul
-        f32x4.add
-        local.set 73
-        local.get 73
-        local.get 22
-        local.get 55
-        f32x4.mul
-        f32x4.add
-        local.set 73
-        local.get 37
-        local.get 43
-        f32x4.add
-        local.set 79
-        local.get 79
-        local.get 23
-        local.get 49
-        f32x4.mul
-        f32x4.add
-        local.set 79
-        local.get 79
-        local.get 23
-        local.get 55
-        f32x4.mul
-        f32x4.add
-        local.set 79
-        local.get 37
-        local.get 43
-        f32x4.sub
-        local.set 85
-        local.get 85
-        local.get 24
-        local.get 49
-        f32x4.mul
-        f32x4.add
-        local.set 85
-        local.get 85
-        local.get 25
-        local.get 55
-        f32x4.mul
-        f32x4.add
         local.get 61
+        local.get 62
+        f32x4.add
+        local.get 63
+        f32x4.add
+        local.get 64
+        f32x4.add
+        local.get 65
         f32x4.add
         local.set 85
         local.get 62
         local.get 63
-        f32x4.add
+        f32x4.sub
+        local.set 86
+        local.get 86
+        local.get 21
         local.get 64
-        f32x4.add
         local.get 65
-        f32x4.add
-        local.get 66
+        f32x4.sub
+        f32x4.mul
         f32x4.add
         local.set 86
+        local.get 62
         local.get 63
-        local.get 64
-        f32x4.sub
+        f32x4.add
         local.set 87
         local.get 87
-        local.get 21
-        local.get 65
+        local.get 22
+        local.get 64
         f32x4.mul
         f32x4.add
         local.set 87
         local.get 87
         local.get 22
-        local.get 66
-        f32x4.mul
-        f32x4.add
-        local.set 87
-        local.get 63
-        local.get 64
-        f32x4.add
-        local.set 88
-        local.get 88
-        local.get 23
         local.get 65
         f32x4.mul
         f32x4.add
+        local.set 87
+        local.get 62
+        local.get 63
+        f32x4.sub
         local.set 88
         local.get 88
         local.get 23
-        local.get 66
+        local.get 64
         f32x4.mul
         f32x4.add
         local.set 88
-        local.get 63
-        local.get 64
-        f32x4.sub
-        local.set 89
-        local.get 89
+        local.get 88
         local.get 24
         local.get 65
         f32x4.mul
         f32x4.add
-        local.set 89
-        local.get 89
-        local.get 25
         local.get 66
-        f32x4.mul
         f32x4.add
+        local.set 88
         local.get 67
+        local.get 68
+        f32x4.add
+        local.get 69
+        f32x4.add
+        local.get 70
+        f32x4.add
+        local.get 71
         f32x4.add
         local.set 89
         local.get 68
         local.get 69
-        f32x4.add
+        f32x4.sub
+        local.set 90
+        local.get 90
+        local.get 21
         local.get 70
-        f32x4.add
         local.get 71
-        f32x4.add
-        local.get 72
+        f32x4.sub
+        f32x4.mul
         f32x4.add
         local.set 90
+        local.get 68
         local.get 69
-        local.get 70
-        f32x4.sub
+        f32x4.add
         local.set 91
         local.get 91
-        local.get 21
-        local.get 71
+        local.get 22
+        local.get 70
         f32x4.mul
         f32x4.add
         local.set 91
         local.get 91
         local.get 22
-        local.get 72
-        f32x4.mul
-        f32x4.add
-        local.set 91
-        local.get 69
-        local.get 70
-        f32x4.add
-        local.set 92
-        local.get 92
-        local.get 23
         local.get 71
         f32x4.mul
         f32x4.add
+        local.set 91
+        local.get 68
+        local.get 69
+        f32x4.sub
         local.set 92
         local.get 92
         local.get 23
-        local.get 72
+        local.get 70
         f32x4.mul
         f32x4.add
         local.set 92
-        local.get 69
-        local.get 70
-        f32x4.sub
-        local.set 93
-        local.get 93
+        local.get 92
         local.get 24
         local.get 71
         f32x4.mul
         f32x4.add
-        local.set 93
-        local.get 93
-        local.get 25
         local.get 72
-        f32x4.mul
         f32x4.add
+        local.set 92
         local.get 73
+        local.get 74
+        f32x4.add
+        local.get 75
+        f32x4.add
+        local.get 76
+        f32x4.add
+        local.get 77
         f32x4.add
         local.set 93
         local.get 74
         local.get 75
-        f32x4.add
+        f32x4.sub
+        local.set 94
+        local.get 94
+        local.get 21
         local.get 76
-        f32x4.add
         local.get 77
-        f32x4.add
-        local.get 78
+        f32x4.sub
+        f32x4.mul
         f32x4.add
         local.set 94
+        local.get 74
         local.get 75
-        local.get 76
-        f32x4.sub
+        f32x4.add
         local.set 95
         local.get 95
-        local.get 21
-        local.get 77
+        local.get 22
+        local.get 76
         f32x4.mul
         f32x4.add
         local.set 95
         local.get 95
         local.get 22
-        local.get 78
-        f32x4.mul
-        f32x4.add
-        local.set 95
-        local.get 75
-        local.get 76
-        f32x4.add
-        local.set 96
-        local.get 96
-        local.get 23
         local.get 77
         f32x4.mul
         f32x4.add
+        local.set 95
+        local.get 74
+        local.get 75
+        f32x4.sub
         local.set 96
         local.get 96
         local.get 23
-        local.get 78
+        local.get 76
         f32x4.mul
         f32x4.add
         local.set 96
-        local.get 75
-        local.get 76
-        f32x4.sub
-        local.set 97
-        local.get 97
+        local.get 96
         local.get 24
         local.get 77
         f32x4.mul
         f32x4.add
-        local.set 97
-        local.get 97
-        local.get 25
         local.get 78
-        f32x4.mul
         f32x4.add
+        local.set 96
         local.get 79
+        local.get 80
+        f32x4.add
+        local.get 81
+        f32x4.add
+        local.get 82
+        f32x4.add
+        local.get 83
         f32x4.add
         local.set 97
         local.get 80
         local.get 81
-        f32x4.add
+        f32x4.sub
+        local.set 98
+        local.get 98
+        local.get 21
         local.get 82
-        f32x4.add
         local.get 83
-        f32x4.add
-        local.get 84
+        f32x4.sub
+        f32x4.mul
         f32x4.add
         local.set 98
+        local.get 80
         local.get 81
-        local.get 82
-        f32x4.sub
+        f32x4.add
         local.set 99
         local.get 99
-        local.get 21
-        local.get 83
+        local.get 22
+        local.get 82
         f32x4.mul
         f32x4.add
         local.set 99
         local.get 99
         local.get 22
-        local.get 84
-        f32x4.mul
-        f32x4.add
-        local.set 99
-        local.get 81
-        local.get 82
-        f32x4.add
-        local.set 100
-        local.get 100
-        local.get 23
         local.get 83
         f32x4.mul
         f32x4.add
+        local.set 99
+        local.get 80
+        local.get 81
+        f32x4.sub
         local.set 100
         local.get 100
         local.get 23
-        local.get 84
+        local.get 82
         f32x4.mul
         f32x4.add
         local.set 100
-        local.get 81
-        local.get 82
-        f32x4.sub
-        local.set 101
-        local.get 101
+        local.get 100
         local.get 24
         local.get 83
         f32x4.mul
         f32x4.add
-        local.set 101
-        local.get 101
-        local.get 25
         local.get 84
-        f32x4.mul
         f32x4.add
-        local.get 85
-        f32x4.add
-        local.set 101
+        local.set 100
         local.get 13
         local.get 15
         i32.add
-        local.get 86
+        local.get 85
         v128.store align=4
         i32.const 1
         local.get 20
@@ -2859,7 +2621,7 @@
           local.get 13
           local.get 15
           i32.add
-          local.get 87
+          local.get 86
           v128.store offset=48 align=4
           i32.const 2
           local.get 20
@@ -2868,7 +2630,7 @@
             local.get 13
             local.get 15
             i32.add
-            local.get 88
+            local.get 87
             v128.store offset=96 align=4
             i32.const 3
             local.get 20
@@ -2877,7 +2639,7 @@
               local.get 13
               local.get 15
               i32.add
-              local.get 89
+              local.get 88
               v128.store offset=144 align=4
             end
           end
@@ -2893,7 +2655,7 @@
           i32.const 1
           i32.mul
           i32.add
-          local.get 90
+          local.get 89
           v128.store align=4
           i32.const 1
           local.get 20
@@ -2906,7 +2668,7 @@
             i32.const 1
             i32.mul
             i32.add
-            local.get 91
+            local.get 90
             v128.store offset=48 align=4
             i32.const 2
             local.get 20
@@ -2919,7 +2681,7 @@
               i32.const 1
               i32.mul
               i32.add
-              local.get 92
+              local.get 91
               v128.store offset=96 align=4
               i32.const 3
               local.get 20
@@ -2932,7 +2694,7 @@
                 i32.const 1
                 i32.mul
                 i32.add
-                local.get 93
+                local.get 92
                 v128.store offset=144 align=4
               end
             end
@@ -2949,7 +2711,7 @@
           i32.const 2
           i32.mul
           i32.add
-          local.get 94
+          local.get 93
           v128.store align=4
           i32.const 1
           local.get 20
@@ -2962,7 +2724,7 @@
             i32.const 2
             i32.mul
             i32.add
-            local.get 95
+            local.get 94
             v128.store offset=48 align=4
             i32.const 2
             local.get 20
@@ -2975,7 +2737,7 @@
               i32.const 2
               i32.mul
               i32.add
-              local.get 96
+              local.get 95
               v128.store offset=96 align=4
               i32.const 3
               local.get 20
@@ -2988,7 +2750,7 @@
                 i32.const 2
                 i32.mul
                 i32.add
-                local.get 97
+                local.get 96
                 v128.store offset=144 align=4
               end
             end
@@ -3005,7 +2767,7 @@
           i32.const 3
           i32.mul
           i32.add
-          local.get 98
+          local.get 97
           v128.store align=4
           i32.const 1
           local.get 20
@@ -3018,7 +2780,7 @@
             i32.const 3
             i32.mul
             i32.add
-            local.get 99
+            local.get 98
             v128.store offset=48 align=4
             i32.const 2
             local.get 20
@@ -3031,7 +2793,7 @@
               i32.const 3
               i32.mul
               i32.add
-              local.get 100
+              local.get 99
               v128.store offset=96 align=4
               i32.const 3
               local.get 20
@@ -3044,7 +2806,7 @@
                 i32.const 3
                 i32.mul
                 i32.add
-                local.get 101
+                local.get 100
                 v128.store offset=144 align=4
               end
             end
@@ -3460,9 +3222,9 @@
           local.get 27
           f32x4.sub
           local.get 31
-          f32x4.add
           local.get 35
           f32x4.sub
+          f32x4.add
           local.set 47
           local.get 23
           local.set 51
@@ -3520,9 +3282,9 @@
           local.get 28
           f32x4.sub
           local.get 32
-          f32x4.add
           local.get 36
           f32x4.sub
+          f32x4.add
           local.set 48
           local.get 24
           local.set 52
@@ -3580,9 +3342,9 @@
           local.get 29
           f32x4.sub
           local.get 33
-          f32x4.add
           local.get 37
           f32x4.sub
+          f32x4.add
           local.set 49
           local.get 25
           local.set 53
@@ -3640,9 +3402,9 @@
           local.get 30
           f32x4.sub
           local.get 34
-          f32x4.add
           local.get 38
           f32x4.sub
+          f32x4.add
           local.set 50
           local.get 26
           local.set 54
@@ -3700,9 +3462,9 @@
           local.get 40
           f32x4.sub
           local.get 41
-          f32x4.add
           local.get 42
           f32x4.sub
+          f32x4.add
           local.set 65
           local.get 39
           local.set 66
@@ -3790,9 +3552,9 @@
           local.get 44
           f32x4.sub
           local.get 45
-          f32x4.add
           local.get 46
           f32x4.sub
+          f32x4.add
           local.set 65
           local.get 43
           local.set 66
@@ -3880,9 +3642,9 @@
           local.get 48
           f32x4.sub
           local.get 49
-          f32x4.add
           local.get 50
           f32x4.sub
+          f32x4.add
           local.set 65
           local.get 47
           local.set 66
@@ -3970,9 +3732,9 @@
           local.get 52
           f32x4.sub
           local.get 53
-          f32x4.add
           local.get 54
           f32x4.sub
+          f32x4.add
           local.set 65
           local.get 51
           local.set 66
@@ -4060,9 +3822,9 @@
           local.get 56
           f32x4.sub
           local.get 57
-          f32x4.add
           local.get 58
           f32x4.sub
+          f32x4.add
           local.set 65
           local.get 55
           local.set 66
@@ -4150,9 +3912,9 @@
           local.get 60
           f32x4.sub
           local.get 61
-          f32x4.add
           local.get 62
           f32x4.sub
+          f32x4.add
           local.set 65
           local.get 59
           local.set 66
