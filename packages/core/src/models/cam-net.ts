@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs-layers';
 import { CamkitError } from '../errors.js';
-import { DilatedConv2D } from '../layers/dilated-conv2d.js';
+import { CamkitConv2D } from '../layers/camkit-conv2d.js';
 import { FusedBatchNormalization } from '../layers/fused-batch-normalization.js';
 import { resolveInputShape } from './input-shape.js';
 
@@ -75,12 +75,9 @@ export function camNet(opts: CamNetOptions = {}): tf.Sequential {
       useBias: !opts.batchNorm,
       ...(i === 0 ? { inputShape } : {}),
     } as const;
-    // A dilated conv is the Conv2D class that can take a gradient at dilation > 1 (serialised the same).
-    model.add(
-      dilations[i] === 1
-        ? tf.layers.conv2d(conv)
-        : new DilatedConv2D({ ...conv, dilationRate: dilations[i] }),
-    );
+    // camkit's Conv2D class (serialised as tfjs-layers' own): it trains dilated convs, and fuses
+    // conv + bias + ReLU under a gradient.
+    model.add(new CamkitConv2D({ ...conv, dilationRate: dilations[i] }));
     if (opts.batchNorm) {
       // Momentum 0.9 = PyTorch's BatchNorm2d default (0.1 there); Keras' 0.99 leaves the moving
       // statistics near their initial values for the first few hundred steps of a small dataset.
