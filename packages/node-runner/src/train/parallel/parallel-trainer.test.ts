@@ -1,6 +1,6 @@
 import '@tensorflow/tfjs'; // registers tfjs's gradient configs (tfjs-core's node bundle has none)
 import '@tensorflow/tfjs-backend-wasm';
-import { Rng } from '@camkit/core';
+import { CamkitConv2D, Rng } from '@camkit/core';
 import { registerWasmTrainingKernels } from '@camkit/kernels';
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
@@ -10,10 +10,13 @@ import { createParallelTrainer } from './index.js';
 const SIZE = 8;
 const CLASSES = 3;
 
+// camkit's Conv2D class, as the workers get it when they load the model's JSON (and camNet builds
+// it), so both sides run the same kernels (its conv + bias + ReLU is one FusedConv2D under a
+// gradient; tfjs-layers' own runs three ops, which round differently).
 function net(): tfl.LayersModel {
   const m = tfl.sequential();
   m.add(
-    tfl.layers.conv2d({
+    new CamkitConv2D({
       inputShape: [SIZE, SIZE, 3],
       filters: 4,
       kernelSize: 3,
@@ -21,7 +24,7 @@ function net(): tfl.LayersModel {
       activation: 'relu',
     }),
   );
-  m.add(tfl.layers.conv2d({ filters: 5, kernelSize: 3, padding: 'same', activation: 'relu' }));
+  m.add(new CamkitConv2D({ filters: 5, kernelSize: 3, padding: 'same', activation: 'relu' }));
   m.add(tfl.layers.globalAveragePooling2d({}));
   m.add(tfl.layers.dense({ units: CLASSES, activation: 'softmax' }));
   return m;
