@@ -13,5 +13,5 @@ import { relaxedSimdSupported } from './training/simd/instantiate.js';
 export function enableWasmRelaxedSimd(): boolean {
   if (relaxedSimdSupported()) return true;
   setFlagsFromString('--experimental-wasm-relaxed-simd');
-  return relaxedSimdSupported();
+  return relaxedSimdSupported(true);
 }

@@ -46,8 +46,11 @@ tfc.registerGradient({
       dilations: [number, number] | number;
       activation: string;
     };
-    const dilated = (Array.isArray(a.dilations) ? a.dilations : [a.dilations]).some((d) => d !== 1);
-    if (dilated || a.dataFormat !== 'NHWC' || (a.activation !== 'relu' && a.activation !== 'linear'))
+    if (
+      isDilated(a.dilations) ||
+      a.dataFormat !== 'NHWC' ||
+      (a.activation !== 'relu' && a.activation !== 'linear')
+    )
       throw new CamkitError(
         `FusedConv2D gradient: only undilated NHWC convs with a relu or linear activation (got ${a.activation}, dilations ${a.dilations})`,
       );

@@ -18,10 +18,18 @@ const RELAXED_SIMD_PROBE = new Uint8Array([
   0x0b,
 ]);
 let relaxedSimdAllowed = true;
+// The probe's answer, kept: generatedKernel asks on every kernel call. Only a V8 flag set later
+// (enableWasmRelaxedSimd) changes it, and that re-probes.
+let relaxedSimdValid: boolean | null = null;
 
-/** Whether this runtime validates wasm relaxed SIMD (`f32x4.relaxed_madd`). */
-export function relaxedSimdSupported(): boolean {
-  return typeof WebAssembly !== 'undefined' && WebAssembly.validate(RELAXED_SIMD_PROBE);
+/**
+ * Whether this runtime validates wasm relaxed SIMD (`f32x4.relaxed_madd`); `reprobe` asks again
+ * (after a V8 flag changed what validates).
+ */
+export function relaxedSimdSupported(reprobe = false): boolean {
+  if (relaxedSimdValid == null || reprobe)
+    relaxedSimdValid = typeof WebAssembly !== 'undefined' && WebAssembly.validate(RELAXED_SIMD_PROBE);
+  return relaxedSimdValid;
 }
 
 /**

@@ -7,6 +7,8 @@
  */
 
 export const I32 = 0x7f;
+export const V128 = 0x7b;
+export type ValType = typeof I32 | typeof V128;
 
 /**
  * What a generated module may use: a shared memory import (the host memory is shared, as in a
@@ -17,8 +19,6 @@ export interface WasmTarget {
   shared: boolean;
   relaxedSimd: boolean;
 }
-export const V128 = 0x7b;
-export type ValType = typeof I32 | typeof V128;
 
 /** `N` elements of `T` as a tuple, so a fixed number of locals destructures without casts. */
 export type Tuple<T, N extends number, R extends T[] = []> = R['length'] extends N

@@ -44,10 +44,13 @@ export function writeWinogradModule(
   return writeModule(
     [
       { name: 'inputTransform', fn: inputTransform(w, cpB, T, planeV) },
-      { name: 'gemm', fn: positionGemm(w, 'gemm', cp, co, T, target) },
+      { name: 'gemm', fn: positionGemm(w, 'gemm', cp, co, T, { planeV, planeM }, target) },
       { name: 'outputTransform', fn: outputTransform(w, coB, planeM, epilogue) },
       { name: 'dyTransform', fn: dyTransform(w, coB, T, planeM) },
-      { name: 'gemmAccumulate', fn: positionGemm(w, 'gemmAccumulate', cp, co, T, target) },
+      {
+        name: 'gemmAccumulate',
+        fn: positionGemm(w, 'gemmAccumulate', cp, co, T, { planeV, planeM }, target),
+      },
     ],
     target,
   );
@@ -598,6 +601,7 @@ function positionGemm(
   cp: number,
   co: number,
   T: number,
+  { planeV, planeM }: { planeV: number; planeM: number },
   target: WasmTarget,
 ): FunctionWriter {
   const [f, [v, b, c]] = FunctionWriter.ofI32Params(3, target);
@@ -635,10 +639,10 @@ function positionGemm(
 
   f.countUp(xi, 0, w.n * w.n, 1, () => {
     const pointers: [Local, Local, number][] = [
-      [vXi, v, winogradPlaneBytes(cp, T)],
+      [vXi, v, planeV],
       // U and acc are [n²][Cp][Co] (one plane at a time: no padding); M and Ŷ padded like V.
-      [bXi, b, accumulate ? winogradPlaneBytes(co, T) : cp * coB],
-      [cXi, c, accumulate ? cp * coB : winogradPlaneBytes(co, T)],
+      [bXi, b, accumulate ? planeM : cp * coB],
+      [cXi, c, accumulate ? cp * coB : planeM],
     ];
     for (const [dst, base, stride] of pointers) f.get(base).get(xi).i32(stride).mul().add().set(dst);
     f.countUp(row0, 0, rows, regs.rows, () => {
