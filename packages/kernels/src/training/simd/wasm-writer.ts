@@ -319,6 +319,16 @@ export class FunctionWriter {
   v128Load32Splat(offset = 0): this {
     return this.simd(0x09).memarg(2, offset);
   }
+  /** `v128.load64_zero`: two f32 (8 bytes) into lanes 0, 1; lanes 2, 3 zero. */
+  v128Load64Zero(offset = 0): this {
+    return this.simd(0x5d).memarg(3, offset);
+  }
+  /** `v128.store64_lane` 0 of [address, value]: the low 8 bytes (lanes 0, 1 of an f32x4). */
+  v128Store64Low(offset = 0): this {
+    this.simd(0x5b).memarg(3, offset);
+    this.code.push(0);
+    return this;
+  }
   /** `v128.store` of [address, value]. */
   v128Store(offset = 0): this {
     return this.simd(0x0b).memarg(2, offset);
@@ -353,6 +363,10 @@ export class FunctionWriter {
   f64x2PromoteLow(): this {
     return this.simd(0x5f);
   }
+  /** `f32x4.demote_f64x2_zero`: two f64 rounded to f32 in lanes 0, 1; lanes 2, 3 zero. */
+  f32x4DemoteF64x2Zero(): this {
+    return this.simd(0x5e);
+  }
   f64x2Add(): this {
     return this.simd(0xf0);
   }
@@ -377,6 +391,14 @@ export class FunctionWriter {
     this.simd(0x0c);
     const lane = new Uint8Array(new Float32Array([value]).buffer);
     for (let i = 0; i < 4; i++) this.code.push(...lane);
+    return this;
+  }
+
+  /** `v128.const` of two lanes equal to `value` (as float64). */
+  f64x2Const(value: number): this {
+    this.simd(0x0c);
+    const lane = new Uint8Array(new Float64Array([value]).buffer);
+    for (let i = 0; i < 2; i++) this.code.push(...lane);
     return this;
   }
 

@@ -122,7 +122,8 @@ export function winogradConv3x3(
   const xpv = heapF32(backend, xpInfo);
   padInput(heapF32(backend, x), xpv, g, cp, hp, wp);
   const u = heapF32(backend, uInfo);
-  transformFilter(w, heapF32(backend, filter), u, g.inC, cp, co);
+  if (g.inC < cp) u.fill(0); // the padded input channels' rows
+  plan.fn('filterTransform')(heapF32(backend, filter).byteOffset, u.byteOffset, g.inC, g.inC * co * 4);
 
   const xpAddr = xpv.byteOffset;
   const vAddr = heapF32(backend, vInfo).byteOffset;
@@ -151,42 +152,6 @@ export function winogradConv3x3(
   return out;
 }
 
-/** U[ξ = n·i + j][c][o] = (G g Gᵀ)[i][j] for g = w[·, ·, c, o] (in float64); rows c ≥ inC are zero. */
-function transformFilter(
-  { n, G }: WinogradMatrices,
-  w: Float32Array,
-  u: Float32Array,
-  inC: number,
-  cp: number,
-  co: number,
-): void {
-  u.fill(0);
-  const tap = inC * co; // stride between the 9 taps of w
-  const plane = cp * co; // stride between the n² planes of u
-  const gg = new Float64Array(n * 3); // G g, n×3
-  for (let c = 0; c < inC; c++) {
-    for (let o = 0; o < co; o++) {
-      const at = c * co + o;
-      for (let i = 0; i < n; i++) {
-        const gi = G[i] as readonly number[];
-        for (let kx = 0; kx < 3; kx++) {
-          let sum = 0;
-          for (let ky = 0; ky < 3; ky++) sum += (gi[ky] as number) * (w[at + (ky * 3 + kx) * tap] as number);
-          gg[i * 3 + kx] = sum;
-        }
-      }
-      for (let i = 0; i < n; i++) {
-        for (let j = 0; j < n; j++) {
-          const gj = G[j] as readonly number[];
-          let sum = 0;
-          for (let kx = 0; kx < 3; kx++) sum += (gg[i * 3 + kx] as number) * (gj[kx] as number);
-          u[(i * n + j) * plane + at] = sum;
-        }
-      }
-    }
-  }
-}
-
 /**
  * The filter gradient of the same conv, dW[ky, kx, c, o] = Σ x[n, y + ky − padTop, x + kx − padLeft, c]
  * · dy[n, y, x, o], by F(3×3, m×m): dW = Gᵀ [Σ_tiles (A g Aᵀ) ⊙ (Bᵀ d B)] G, the sum over tiles
@@ -203,7 +168,7 @@ export function winogradFilterGrad3x3(
   const plan = winogradPlan(backend, g, { bias: false, relu: false }, tile);
   if (plan == null) return null;
   const { w, cp, co, T, tilesW, hp, wp, tilesPerImage, total, rowBytes } = plan;
-  const { n, G } = w;
+  const { n } = w;
 
   const xpInfo = backend.makeOutput([g.batch, hp, wp, cp], 'float32');
   const vInfo = backend.makeOutput([plan.planes(cp)], 'float32');
@@ -228,25 +193,7 @@ export function winogradFilterGrad3x3(
     gemmAccumulate(vAddr, yAddr, acc.byteOffset);
   }
   // dW[ky][kx] = Σ_{a,b} G[a][ky] · acc[n·a + b] · G[b][kx]
-  const dw = heapF32(backend, out);
-  const plane = cp * co;
-  const sum = new Float64Array(co);
-  for (let ky = 0; ky < 3; ky++) {
-    for (let kx = 0; kx < 3; kx++) {
-      for (let c = 0; c < g.inC; c++) {
-        sum.fill(0);
-        for (let a = 0; a < n; a++) {
-          for (let b = 0; b < n; b++) {
-            const k = (G[a] as readonly number[])[ky]! * (G[b] as readonly number[])[kx]!;
-            if (k === 0) continue;
-            const from = (n * a + b) * plane + c * co;
-            for (let o = 0; o < co; o++) sum[o] += k * (acc[from + o] as number);
-          }
-        }
-        dw.set(sum, ((ky * 3 + kx) * g.inC + c) * co);
-      }
-    }
-  }
+  plan.fn('filterGradOut')(acc.byteOffset, heapF32(backend, out).byteOffset, g.inC, g.inC * co * 4);
   release(backend, xpInfo, vInfo, yInfo, accInfo);
   return out;
 }

@@ -22,9 +22,11 @@ import { FunctionWriter, I32, type Local, V128, type WasmTarget, writeModule } f
  * - `outputTransform(m, out, tileStart, count, tilesW, tilesPerImage, outH, outW, bias)`: Aᵀ M A
  *   (+ bias, ReLU when the epilogue asks) into the NHWC output, skipping the rows and columns of
  *   tiles that overhang the edge;
- * - `dyTransform` and `gemmAccumulate`: the filter gradient's (see {@link dyTransform}).
+ * - `dyTransform` and `gemmAccumulate`: the filter gradient's (see {@link dyTransform});
+ * - `filterTransform(w, u, inC, tapBytes)`: U = G g Gᵀ, once per call (see {@link filterTransform});
+ * - `filterGradOut(acc, dw, inC, tapBytes)`: dW = Gᵀ acc G (see {@link filterGradOut}).
  *
- * The matrices are {@link WINOGRAD}'s; G is applied to the filter in JS. `cp` and `co` must be
+ * The matrices are {@link WINOGRAD}'s. `cp` and `co` must be
  * multiples of 4; `tileBlock` a multiple of 4.
  */
 export function writeWinogradModule(
@@ -47,6 +49,8 @@ export function writeWinogradModule(
       { name: 'gemm', fn: positionGemm(w, 'gemm', cp, co, T, { planeV, planeM }, target) },
       { name: 'outputTransform', fn: outputTransform(w, coB, planeM, epilogue) },
       { name: 'dyTransform', fn: dyTransform(w, coB, T, planeM) },
+      { name: 'filterTransform', fn: filterTransform(w, cp, co) },
+      { name: 'filterGradOut', fn: filterGradOut(w, cp, co) },
       {
         name: 'gemmAccumulate',
         fn: positionGemm(w, 'gemmAccumulate', cp, co, T, { planeV, planeM }, target),
@@ -583,6 +587,99 @@ function dyTransform(w: WinogradMatrices, coB: number, T: number, planeM: number
           });
         },
       );
+  });
+  return f;
+}
+
+/** Row `i` of a matrix as its nonzero (coefficient, column) pairs, columns ascending. */
+const nonzero = (row: readonly number[]): (readonly [number, number])[] =>
+  row.flatMap((g, k) => (g === 0 ? [] : [[g, k] as const]));
+
+/** Pushes acc + x·g (f64x2; x pushed by `x`), or acc + x where g = 1 (the same bits). */
+function addScaled(f: FunctionWriter, g: number, x: () => void): void {
+  x();
+  if (g !== 1) f.f64x2Const(g).f64x2Mul();
+  f.f64x2Add();
+}
+
+/**
+ * `filterTransform(w, u, inC, tapBytes)`: U[ξ = n·i + j][c][o] = (G g Gᵀ)[i][j] for g = w[·, ·, c, o],
+ * w being `[3][3][inC][co]` (`tapBytes` = inC·co·4 between taps) and U `[n²][Cp][Co]`; rows
+ * c ≥ inC are left as they are (the caller zeroes them). In float64 (f64x2: two output channels
+ * at a time) and rounded once to float32, as the sums Σ_ky G[i][ky]·g[ky][kx], then
+ * Σ_kx (G g)[i][kx]·G[j][kx], each from 0 in index order: exact where exact arithmetic is.
+ */
+function filterTransform({ n, G }: WinogradMatrices, cp: number, co: number): FunctionWriter {
+  const [f, [w, u, inC, tapBytes]] = FunctionWriter.ofI32Params(4);
+  const [c, o, src, dst] = f.locals(I32, 4);
+  const taps = f.locals(V128, 9); // g[ky][kx] at 3·ky + kx
+  const gg = f.locals(V128, n * 3); // (G g)[i][kx] at 3·i + kx
+  const rows = G.map(nonzero);
+  const coB = co * 4;
+  const planeU = cp * coB;
+  f.countUp(c, 0, inC, 1, () => {
+    f.countUp(o, 0, coB, 8, () => {
+      f.get(w).get(c).i32(coB).mul().add().get(o).add().set(src);
+      taps.forEach((tap, k) => {
+        f.get(src);
+        if (k > 0) f.get(tapBytes).i32(k).mul().add();
+        f.v128Load64Zero(0).f64x2PromoteLow().set(tap);
+      });
+      for (let i = 0; i < n; i++)
+        for (let kx = 0; kx < 3; kx++) {
+          f.f64x2Const(0);
+          for (const [g, ky] of rows[i] as (readonly [number, number])[])
+            addScaled(f, g, () => f.get(taps[3 * ky + kx] as Local));
+          f.set(gg[3 * i + kx] as Local);
+        }
+      f.get(u).get(c).i32(coB).mul().add().get(o).add().set(dst);
+      for (let i = 0; i < n; i++)
+        for (let j = 0; j < n; j++) {
+          f.get(dst).f64x2Const(0);
+          for (const [g, kx] of rows[j] as (readonly [number, number])[])
+            addScaled(f, g, () => f.get(gg[3 * i + kx] as Local));
+          f.f32x4DemoteF64x2Zero().v128Store64Low((i * n + j) * planeU);
+        }
+    });
+  });
+  return f;
+}
+
+/**
+ * `filterGradOut(acc, dw, inC, tapBytes)`: the filter gradient's last step,
+ * dW[ky][kx][c][o] = Σ_{a,b} G[a][ky]·G[b][kx]·acc[n·a + b][c][o] for acc `[n²][Cp][Co]` (from
+ * `gemmAccumulate`) into dW `[3][3][inC][co]`; in float64 (f64x2), summed from 0 in (a, b) order
+ * over the nonzero coefficients, rounded once to float32.
+ */
+function filterGradOut({ n, G }: WinogradMatrices, cp: number, co: number): FunctionWriter {
+  const [f, [acc, dw, inC, tapBytes]] = FunctionWriter.ofI32Params(4);
+  const [c, o, src, dst] = f.locals(I32, 4);
+  const coB = co * 4;
+  const planeAcc = cp * coB;
+  f.countUp(c, 0, inC, 1, () => {
+    f.countUp(o, 0, coB, 8, () => {
+      f.get(acc).get(c).i32(coB).mul().add().get(o).add().set(src);
+      f.get(dw).get(c).i32(coB).mul().add().get(o).add().set(dst);
+      for (let ky = 0; ky < 3; ky++)
+        for (let kx = 0; kx < 3; kx++) {
+          const t = 3 * ky + kx;
+          f.get(dst);
+          if (t > 0) f.get(tapBytes).i32(t).mul().add();
+          f.f64x2Const(0);
+          for (let a = 0; a < n; a++)
+            for (let b = 0; b < n; b++) {
+              const k = (G[a] as readonly number[])[ky]! * (G[b] as readonly number[])[kx]!;
+              if (k === 0) continue;
+              addScaled(f, k, () =>
+                f
+                  .get(src)
+                  .v128Load64Zero((n * a + b) * planeAcc)
+                  .f64x2PromoteLow(),
+              );
+            }
+          f.f32x4DemoteF64x2Zero().v128Store64Low(0);
+        }
+    });
   });
   return f;
 }
