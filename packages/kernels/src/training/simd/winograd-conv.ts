@@ -5,7 +5,6 @@ import { padInput } from './pad-input.js';
 import {
   WINOGRAD,
   type WinogradEpilogue,
-  type WinogradMatrices,
   type WinogradTile,
   winogradPlaneBytes,
   writeWinogradModule,
