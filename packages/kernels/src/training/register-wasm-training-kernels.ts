@@ -11,6 +11,7 @@ import {
   depthwiseConv2dNativeBackpropFilterWasmConfig,
   depthwiseConv2dNativeBackpropInputWasmConfig,
 } from './depthwise-backprop-wasm.js';
+import { identityWasmConfig } from './identity-wasm.js';
 import { maxPoolGradWasmConfig } from './max-pool-grad-wasm.js';
 import { meanWasmConfig, sumWasmConfig } from './reduce-middle-axes-wasm.js';
 import { forgetStock, replaceKernels, restoreKernels } from './stock-kernels.js';
@@ -31,6 +32,7 @@ export const WASM_TRAINING_KERNELS: readonly KernelConfig[] = [
   tileWasmConfig,
   batchNormTrainWasmConfig,
   batchNormTrainGradWasmConfig,
+  identityWasmConfig,
 ];
 
 // The gradients camkit replaces (dilation > 1 on wasm), and tfjs's before them (null: none).
@@ -48,7 +50,7 @@ const stockGrads = new Map<string, GradConfig | null>();
  * the depthwise-convolution gradients stock wasm lacks (MobileNet, EfficientNet, Xception), and
  * pool gradients that agree with cpu and PyTorch (`MaxPoolGrad`: first maximum of every window;
  * `AvgPoolGrad`: padding not counted, as in the forward pool), and a `Tile` by block copies (tfjs's
- * BatchNorm gradient tiles per-channel values to the input's shape; stock wasm's Tile is per element), and @camkit/core's fused training-mode batch norm.
+ * BatchNorm gradient tiles per-channel values to the input's shape; stock wasm's Tile is per element), and @camkit/core's fused training-mode batch norm, and an `Identity` that shares its input's buffer (tfjs clones what each custom gradient saves; stock wasm copies).
  * Also replaces the `Conv2D` and `DepthwiseConv2dNative` gradients with ones that are tfjs's for
  * dilation 1 and pass dilation > 1 to these kernels on wasm (tfjs refuses dilated conv gradients); import
  * `@tensorflow/tfjs` (which registers tfjs's gradients) before calling this. Idempotent; call it before or after `tf.setBackend('wasm')`. Does not import the wasm
