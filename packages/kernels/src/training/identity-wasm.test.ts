@@ -53,9 +53,18 @@ describe('wasm Identity shares its input buffer', () => {
     const x = tf.randomUniform([2, 6, 6, 8], -1, 1, 'float32', 3);
     const w = tf.randomUniform([3, 3, 8, 4], -1, 1, 'float32', 4);
     const bias = tf.randomUniform([4], -1, 1, 'float32', 5);
-    const loss = (xx: tf.Tensor4D, ww: tf.Tensor4D) =>
+    const loss = (xx: tf.Tensor, ww: tf.Tensor) =>
       tf.sum(
-        tf.square(tf.fused.conv2d({ x: xx, filter: ww, bias, activation: 'relu', strides: 1, pad: 'same' })),
+        tf.square(
+          tf.fused.conv2d({
+            x: xx as tf.Tensor4D,
+            filter: ww as tf.Tensor4D,
+            bias,
+            activation: 'relu',
+            strides: 1,
+            pad: 'same',
+          }),
+        ),
       );
     const run = async () => {
       const [dx, dw] = tf.grads(loss)([x, w]);
