@@ -23,9 +23,18 @@ export interface Winograd3x3Geometry {
   padLeft: number;
 }
 
-/** Tiles per block: V[n²][T][Cp] and M[n²][T][Co] together within ~256 kB (L2). */
-function tileBlockFor(cp: number, co: number, positions: number): number {
-  return Math.max(4, Math.min(128, Math.floor((4096 * 16) / positions / (cp + co) / 4) * 4));
+/**
+ * Tiles per block: V[n²][T][Cp] and M[n²][T][Co] together within ~256 kB (L2). Every block reads
+ * all of U ([n²][Cp][Co]), so where U is too big for L2 (over 2 MB: 256 channels and up) the block
+ * grows until U's traffic per tile, n²·Cp·Co / T, is no more than V's and M's, n²·(Cp + Co) —
+ * capped by the conv's tile count. With 4-tile blocks a 7×7×512 conv (16 tiles) read its 16 MB U
+ * four times and ran at ~5 GMAC/s.
+ */
+export function tileBlockFor(cp: number, co: number, positions: number, total: number): number {
+  const l2 = Math.max(4, Math.min(128, Math.floor((4096 * 16) / positions / (cp + co) / 4) * 4));
+  if (positions * cp * co * 4 <= 2 << 20) return l2;
+  const balanced = Math.ceil((cp * co) / (cp + co) / 4) * 4;
+  return Math.max(l2, Math.min(balanced, Math.ceil(total / 4) * 4));
 }
 
 let largeTiles = false;
@@ -60,14 +69,14 @@ function winogradPlan(
   const { m, n } = w;
   const cp = Math.ceil(g.inC / 4) * 4;
   const co = g.outC;
-  const T = tileBlockFor(cp, co, n * n);
+  const tilesH = Math.ceil(g.outH / m);
+  const tilesW = Math.ceil(g.outW / m);
+  const T = tileBlockFor(cp, co, n * n, g.batch * tilesH * tilesW);
   const key = `winograd${m}:${cp}:${co}:${T}:${epilogue.bias ? 'b' : ''}${epilogue.relu ? 'r' : ''}`;
   const kernel = generatedKernel(backend, key, (target) =>
     writeWinogradModule(cp, co, T, target, epilogue, tile),
   );
   if (kernel == null) return null;
-  const tilesH = Math.ceil(g.outH / m);
-  const tilesW = Math.ceil(g.outW / m);
   // The zero-padded input covers every n×n patch of every tile, overhanging tiles included.
   const hp = m * tilesH + 2;
   const wp = m * tilesW + 2;
