@@ -83,6 +83,8 @@ def main():
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--dilations", default="1,1,1,1", help="dilation rate of each conv, as camkit's --dilations")
+    ap.add_argument("--init", choices=("torch", "camkit"), default="torch",
+                    help="torch: PyTorch's default init; camkit: camkit's (Glorot-uniform kernels, zero biases)")
     a = ap.parse_args()
     torch.set_num_threads(a.threads)
     torch.manual_seed(a.seed)
@@ -99,6 +101,17 @@ def main():
     x_test, y_test = to_t(xte), torch.from_numpy(yte.astype(np.int64))
 
     model = CamNet(dilations=tuple(int(d) for d in a.dilations.split(",")))
+    if a.init == "camkit":
+        # camkit's seededInit: U(+-sqrt(6 / (fan_in + out_channels))) for every kernel (fan_in =
+        # in_channels * kh * kw; note: not Keras' fan_out = out_channels * kh * kw), zero biases.
+        with torch.no_grad():
+            for m in model.modules():
+                if isinstance(m, (nn.Conv2d, nn.Linear)):
+                    fan_in = m.weight[0].numel()
+                    limit = math.sqrt(6 / (fan_in + m.weight.shape[0]))
+                    m.weight.uniform_(-limit, limit)
+                    if m.bias is not None:
+                        m.bias.zero_()
     decay = [p for n, p in model.named_parameters() if p.ndim >= 2]
     no_decay = [p for n, p in model.named_parameters() if p.ndim < 2]
     opt = torch.optim.AdamW([{"params": decay, "weight_decay": 0.01}, {"params": no_decay, "weight_decay": 0}], lr=3e-3, eps=1e-7)
@@ -137,7 +150,7 @@ def main():
     print(json.dumps({
         "train": len(x_train), "val": len(x_val), "test": len(x_test), "epochs": a.epochs,
         "bestValAccuracy": best, "testAccuracy": accuracy(model, x_test, y_test),
-        "seconds": time.time() - t0, "threads": a.threads, "dilations": a.dilations,
+        "seconds": time.time() - t0, "threads": a.threads, "dilations": a.dilations, "init": a.init, "seed": a.seed,
     }))
 
 

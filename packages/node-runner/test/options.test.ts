@@ -94,6 +94,7 @@ const TRAIN: Case[] = [
   ['--arch', () => ['--synthetic', '--arch', 'resnet']],
   ['--input-size', () => ['--synthetic', '--input-size', '4']],
   ['--filters', () => ['--synthetic', '--filters', '8,x']],
+  ['--init', () => ['--synthetic', '--init', 'xavier']],
   ['--epochs', () => ['--synthetic', '--epochs', '0']],
   ['--batch', () => ['--synthetic', '--batch', '0']],
   ['--lr', () => ['--synthetic', '--lr', '-1']],

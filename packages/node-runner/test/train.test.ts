@@ -42,6 +42,7 @@ describe('camkit train', () => {
     expect(r.stderr).toMatch(/skipped 2 unreadable file\(s\) of 36/);
     // 16 + 2 (gray, rgba) top images and 16 bottom: 34 readable, split 80/20 per class.
     expect(r.stderr).toMatch(/2 classes \(bottom, top\), 27 train \/ 7 val/);
+    expect(r.stderr).toMatch(/init: glorot \(auto\), seed 0/);
     for (const f of ['model.json', 'weights.bin', 'camkit.json', 'history.json', 'checkpoint.json']) {
       expect(existsSync(join(out, f)), f).toBe(true);
     }
@@ -58,6 +59,7 @@ describe('camkit train', () => {
     const args = ['train', '--data', data, ...TRAIN, '--batch-norm', '--dilations', '1,3', '--out', out];
     const r = await camkit([...args, '--epochs', '6']);
     expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/init: fan-in \(auto\)/); // BatchNorm camNet: PyTorch's init
     const history = HistorySchema.parse(JSON.parse(readFileSync(join(out, 'history.json'), 'utf8')));
     expect(history.epochs.at(-1)!.loss).toBeLessThan(Math.log(2));
     // model.json is the BN-folded net: the dilation survives the fold and the save.

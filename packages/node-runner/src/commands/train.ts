@@ -8,6 +8,7 @@ import { addBackendOption } from '../options/backend-option.js';
 import { parseAugment } from '../options/parse-augment.js';
 import { ARCHS } from '../train/build-model.js';
 import { SCHEDULES } from '../train/recipe/lr-schedule.js';
+import { INIT_SCHEMES } from '../train/seeded-init.js';
 import { runTrain, type TrainCommandOptions } from '../train/run-train.js';
 
 function augmentArg(value: string): string {
@@ -49,6 +50,12 @@ export function trainCommand(log: () => Log): Command {
     .option(
       '--batch-norm',
       'camnet: BatchNormalization after each conv (folds into the conv; CAM stays exact)',
+    )
+    .option(
+      '--init <scheme>',
+      `kernel initialisation: auto | ${INIT_SCHEMES.join(' | ')} (auto: he for vgg-like; camnet: fan-in with --batch-norm, else glorot; fan-in is PyTorch's default)`,
+      oneOf(['auto', ...INIT_SCHEMES]),
+      'auto',
     )
     .option('--epochs <e>', 'epochs', int(1), 10)
     .option('--batch <b>', 'batch size', int(1), 32)

@@ -22,7 +22,7 @@ import { parseAugment } from '../options/parse-augment.js';
 import { type Arch, buildModel } from './build-model.js';
 import { chooseWorkers } from './choose-workers.js';
 import type { Schedule } from './recipe/lr-schedule.js';
-import { seededInit } from './seeded-init.js';
+import { defaultInit, type InitScheme, seededInit } from './seeded-init.js';
 import { type ImageSet, PLAIN_RECIPE, type Recipe, trainModel } from './train-model.js';
 
 /** Options of `camkit train` (also used by `camkit demo`). */
@@ -58,6 +58,8 @@ export interface TrainCommandOptions {
   patience?: number;
   /** camnet: BatchNormalization after each conv. */
   batchNorm?: boolean;
+  /** Kernel initialisation; 'auto' (default): see {@link defaultInit}. */
+  init?: InitScheme | 'auto';
   /** Stop once validation accuracy reaches this. */
   targetValAccuracy?: number;
   /** Data-parallel worker threads ('auto': 2 on wasm when two cores are free, else 1). */
@@ -185,7 +187,10 @@ export async function runTrain(
     ...(o.dilations ? { dilations: o.dilations } : {}),
   });
   // Reproducible weights (a resume overwrites them from the checkpoint anyway).
-  seededInit(model, o.seed, o.arch === 'vgg-like' ? 'he' : 'glorot');
+  const init: InitScheme =
+    o.init == null || o.init === 'auto' ? defaultInit(o.arch, Boolean(o.batchNorm)) : o.init;
+  seededInit(model, o.seed, init);
+  log.info(`init: ${init}${o.init == null || o.init === 'auto' ? ' (auto)' : ''}, seed ${o.seed}`);
   ensureWritableDir(o.out);
   // Said once the options are known to be good (so an error stays the only line).
   if (workersNote) log.info(workersNote);

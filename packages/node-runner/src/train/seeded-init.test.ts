@@ -2,7 +2,7 @@ import '@tensorflow/tfjs-backend-cpu';
 import { camNet } from '@camkit/core';
 import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { seededInit } from './seeded-init.js';
+import { defaultInit, seededInit } from './seeded-init.js';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -42,5 +42,29 @@ describe('seededInit', () => {
         expect(max).toBeGreaterThan(limits[i] / 2);
       }
     });
+  });
+
+  it("'fan-in' draws every kernel in ±1/√fan_in (PyTorch's Conv2d / Linear default), biases zero", () => {
+    const m = camNet({ inputSize: 8, filters: [4, 6], numClasses: 3 });
+    seededInit(m, 3, 'fan-in');
+    // conv1 [3,3,3,4]: fan_in 27; conv2 [3,3,4,6]: 36; logits [6,3]: 6 (Glorot would be √(6/9) there).
+    const limits = [1 / Math.sqrt(27), 0, 1 / Math.sqrt(36), 0, 1 / Math.sqrt(6), 0];
+    m.getWeights().forEach((t, i) => {
+      const max = Math.max(...Array.from(t.dataSync(), Math.abs));
+      if (limits[i] === 0) expect(max).toBe(0);
+      else {
+        expect(max).toBeLessThanOrEqual(limits[i] as number);
+        expect(max).toBeGreaterThan((limits[i] as number) / 2);
+      }
+    });
+    // Below the 'glorot' limit of the same kernel, so the two schemes really differ.
+    expect(1 / Math.sqrt(36)).toBeLessThan(Math.sqrt(6 / (36 + 6)) / 2);
+    m.dispose();
+  });
+
+  it('auto: he for vgg-like, fan-in for a BatchNorm camNet, glorot otherwise', () => {
+    expect(defaultInit('vgg-like', false)).toBe('he');
+    expect(defaultInit('camnet', true)).toBe('fan-in');
+    expect(defaultInit('camnet', false)).toBe('glorot');
   });
 });
