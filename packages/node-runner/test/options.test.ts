@@ -36,7 +36,7 @@ function expectRejected(r: CliResult, option: RegExp, out: string): void {
   expect(r.code, r.stderr).not.toBe(0);
   const lines = r.stderr
     .split('\n')
-    .filter((l) => l.trim() && !/^(backend:|warning:|data:|\(run with --help)/.test(l));
+    .filter((l) => l.trim() && !/^(backend:|warning:|data:|init:|\(run with --help)/.test(l));
   expect(lines, r.stderr).toHaveLength(1);
   expect(lines[0]).toMatch(/^(camkit: )?error: /);
   expect(lines[0]).toMatch(option);

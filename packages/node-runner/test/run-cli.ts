@@ -50,12 +50,21 @@ export function tmp(prefix = 'camkit-test-'): string {
   return mkdtempSync(join(tmpdir(), prefix));
 }
 
-/** Asserts the CLI's failure contract: non-zero exit, exactly one stderr line starting `camkit: error:`, no stack. */
+/**
+ * Asserts the CLI's failure contract: non-zero exit, exactly one stderr line starting `camkit: error:`,
+ * no stack. The informational lines a run prints before it can fail late (backend, data, init,
+ * warnings) are not counted.
+ */
 export function errorLine(r: CliResult): string {
   const lines = r.stderr
     .split('\n')
     .filter(
-      (l) => l.trim() && !l.startsWith('backend:') && !l.startsWith('warning:') && !l.startsWith('data:'),
+      (l) =>
+        l.trim() &&
+        !l.startsWith('backend:') &&
+        !l.startsWith('warning:') &&
+        !l.startsWith('data:') &&
+        !l.startsWith('init:'),
     );
   if (r.code === 0) throw new Error(`expected failure, got exit 0; stderr: ${r.stderr}`);
   if (lines.length !== 1 || !lines[0].startsWith('camkit: error:') || /\n\s+at /.test(r.stderr)) {

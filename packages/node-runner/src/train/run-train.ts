@@ -190,9 +190,9 @@ export async function runTrain(
   const init: InitScheme =
     o.init == null || o.init === 'auto' ? defaultInit(o.arch, Boolean(o.batchNorm)) : o.init;
   seededInit(model, o.seed, init);
-  log.info(`init: ${init}${o.init == null || o.init === 'auto' ? ' (auto)' : ''}, seed ${o.seed}`);
   ensureWritableDir(o.out);
   // Said once the options are known to be good (so an error stays the only line).
+  log.info(`init: ${init}${o.init == null || o.init === 'auto' ? ' (auto)' : ''}, seed ${o.seed}`);
   if (workersNote) log.info(workersNote);
   if (workersWarn) log.warn(workersWarn);
   const camkitJson: CamkitJson = {
