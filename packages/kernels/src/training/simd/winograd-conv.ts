@@ -131,7 +131,7 @@ export function winogradConv3x3(
   padInput(heapF32(backend, x), xpv, g, cp, hp, wp);
   const u = heapF32(backend, uInfo);
   if (g.inC < cp) u.fill(0); // the padded input channels' rows
-  plan.fn('filterTransform')(heapF32(backend, filter).byteOffset, u.byteOffset, g.inC, g.inC * co * 4);
+  plan.fn('filterTransform')(heapF32(backend, filter).byteOffset, u.byteOffset, g.inC);
 
   const xpAddr = xpv.byteOffset;
   const vAddr = heapF32(backend, vInfo).byteOffset;
@@ -201,7 +201,7 @@ export function winogradFilterGrad3x3(
     gemmAccumulate(vAddr, yAddr, acc.byteOffset);
   }
   // dW[ky][kx] = Σ_{a,b} G[a][ky] · acc[n·a + b] · G[b][kx]
-  plan.fn('filterGradOut')(acc.byteOffset, heapF32(backend, out).byteOffset, g.inC, g.inC * co * 4);
+  plan.fn('filterGradOut')(acc.byteOffset, heapF32(backend, out).byteOffset, g.inC);
   release(backend, xpInfo, vInfo, yInfo, accInfo);
   return out;
 }

@@ -23,8 +23,8 @@ import { FunctionWriter, I32, type Local, V128, type WasmTarget, writeModule } f
  *   (+ bias, ReLU when the epilogue asks) into the NHWC output, skipping the rows and columns of
  *   tiles that overhang the edge;
  * - `dyTransform` and `gemmAccumulate`: the filter gradient's (see {@link dyTransform});
- * - `filterTransform(w, u, inC, tapBytes)`: U = G g Gᵀ, once per call (see {@link filterTransform});
- * - `filterGradOut(acc, dw, inC, tapBytes)`: dW = Gᵀ acc G (see {@link filterGradOut}).
+ * - `filterTransform(w, u, inC)`: U = G g Gᵀ, once per call (see {@link filterTransform});
+ * - `filterGradOut(acc, dw, inC)`: dW = Gᵀ acc G (see {@link filterGradOut}).
  *
  * The matrices are {@link WINOGRAD}'s. `cp` and `co` must be
  * multiples of 4; `tileBlock` a multiple of 4.
@@ -603,20 +603,21 @@ function addScaled(f: FunctionWriter, g: number, x: () => void): void {
 }
 
 /**
- * `filterTransform(w, u, inC, tapBytes)`: U[ξ = n·i + j][c][o] = (G g Gᵀ)[i][j] for g = w[·, ·, c, o],
- * w being `[3][3][inC][co]` (`tapBytes` = inC·co·4 between taps) and U `[n²][Cp][Co]`; rows
+ * `filterTransform(w, u, inC)`: U[ξ = n·i + j][c][o] = (G g Gᵀ)[i][j] for g = w[·, ·, c, o],
+ * w being `[3][3][inC][co]` (inC·co floats between taps) and U `[n²][Cp][Co]`; rows
  * c ≥ inC are left as they are (the caller zeroes them). In float64 (f64x2: two output channels
  * at a time) and rounded once to float32, as the sums Σ_ky G[i][ky]·g[ky][kx], then
  * Σ_kx (G g)[i][kx]·G[j][kx], each from 0 in index order: exact where exact arithmetic is.
  */
 function filterTransform({ n, G }: WinogradMatrices, cp: number, co: number): FunctionWriter {
-  const [f, [w, u, inC, tapBytes]] = FunctionWriter.ofI32Params(4);
-  const [c, o, src, dst] = f.locals(I32, 4);
+  const [f, [w, u, inC]] = FunctionWriter.ofI32Params(3);
+  const [c, o, src, dst, tapBytes] = f.locals(I32, 5);
   const taps = f.locals(V128, 9); // g[ky][kx] at 3·ky + kx
   const gg = f.locals(V128, n * 3); // (G g)[i][kx] at 3·i + kx
   const rows = G.map(nonzero);
   const coB = co * 4;
   const planeU = cp * coB;
+  f.get(inC).i32(coB).mul().set(tapBytes); // w's taps are [inC][co]
   f.countUp(c, 0, inC, 1, () => {
     f.countUp(o, 0, coB, 8, () => {
       f.get(w).get(c).i32(coB).mul().add().get(o).add().set(src);
@@ -646,16 +647,17 @@ function filterTransform({ n, G }: WinogradMatrices, cp: number, co: number): Fu
 }
 
 /**
- * `filterGradOut(acc, dw, inC, tapBytes)`: the filter gradient's last step,
+ * `filterGradOut(acc, dw, inC)`: the filter gradient's last step,
  * dW[ky][kx][c][o] = Σ_{a,b} G[a][ky]·G[b][kx]·acc[n·a + b][c][o] for acc `[n²][Cp][Co]` (from
  * `gemmAccumulate`) into dW `[3][3][inC][co]`; in float64 (f64x2), summed from 0 in (a, b) order
  * over the nonzero coefficients, rounded once to float32.
  */
 function filterGradOut({ n, G }: WinogradMatrices, cp: number, co: number): FunctionWriter {
-  const [f, [acc, dw, inC, tapBytes]] = FunctionWriter.ofI32Params(4);
-  const [c, o, src, dst] = f.locals(I32, 4);
+  const [f, [acc, dw, inC]] = FunctionWriter.ofI32Params(3);
+  const [c, o, src, dst, tapBytes] = f.locals(I32, 5);
   const coB = co * 4;
   const planeAcc = cp * coB;
+  f.get(inC).i32(coB).mul().set(tapBytes); // dW's taps are [inC][co]
   f.countUp(c, 0, inC, 1, () => {
     f.countUp(o, 0, coB, 8, () => {
       f.get(acc).get(c).i32(coB).mul().add().get(o).add().set(src);

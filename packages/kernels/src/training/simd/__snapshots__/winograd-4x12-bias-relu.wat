@@ -3,8 +3,8 @@
   (type (;1;) (func (param i32 i32 i32)))
   (type (;2;) (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32)))
   (type (;3;) (func (param i32 i32 i32 i32 i32 i32 i32 i32)))
-  (type (;4;) (func (param i32 i32 i32 i32)))
-  (type (;5;) (func (param i32 i32 i32 i32)))
+  (type (;4;) (func (param i32 i32 i32)))
+  (type (;5;) (func (param i32 i32 i32)))
   (type (;6;) (func (param i32 i32 i32)))
   (import "env" "memory" (memory (;0;) 1))
   (func (;0;) (type 0) (param i32 i32 i32 i32 i32 i32 i32 i32)
@@ -1458,84 +1458,88 @@
       i32.lt_u
       br_if 0 (;@1;)
     end)
-  (func (;4;) (type 4) (param i32 i32 i32 i32)
-    (local i32 i32 i32 i32 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128)
+  (func (;4;) (type 4) (param i32 i32 i32)
+    (local i32 i32 i32 i32 i32 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128)
+    local.get 2
+    i32.const 48
+    i32.mul
+    local.set 7
     i32.const 0
-    local.set 4
+    local.set 3
     loop  ;; label = @1
       i32.const 0
-      local.set 5
+      local.set 4
       loop  ;; label = @2
         local.get 0
-        local.get 4
+        local.get 3
         i32.const 48
         i32.mul
         i32.add
-        local.get 5
+        local.get 4
         i32.add
-        local.set 6
-        local.get 6
+        local.set 5
+        local.get 5
         v128.load64_zero
         f64x2.promote_low_f32x4
         local.set 8
-        local.get 6
-        local.get 3
+        local.get 5
+        local.get 7
         i32.const 1
         i32.mul
         i32.add
         v128.load64_zero
         f64x2.promote_low_f32x4
         local.set 9
-        local.get 6
-        local.get 3
+        local.get 5
+        local.get 7
         i32.const 2
         i32.mul
         i32.add
         v128.load64_zero
         f64x2.promote_low_f32x4
         local.set 10
-        local.get 6
-        local.get 3
+        local.get 5
+        local.get 7
         i32.const 3
         i32.mul
         i32.add
         v128.load64_zero
         f64x2.promote_low_f32x4
         local.set 11
-        local.get 6
-        local.get 3
+        local.get 5
+        local.get 7
         i32.const 4
         i32.mul
         i32.add
         v128.load64_zero
         f64x2.promote_low_f32x4
         local.set 12
-        local.get 6
-        local.get 3
+        local.get 5
+        local.get 7
         i32.const 5
         i32.mul
         i32.add
         v128.load64_zero
         f64x2.promote_low_f32x4
         local.set 13
-        local.get 6
-        local.get 3
+        local.get 5
+        local.get 7
         i32.const 6
         i32.mul
         i32.add
         v128.load64_zero
         f64x2.promote_low_f32x4
         local.set 14
-        local.get 6
-        local.get 3
+        local.get 5
+        local.get 7
         i32.const 7
         i32.mul
         i32.add
         v128.load64_zero
         f64x2.promote_low_f32x4
         local.set 15
-        local.get 6
-        local.get 3
+        local.get 5
+        local.get 7
         i32.const 8
         i32.mul
         i32.add
@@ -1651,20 +1655,20 @@
         f64x2.add
         local.set 28
         local.get 1
-        local.get 4
+        local.get 3
         i32.const 48
         i32.mul
         i32.add
-        local.get 5
+        local.get 4
         i32.add
-        local.set 7
-        local.get 7
+        local.set 6
+        local.get 6
         v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
         local.get 17
         f64x2.add
         f32x4.demote_f64x2_zero
         v128.store64_lane 0
-        local.get 7
+        local.get 6
         v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
         local.get 17
         v128.const i32x4 0x00000000 0x3fe00000 0x00000000 0x3fe00000
@@ -1680,7 +1684,7 @@
         f64x2.add
         f32x4.demote_f64x2_zero
         v128.store64_lane offset=192 0
-        local.get 7
+        local.get 6
         v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
         local.get 17
         v128.const i32x4 0x00000000 0x3fe00000 0x00000000 0x3fe00000
@@ -1696,19 +1700,19 @@
         f64x2.add
         f32x4.demote_f64x2_zero
         v128.store64_lane offset=384 0
-        local.get 7
+        local.get 6
         v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
         local.get 19
         f64x2.add
         f32x4.demote_f64x2_zero
         v128.store64_lane offset=576 0
-        local.get 7
+        local.get 6
         v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
         local.get 20
         f64x2.add
         f32x4.demote_f64x2_zero
         v128.store64_lane offset=768 0
-        local.get 7
+        local.get 6
         v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
         local.get 20
         v128.const i32x4 0x00000000 0x3fe00000 0x00000000 0x3fe00000
@@ -1724,7 +1728,7 @@
         f64x2.add
         f32x4.demote_f64x2_zero
         v128.store64_lane offset=960 0
-        local.get 7
+        local.get 6
         v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
         local.get 20
         v128.const i32x4 0x00000000 0x3fe00000 0x00000000 0x3fe00000
@@ -1740,19 +1744,19 @@
         f64x2.add
         f32x4.demote_f64x2_zero
         v128.store64_lane offset=1152 0
-        local.get 7
+        local.get 6
         v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
         local.get 22
         f64x2.add
         f32x4.demote_f64x2_zero
         v128.store64_lane offset=1344 0
-        local.get 7
+        local.get 6
         v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
         local.get 23
         f64x2.add
         f32x4.demote_f64x2_zero
         v128.store64_lane offset=1536 0
-        local.get 7
+        local.get 6
         v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
         local.get 23
         v128.const i32x4 0x00000000 0x3fe00000 0x00000000 0x3fe00000
@@ -1768,7 +1772,7 @@
         f64x2.add
         f32x4.demote_f64x2_zero
         v128.store64_lane offset=1728 0
-        local.get 7
+        local.get 6
         v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
         local.get 23
         v128.const i32x4 0x00000000 0x3fe00000 0x00000000 0x3fe00000
@@ -1784,19 +1788,19 @@
         f64x2.add
         f32x4.demote_f64x2_zero
         v128.store64_lane offset=1920 0
-        local.get 7
+        local.get 6
         v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
         local.get 25
         f64x2.add
         f32x4.demote_f64x2_zero
         v128.store64_lane offset=2112 0
-        local.get 7
+        local.get 6
         v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
         local.get 26
         f64x2.add
         f32x4.demote_f64x2_zero
         v128.store64_lane offset=2304 0
-        local.get 7
+        local.get 6
         v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
         local.get 26
         v128.const i32x4 0x00000000 0x3fe00000 0x00000000 0x3fe00000
@@ -1812,7 +1816,7 @@
         f64x2.add
         f32x4.demote_f64x2_zero
         v128.store64_lane offset=2496 0
-        local.get 7
+        local.get 6
         v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
         local.get 26
         v128.const i32x4 0x00000000 0x3fe00000 0x00000000 0x3fe00000
@@ -1828,101 +1832,105 @@
         f64x2.add
         f32x4.demote_f64x2_zero
         v128.store64_lane offset=2688 0
-        local.get 7
+        local.get 6
         v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
         local.get 28
         f64x2.add
         f32x4.demote_f64x2_zero
         v128.store64_lane offset=2880 0
-        local.get 5
+        local.get 4
         i32.const 8
         i32.add
-        local.tee 5
+        local.tee 4
         i32.const 48
         i32.lt_u
         br_if 0 (;@2;)
       end
-      local.get 4
+      local.get 3
       i32.const 1
       i32.add
-      local.tee 4
+      local.tee 3
       local.get 2
       i32.lt_u
       br_if 0 (;@1;)
     end)
-  (func (;5;) (type 5) (param i32 i32 i32 i32)
-    (local i32 i32 i32 i32)
+  (func (;5;) (type 5) (param i32 i32 i32)
+    (local i32 i32 i32 i32 i32)
+    local.get 2
+    i32.const 48
+    i32.mul
+    local.set 7
     i32.const 0
-    local.set 4
+    local.set 3
     loop  ;; label = @1
       i32.const 0
-      local.set 5
+      local.set 4
       loop  ;; label = @2
         local.get 0
-        local.get 4
+        local.get 3
         i32.const 48
         i32.mul
         i32.add
-        local.get 5
+        local.get 4
+        i32.add
+        local.set 5
+        local.get 1
+        local.get 3
+        i32.const 48
+        i32.mul
+        i32.add
+        local.get 4
         i32.add
         local.set 6
-        local.get 1
-        local.get 4
-        i32.const 48
-        i32.mul
-        i32.add
-        local.get 5
-        i32.add
-        local.set 7
-        local.get 7
-        v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
         local.get 6
+        v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+        local.get 5
         v128.load64_zero
         f64x2.promote_low_f32x4
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=192
         f64x2.promote_low_f32x4
         v128.const i32x4 0x00000000 0x3fe00000 0x00000000 0x3fe00000
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=384
         f64x2.promote_low_f32x4
         v128.const i32x4 0x00000000 0x3fe00000 0x00000000 0x3fe00000
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=768
         f64x2.promote_low_f32x4
         v128.const i32x4 0x00000000 0x3fe00000 0x00000000 0x3fe00000
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=960
         f64x2.promote_low_f32x4
         v128.const i32x4 0x00000000 0x3fd00000 0x00000000 0x3fd00000
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=1152
         f64x2.promote_low_f32x4
         v128.const i32x4 0x00000000 0x3fd00000 0x00000000 0x3fd00000
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=1536
         f64x2.promote_low_f32x4
         v128.const i32x4 0x00000000 0x3fe00000 0x00000000 0x3fe00000
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=1728
         f64x2.promote_low_f32x4
         v128.const i32x4 0x00000000 0x3fd00000 0x00000000 0x3fd00000
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=1920
         f64x2.promote_low_f32x4
         v128.const i32x4 0x00000000 0x3fd00000 0x00000000 0x3fd00000
@@ -1930,43 +1938,43 @@
         f64x2.add
         f32x4.demote_f64x2_zero
         v128.store64_lane 0
+        local.get 6
         local.get 7
-        local.get 3
         i32.const 1
         i32.mul
         i32.add
         v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-        local.get 6
+        local.get 5
         v128.load64_zero offset=192
         f64x2.promote_low_f32x4
         v128.const i32x4 0x00000000 0x3fe00000 0x00000000 0x3fe00000
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=384
         f64x2.promote_low_f32x4
         v128.const i32x4 0x00000000 0xbfe00000 0x00000000 0xbfe00000
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=960
         f64x2.promote_low_f32x4
         v128.const i32x4 0x00000000 0x3fd00000 0x00000000 0x3fd00000
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=1152
         f64x2.promote_low_f32x4
         v128.const i32x4 0x00000000 0xbfd00000 0x00000000 0xbfd00000
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=1728
         f64x2.promote_low_f32x4
         v128.const i32x4 0x00000000 0x3fd00000 0x00000000 0x3fd00000
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=1920
         f64x2.promote_low_f32x4
         v128.const i32x4 0x00000000 0xbfd00000 0x00000000 0xbfd00000
@@ -1974,59 +1982,59 @@
         f64x2.add
         f32x4.demote_f64x2_zero
         v128.store64_lane 0
+        local.get 6
         local.get 7
-        local.get 3
         i32.const 2
         i32.mul
         i32.add
         v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-        local.get 6
+        local.get 5
         v128.load64_zero offset=192
         f64x2.promote_low_f32x4
         v128.const i32x4 0x00000000 0x3fe00000 0x00000000 0x3fe00000
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=384
         f64x2.promote_low_f32x4
         v128.const i32x4 0x00000000 0x3fe00000 0x00000000 0x3fe00000
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=576
         f64x2.promote_low_f32x4
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=960
         f64x2.promote_low_f32x4
         v128.const i32x4 0x00000000 0x3fd00000 0x00000000 0x3fd00000
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=1152
         f64x2.promote_low_f32x4
         v128.const i32x4 0x00000000 0x3fd00000 0x00000000 0x3fd00000
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=1344
         f64x2.promote_low_f32x4
         v128.const i32x4 0x00000000 0x3fe00000 0x00000000 0x3fe00000
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=1728
         f64x2.promote_low_f32x4
         v128.const i32x4 0x00000000 0x3fd00000 0x00000000 0x3fd00000
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=1920
         f64x2.promote_low_f32x4
         v128.const i32x4 0x00000000 0x3fd00000 0x00000000 0x3fd00000
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=2112
         f64x2.promote_low_f32x4
         v128.const i32x4 0x00000000 0x3fe00000 0x00000000 0x3fe00000
@@ -2034,43 +2042,43 @@
         f64x2.add
         f32x4.demote_f64x2_zero
         v128.store64_lane 0
+        local.get 6
         local.get 7
-        local.get 3
         i32.const 3
         i32.mul
         i32.add
         v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-        local.get 6
+        local.get 5
         v128.load64_zero offset=768
         f64x2.promote_low_f32x4
         v128.const i32x4 0x00000000 0x3fe00000 0x00000000 0x3fe00000
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=960
         f64x2.promote_low_f32x4
         v128.const i32x4 0x00000000 0x3fd00000 0x00000000 0x3fd00000
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=1152
         f64x2.promote_low_f32x4
         v128.const i32x4 0x00000000 0x3fd00000 0x00000000 0x3fd00000
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=1536
         f64x2.promote_low_f32x4
         v128.const i32x4 0x00000000 0xbfe00000 0x00000000 0xbfe00000
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=1728
         f64x2.promote_low_f32x4
         v128.const i32x4 0x00000000 0xbfd00000 0x00000000 0xbfd00000
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=1920
         f64x2.promote_low_f32x4
         v128.const i32x4 0x00000000 0xbfd00000 0x00000000 0xbfd00000
@@ -2078,31 +2086,31 @@
         f64x2.add
         f32x4.demote_f64x2_zero
         v128.store64_lane 0
+        local.get 6
         local.get 7
-        local.get 3
         i32.const 4
         i32.mul
         i32.add
         v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-        local.get 6
+        local.get 5
         v128.load64_zero offset=960
         f64x2.promote_low_f32x4
         v128.const i32x4 0x00000000 0x3fd00000 0x00000000 0x3fd00000
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=1152
         f64x2.promote_low_f32x4
         v128.const i32x4 0x00000000 0xbfd00000 0x00000000 0xbfd00000
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=1728
         f64x2.promote_low_f32x4
         v128.const i32x4 0x00000000 0xbfd00000 0x00000000 0xbfd00000
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=1920
         f64x2.promote_low_f32x4
         v128.const i32x4 0x00000000 0x3fd00000 0x00000000 0x3fd00000
@@ -2110,43 +2118,43 @@
         f64x2.add
         f32x4.demote_f64x2_zero
         v128.store64_lane 0
+        local.get 6
         local.get 7
-        local.get 3
         i32.const 5
         i32.mul
         i32.add
         v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-        local.get 6
+        local.get 5
         v128.load64_zero offset=960
         f64x2.promote_low_f32x4
         v128.const i32x4 0x00000000 0x3fd00000 0x00000000 0x3fd00000
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=1152
         f64x2.promote_low_f32x4
         v128.const i32x4 0x00000000 0x3fd00000 0x00000000 0x3fd00000
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=1344
         f64x2.promote_low_f32x4
         v128.const i32x4 0x00000000 0x3fe00000 0x00000000 0x3fe00000
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=1728
         f64x2.promote_low_f32x4
         v128.const i32x4 0x00000000 0xbfd00000 0x00000000 0xbfd00000
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=1920
         f64x2.promote_low_f32x4
         v128.const i32x4 0x00000000 0xbfd00000 0x00000000 0xbfd00000
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=2112
         f64x2.promote_low_f32x4
         v128.const i32x4 0x00000000 0xbfe00000 0x00000000 0xbfe00000
@@ -2154,59 +2162,59 @@
         f64x2.add
         f32x4.demote_f64x2_zero
         v128.store64_lane 0
+        local.get 6
         local.get 7
-        local.get 3
         i32.const 6
         i32.mul
         i32.add
         v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-        local.get 6
+        local.get 5
         v128.load64_zero offset=768
         f64x2.promote_low_f32x4
         v128.const i32x4 0x00000000 0x3fe00000 0x00000000 0x3fe00000
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=960
         f64x2.promote_low_f32x4
         v128.const i32x4 0x00000000 0x3fd00000 0x00000000 0x3fd00000
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=1152
         f64x2.promote_low_f32x4
         v128.const i32x4 0x00000000 0x3fd00000 0x00000000 0x3fd00000
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=1536
         f64x2.promote_low_f32x4
         v128.const i32x4 0x00000000 0x3fe00000 0x00000000 0x3fe00000
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=1728
         f64x2.promote_low_f32x4
         v128.const i32x4 0x00000000 0x3fd00000 0x00000000 0x3fd00000
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=1920
         f64x2.promote_low_f32x4
         v128.const i32x4 0x00000000 0x3fd00000 0x00000000 0x3fd00000
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=2304
         f64x2.promote_low_f32x4
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=2496
         f64x2.promote_low_f32x4
         v128.const i32x4 0x00000000 0x3fe00000 0x00000000 0x3fe00000
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=2688
         f64x2.promote_low_f32x4
         v128.const i32x4 0x00000000 0x3fe00000 0x00000000 0x3fe00000
@@ -2214,43 +2222,43 @@
         f64x2.add
         f32x4.demote_f64x2_zero
         v128.store64_lane 0
+        local.get 6
         local.get 7
-        local.get 3
         i32.const 7
         i32.mul
         i32.add
         v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-        local.get 6
+        local.get 5
         v128.load64_zero offset=960
         f64x2.promote_low_f32x4
         v128.const i32x4 0x00000000 0x3fd00000 0x00000000 0x3fd00000
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=1152
         f64x2.promote_low_f32x4
         v128.const i32x4 0x00000000 0xbfd00000 0x00000000 0xbfd00000
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=1728
         f64x2.promote_low_f32x4
         v128.const i32x4 0x00000000 0x3fd00000 0x00000000 0x3fd00000
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=1920
         f64x2.promote_low_f32x4
         v128.const i32x4 0x00000000 0xbfd00000 0x00000000 0xbfd00000
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=2496
         f64x2.promote_low_f32x4
         v128.const i32x4 0x00000000 0x3fe00000 0x00000000 0x3fe00000
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=2688
         f64x2.promote_low_f32x4
         v128.const i32x4 0x00000000 0xbfe00000 0x00000000 0xbfe00000
@@ -2258,78 +2266,78 @@
         f64x2.add
         f32x4.demote_f64x2_zero
         v128.store64_lane 0
+        local.get 6
         local.get 7
-        local.get 3
         i32.const 8
         i32.mul
         i32.add
         v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-        local.get 6
+        local.get 5
         v128.load64_zero offset=960
         f64x2.promote_low_f32x4
         v128.const i32x4 0x00000000 0x3fd00000 0x00000000 0x3fd00000
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=1152
         f64x2.promote_low_f32x4
         v128.const i32x4 0x00000000 0x3fd00000 0x00000000 0x3fd00000
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=1344
         f64x2.promote_low_f32x4
         v128.const i32x4 0x00000000 0x3fe00000 0x00000000 0x3fe00000
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=1728
         f64x2.promote_low_f32x4
         v128.const i32x4 0x00000000 0x3fd00000 0x00000000 0x3fd00000
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=1920
         f64x2.promote_low_f32x4
         v128.const i32x4 0x00000000 0x3fd00000 0x00000000 0x3fd00000
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=2112
         f64x2.promote_low_f32x4
         v128.const i32x4 0x00000000 0x3fe00000 0x00000000 0x3fe00000
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=2496
         f64x2.promote_low_f32x4
         v128.const i32x4 0x00000000 0x3fe00000 0x00000000 0x3fe00000
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=2688
         f64x2.promote_low_f32x4
         v128.const i32x4 0x00000000 0x3fe00000 0x00000000 0x3fe00000
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=2880
         f64x2.promote_low_f32x4
         f64x2.add
         f32x4.demote_f64x2_zero
         v128.store64_lane 0
-        local.get 5
+        local.get 4
         i32.const 8
         i32.add
-        local.tee 5
+        local.tee 4
         i32.const 48
         i32.lt_u
         br_if 0 (;@2;)
       end
-      local.get 4
+      local.get 3
       i32.const 1
       i32.add
-      local.tee 4
+      local.tee 3
       local.get 2
       i32.lt_u
       br_if 0 (;@1;)

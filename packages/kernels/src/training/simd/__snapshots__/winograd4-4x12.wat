@@ -3,8 +3,8 @@
   (type (;1;) (func (param i32 i32 i32)))
   (type (;2;) (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32)))
   (type (;3;) (func (param i32 i32 i32 i32 i32 i32 i32 i32)))
-  (type (;4;) (func (param i32 i32 i32 i32)))
-  (type (;5;) (func (param i32 i32 i32 i32)))
+  (type (;4;) (func (param i32 i32 i32)))
+  (type (;5;) (func (param i32 i32 i32)))
   (type (;6;) (func (param i32 i32 i32)))
   (import "env" "memory" (memory (;0;) 1))
   (func (;0;) (type 0) (param i32 i32 i32 i32 i32 i32 i32 i32)
@@ -4199,84 +4199,88 @@
       i32.lt_u
       br_if 0 (;@1;)
     end)
-  (func (;4;) (type 4) (param i32 i32 i32 i32)
-    (local i32 i32 i32 i32 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128)
+  (func (;4;) (type 4) (param i32 i32 i32)
+    (local i32 i32 i32 i32 i32 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128)
+    local.get 2
+    i32.const 48
+    i32.mul
+    local.set 7
     i32.const 0
-    local.set 4
+    local.set 3
     loop  ;; label = @1
       i32.const 0
-      local.set 5
+      local.set 4
       loop  ;; label = @2
         local.get 0
-        local.get 4
+        local.get 3
         i32.const 48
         i32.mul
         i32.add
-        local.get 5
+        local.get 4
         i32.add
-        local.set 6
-        local.get 6
+        local.set 5
+        local.get 5
         v128.load64_zero
         f64x2.promote_low_f32x4
         local.set 8
-        local.get 6
-        local.get 3
+        local.get 5
+        local.get 7
         i32.const 1
         i32.mul
         i32.add
         v128.load64_zero
         f64x2.promote_low_f32x4
         local.set 9
-        local.get 6
-        local.get 3
+        local.get 5
+        local.get 7
         i32.const 2
         i32.mul
         i32.add
         v128.load64_zero
         f64x2.promote_low_f32x4
         local.set 10
-        local.get 6
-        local.get 3
+        local.get 5
+        local.get 7
         i32.const 3
         i32.mul
         i32.add
         v128.load64_zero
         f64x2.promote_low_f32x4
         local.set 11
-        local.get 6
-        local.get 3
+        local.get 5
+        local.get 7
         i32.const 4
         i32.mul
         i32.add
         v128.load64_zero
         f64x2.promote_low_f32x4
         local.set 12
-        local.get 6
-        local.get 3
+        local.get 5
+        local.get 7
         i32.const 5
         i32.mul
         i32.add
         v128.load64_zero
         f64x2.promote_low_f32x4
         local.set 13
-        local.get 6
-        local.get 3
+        local.get 5
+        local.get 7
         i32.const 6
         i32.mul
         i32.add
         v128.load64_zero
         f64x2.promote_low_f32x4
         local.set 14
-        local.get 6
-        local.get 3
+        local.get 5
+        local.get 7
         i32.const 7
         i32.mul
         i32.add
         v128.load64_zero
         f64x2.promote_low_f32x4
         local.set 15
-        local.get 6
-        local.get 3
+        local.get 5
+        local.get 7
         i32.const 8
         i32.mul
         i32.add
@@ -4482,14 +4486,14 @@
         f64x2.add
         local.set 34
         local.get 1
-        local.get 4
+        local.get 3
         i32.const 48
         i32.mul
         i32.add
-        local.get 5
+        local.get 4
         i32.add
-        local.set 7
-        local.get 7
+        local.set 6
+        local.get 6
         v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
         local.get 17
         v128.const i32x4 0x00000000 0x3fd00000 0x00000000 0x3fd00000
@@ -4497,7 +4501,7 @@
         f64x2.add
         f32x4.demote_f64x2_zero
         v128.store64_lane 0
-        local.get 7
+        local.get 6
         v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
         local.get 17
         v128.const i32x4 0x55555555 0xbfc55555 0x55555555 0xbfc55555
@@ -4513,7 +4517,7 @@
         f64x2.add
         f32x4.demote_f64x2_zero
         v128.store64_lane offset=192 0
-        local.get 7
+        local.get 6
         v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
         local.get 17
         v128.const i32x4 0x55555555 0xbfc55555 0x55555555 0xbfc55555
@@ -4529,7 +4533,7 @@
         f64x2.add
         f32x4.demote_f64x2_zero
         v128.store64_lane offset=384 0
-        local.get 7
+        local.get 6
         v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
         local.get 17
         v128.const i32x4 0x55555555 0x3fa55555 0x55555555 0x3fa55555
@@ -4545,7 +4549,7 @@
         f64x2.add
         f32x4.demote_f64x2_zero
         v128.store64_lane offset=576 0
-        local.get 7
+        local.get 6
         v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
         local.get 17
         v128.const i32x4 0x55555555 0x3fa55555 0x55555555 0x3fa55555
@@ -4561,13 +4565,13 @@
         f64x2.add
         f32x4.demote_f64x2_zero
         v128.store64_lane offset=768 0
-        local.get 7
+        local.get 6
         v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
         local.get 19
         f64x2.add
         f32x4.demote_f64x2_zero
         v128.store64_lane offset=960 0
-        local.get 7
+        local.get 6
         v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
         local.get 20
         v128.const i32x4 0x00000000 0x3fd00000 0x00000000 0x3fd00000
@@ -4575,7 +4579,7 @@
         f64x2.add
         f32x4.demote_f64x2_zero
         v128.store64_lane offset=1152 0
-        local.get 7
+        local.get 6
         v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
         local.get 20
         v128.const i32x4 0x55555555 0xbfc55555 0x55555555 0xbfc55555
@@ -4591,7 +4595,7 @@
         f64x2.add
         f32x4.demote_f64x2_zero
         v128.store64_lane offset=1344 0
-        local.get 7
+        local.get 6
         v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
         local.get 20
         v128.const i32x4 0x55555555 0xbfc55555 0x55555555 0xbfc55555
@@ -4607,7 +4611,7 @@
         f64x2.add
         f32x4.demote_f64x2_zero
         v128.store64_lane offset=1536 0
-        local.get 7
+        local.get 6
         v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
         local.get 20
         v128.const i32x4 0x55555555 0x3fa55555 0x55555555 0x3fa55555
@@ -4623,7 +4627,7 @@
         f64x2.add
         f32x4.demote_f64x2_zero
         v128.store64_lane offset=1728 0
-        local.get 7
+        local.get 6
         v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
         local.get 20
         v128.const i32x4 0x55555555 0x3fa55555 0x55555555 0x3fa55555
@@ -4639,13 +4643,13 @@
         f64x2.add
         f32x4.demote_f64x2_zero
         v128.store64_lane offset=1920 0
-        local.get 7
+        local.get 6
         v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
         local.get 22
         f64x2.add
         f32x4.demote_f64x2_zero
         v128.store64_lane offset=2112 0
-        local.get 7
+        local.get 6
         v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
         local.get 23
         v128.const i32x4 0x00000000 0x3fd00000 0x00000000 0x3fd00000
@@ -4653,7 +4657,7 @@
         f64x2.add
         f32x4.demote_f64x2_zero
         v128.store64_lane offset=2304 0
-        local.get 7
+        local.get 6
         v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
         local.get 23
         v128.const i32x4 0x55555555 0xbfc55555 0x55555555 0xbfc55555
@@ -4669,7 +4673,7 @@
         f64x2.add
         f32x4.demote_f64x2_zero
         v128.store64_lane offset=2496 0
-        local.get 7
+        local.get 6
         v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
         local.get 23
         v128.const i32x4 0x55555555 0xbfc55555 0x55555555 0xbfc55555
@@ -4685,7 +4689,7 @@
         f64x2.add
         f32x4.demote_f64x2_zero
         v128.store64_lane offset=2688 0
-        local.get 7
+        local.get 6
         v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
         local.get 23
         v128.const i32x4 0x55555555 0x3fa55555 0x55555555 0x3fa55555
@@ -4701,7 +4705,7 @@
         f64x2.add
         f32x4.demote_f64x2_zero
         v128.store64_lane offset=2880 0
-        local.get 7
+        local.get 6
         v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
         local.get 23
         v128.const i32x4 0x55555555 0x3fa55555 0x55555555 0x3fa55555
@@ -4717,13 +4721,13 @@
         f64x2.add
         f32x4.demote_f64x2_zero
         v128.store64_lane offset=3072 0
-        local.get 7
+        local.get 6
         v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
         local.get 25
         f64x2.add
         f32x4.demote_f64x2_zero
         v128.store64_lane offset=3264 0
-        local.get 7
+        local.get 6
         v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
         local.get 26
         v128.const i32x4 0x00000000 0x3fd00000 0x00000000 0x3fd00000
@@ -4731,7 +4735,7 @@
         f64x2.add
         f32x4.demote_f64x2_zero
         v128.store64_lane offset=3456 0
-        local.get 7
+        local.get 6
         v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
         local.get 26
         v128.const i32x4 0x55555555 0xbfc55555 0x55555555 0xbfc55555
@@ -4747,7 +4751,7 @@
         f64x2.add
         f32x4.demote_f64x2_zero
         v128.store64_lane offset=3648 0
-        local.get 7
+        local.get 6
         v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
         local.get 26
         v128.const i32x4 0x55555555 0xbfc55555 0x55555555 0xbfc55555
@@ -4763,7 +4767,7 @@
         f64x2.add
         f32x4.demote_f64x2_zero
         v128.store64_lane offset=3840 0
-        local.get 7
+        local.get 6
         v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
         local.get 26
         v128.const i32x4 0x55555555 0x3fa55555 0x55555555 0x3fa55555
@@ -4779,7 +4783,7 @@
         f64x2.add
         f32x4.demote_f64x2_zero
         v128.store64_lane offset=4032 0
-        local.get 7
+        local.get 6
         v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
         local.get 26
         v128.const i32x4 0x55555555 0x3fa55555 0x55555555 0x3fa55555
@@ -4795,13 +4799,13 @@
         f64x2.add
         f32x4.demote_f64x2_zero
         v128.store64_lane offset=4224 0
-        local.get 7
+        local.get 6
         v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
         local.get 28
         f64x2.add
         f32x4.demote_f64x2_zero
         v128.store64_lane offset=4416 0
-        local.get 7
+        local.get 6
         v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
         local.get 29
         v128.const i32x4 0x00000000 0x3fd00000 0x00000000 0x3fd00000
@@ -4809,7 +4813,7 @@
         f64x2.add
         f32x4.demote_f64x2_zero
         v128.store64_lane offset=4608 0
-        local.get 7
+        local.get 6
         v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
         local.get 29
         v128.const i32x4 0x55555555 0xbfc55555 0x55555555 0xbfc55555
@@ -4825,7 +4829,7 @@
         f64x2.add
         f32x4.demote_f64x2_zero
         v128.store64_lane offset=4800 0
-        local.get 7
+        local.get 6
         v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
         local.get 29
         v128.const i32x4 0x55555555 0xbfc55555 0x55555555 0xbfc55555
@@ -4841,7 +4845,7 @@
         f64x2.add
         f32x4.demote_f64x2_zero
         v128.store64_lane offset=4992 0
-        local.get 7
+        local.get 6
         v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
         local.get 29
         v128.const i32x4 0x55555555 0x3fa55555 0x55555555 0x3fa55555
@@ -4857,7 +4861,7 @@
         f64x2.add
         f32x4.demote_f64x2_zero
         v128.store64_lane offset=5184 0
-        local.get 7
+        local.get 6
         v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
         local.get 29
         v128.const i32x4 0x55555555 0x3fa55555 0x55555555 0x3fa55555
@@ -4873,13 +4877,13 @@
         f64x2.add
         f32x4.demote_f64x2_zero
         v128.store64_lane offset=5376 0
-        local.get 7
+        local.get 6
         v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
         local.get 31
         f64x2.add
         f32x4.demote_f64x2_zero
         v128.store64_lane offset=5568 0
-        local.get 7
+        local.get 6
         v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
         local.get 32
         v128.const i32x4 0x00000000 0x3fd00000 0x00000000 0x3fd00000
@@ -4887,7 +4891,7 @@
         f64x2.add
         f32x4.demote_f64x2_zero
         v128.store64_lane offset=5760 0
-        local.get 7
+        local.get 6
         v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
         local.get 32
         v128.const i32x4 0x55555555 0xbfc55555 0x55555555 0xbfc55555
@@ -4903,7 +4907,7 @@
         f64x2.add
         f32x4.demote_f64x2_zero
         v128.store64_lane offset=5952 0
-        local.get 7
+        local.get 6
         v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
         local.get 32
         v128.const i32x4 0x55555555 0xbfc55555 0x55555555 0xbfc55555
@@ -4919,7 +4923,7 @@
         f64x2.add
         f32x4.demote_f64x2_zero
         v128.store64_lane offset=6144 0
-        local.get 7
+        local.get 6
         v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
         local.get 32
         v128.const i32x4 0x55555555 0x3fa55555 0x55555555 0x3fa55555
@@ -4935,7 +4939,7 @@
         f64x2.add
         f32x4.demote_f64x2_zero
         v128.store64_lane offset=6336 0
-        local.get 7
+        local.get 6
         v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
         local.get 32
         v128.const i32x4 0x55555555 0x3fa55555 0x55555555 0x3fa55555
@@ -4951,199 +4955,203 @@
         f64x2.add
         f32x4.demote_f64x2_zero
         v128.store64_lane offset=6528 0
-        local.get 7
+        local.get 6
         v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
         local.get 34
         f64x2.add
         f32x4.demote_f64x2_zero
         v128.store64_lane offset=6720 0
-        local.get 5
+        local.get 4
         i32.const 8
         i32.add
-        local.tee 5
+        local.tee 4
         i32.const 48
         i32.lt_u
         br_if 0 (;@2;)
       end
-      local.get 4
+      local.get 3
       i32.const 1
       i32.add
-      local.tee 4
+      local.tee 3
       local.get 2
       i32.lt_u
       br_if 0 (;@1;)
     end)
-  (func (;5;) (type 5) (param i32 i32 i32 i32)
-    (local i32 i32 i32 i32)
+  (func (;5;) (type 5) (param i32 i32 i32)
+    (local i32 i32 i32 i32 i32)
+    local.get 2
+    i32.const 48
+    i32.mul
+    local.set 7
     i32.const 0
-    local.set 4
+    local.set 3
     loop  ;; label = @1
       i32.const 0
-      local.set 5
+      local.set 4
       loop  ;; label = @2
         local.get 0
-        local.get 4
+        local.get 3
         i32.const 48
         i32.mul
         i32.add
-        local.get 5
+        local.get 4
+        i32.add
+        local.set 5
+        local.get 1
+        local.get 3
+        i32.const 48
+        i32.mul
+        i32.add
+        local.get 4
         i32.add
         local.set 6
-        local.get 1
-        local.get 4
-        i32.const 48
-        i32.mul
-        i32.add
-        local.get 5
-        i32.add
-        local.set 7
-        local.get 7
-        v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
         local.get 6
+        v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+        local.get 5
         v128.load64_zero
         f64x2.promote_low_f32x4
         v128.const i32x4 0x00000000 0x3fb00000 0x00000000 0x3fb00000
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=192
         f64x2.promote_low_f32x4
         v128.const i32x4 0x55555555 0xbfa55555 0x55555555 0xbfa55555
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=384
         f64x2.promote_low_f32x4
         v128.const i32x4 0x55555555 0xbfa55555 0x55555555 0xbfa55555
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=576
         f64x2.promote_low_f32x4
         v128.const i32x4 0x55555555 0x3f855555 0x55555555 0x3f855555
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=768
         f64x2.promote_low_f32x4
         v128.const i32x4 0x55555555 0x3f855555 0x55555555 0x3f855555
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=1152
         f64x2.promote_low_f32x4
         v128.const i32x4 0x55555555 0xbfa55555 0x55555555 0xbfa55555
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=1344
         f64x2.promote_low_f32x4
         v128.const i32x4 0x1c71c71c 0x3f9c71c7 0x1c71c71c 0x3f9c71c7
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=1536
         f64x2.promote_low_f32x4
         v128.const i32x4 0x1c71c71c 0x3f9c71c7 0x1c71c71c 0x3f9c71c7
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=1728
         f64x2.promote_low_f32x4
         v128.const i32x4 0x1c71c71c 0xbf7c71c7 0x1c71c71c 0xbf7c71c7
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=1920
         f64x2.promote_low_f32x4
         v128.const i32x4 0x1c71c71c 0xbf7c71c7 0x1c71c71c 0xbf7c71c7
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=2304
         f64x2.promote_low_f32x4
         v128.const i32x4 0x55555555 0xbfa55555 0x55555555 0xbfa55555
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=2496
         f64x2.promote_low_f32x4
         v128.const i32x4 0x1c71c71c 0x3f9c71c7 0x1c71c71c 0x3f9c71c7
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=2688
         f64x2.promote_low_f32x4
         v128.const i32x4 0x1c71c71c 0x3f9c71c7 0x1c71c71c 0x3f9c71c7
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=2880
         f64x2.promote_low_f32x4
         v128.const i32x4 0x1c71c71c 0xbf7c71c7 0x1c71c71c 0xbf7c71c7
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=3072
         f64x2.promote_low_f32x4
         v128.const i32x4 0x1c71c71c 0xbf7c71c7 0x1c71c71c 0xbf7c71c7
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=3456
         f64x2.promote_low_f32x4
         v128.const i32x4 0x55555555 0x3f855555 0x55555555 0x3f855555
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=3648
         f64x2.promote_low_f32x4
         v128.const i32x4 0x1c71c71c 0xbf7c71c7 0x1c71c71c 0xbf7c71c7
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=3840
         f64x2.promote_low_f32x4
         v128.const i32x4 0x1c71c71c 0xbf7c71c7 0x1c71c71c 0xbf7c71c7
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=4032
         f64x2.promote_low_f32x4
         v128.const i32x4 0x1c71c71c 0x3f5c71c7 0x1c71c71c 0x3f5c71c7
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=4224
         f64x2.promote_low_f32x4
         v128.const i32x4 0x1c71c71c 0x3f5c71c7 0x1c71c71c 0x3f5c71c7
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=4608
         f64x2.promote_low_f32x4
         v128.const i32x4 0x55555555 0x3f855555 0x55555555 0x3f855555
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=4800
         f64x2.promote_low_f32x4
         v128.const i32x4 0x1c71c71c 0xbf7c71c7 0x1c71c71c 0xbf7c71c7
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=4992
         f64x2.promote_low_f32x4
         v128.const i32x4 0x1c71c71c 0xbf7c71c7 0x1c71c71c 0xbf7c71c7
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=5184
         f64x2.promote_low_f32x4
         v128.const i32x4 0x1c71c71c 0x3f5c71c7 0x1c71c71c 0x3f5c71c7
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=5376
         f64x2.promote_low_f32x4
         v128.const i32x4 0x1c71c71c 0x3f5c71c7 0x1c71c71c 0x3f5c71c7
@@ -5151,127 +5159,127 @@
         f64x2.add
         f32x4.demote_f64x2_zero
         v128.store64_lane 0
+        local.get 6
         local.get 7
-        local.get 3
         i32.const 1
         i32.mul
         i32.add
         v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-        local.get 6
+        local.get 5
         v128.load64_zero offset=192
         f64x2.promote_low_f32x4
         v128.const i32x4 0x55555555 0xbfa55555 0x55555555 0xbfa55555
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=384
         f64x2.promote_low_f32x4
         v128.const i32x4 0x55555555 0x3fa55555 0x55555555 0x3fa55555
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=576
         f64x2.promote_low_f32x4
         v128.const i32x4 0x55555555 0x3f955555 0x55555555 0x3f955555
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=768
         f64x2.promote_low_f32x4
         v128.const i32x4 0x55555555 0xbf955555 0x55555555 0xbf955555
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=1344
         f64x2.promote_low_f32x4
         v128.const i32x4 0x1c71c71c 0x3f9c71c7 0x1c71c71c 0x3f9c71c7
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=1536
         f64x2.promote_low_f32x4
         v128.const i32x4 0x1c71c71c 0xbf9c71c7 0x1c71c71c 0xbf9c71c7
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=1728
         f64x2.promote_low_f32x4
         v128.const i32x4 0x1c71c71c 0xbf8c71c7 0x1c71c71c 0xbf8c71c7
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=1920
         f64x2.promote_low_f32x4
         v128.const i32x4 0x1c71c71c 0x3f8c71c7 0x1c71c71c 0x3f8c71c7
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=2496
         f64x2.promote_low_f32x4
         v128.const i32x4 0x1c71c71c 0x3f9c71c7 0x1c71c71c 0x3f9c71c7
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=2688
         f64x2.promote_low_f32x4
         v128.const i32x4 0x1c71c71c 0xbf9c71c7 0x1c71c71c 0xbf9c71c7
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=2880
         f64x2.promote_low_f32x4
         v128.const i32x4 0x1c71c71c 0xbf8c71c7 0x1c71c71c 0xbf8c71c7
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=3072
         f64x2.promote_low_f32x4
         v128.const i32x4 0x1c71c71c 0x3f8c71c7 0x1c71c71c 0x3f8c71c7
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=3648
         f64x2.promote_low_f32x4
         v128.const i32x4 0x1c71c71c 0xbf7c71c7 0x1c71c71c 0xbf7c71c7
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=3840
         f64x2.promote_low_f32x4
         v128.const i32x4 0x1c71c71c 0x3f7c71c7 0x1c71c71c 0x3f7c71c7
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=4032
         f64x2.promote_low_f32x4
         v128.const i32x4 0x1c71c71c 0x3f6c71c7 0x1c71c71c 0x3f6c71c7
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=4224
         f64x2.promote_low_f32x4
         v128.const i32x4 0x1c71c71c 0xbf6c71c7 0x1c71c71c 0xbf6c71c7
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=4800
         f64x2.promote_low_f32x4
         v128.const i32x4 0x1c71c71c 0xbf7c71c7 0x1c71c71c 0xbf7c71c7
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=4992
         f64x2.promote_low_f32x4
         v128.const i32x4 0x1c71c71c 0x3f7c71c7 0x1c71c71c 0x3f7c71c7
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=5184
         f64x2.promote_low_f32x4
         v128.const i32x4 0x1c71c71c 0x3f6c71c7 0x1c71c71c 0x3f6c71c7
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=5376
         f64x2.promote_low_f32x4
         v128.const i32x4 0x1c71c71c 0xbf6c71c7 0x1c71c71c 0xbf6c71c7
@@ -5279,157 +5287,157 @@
         f64x2.add
         f32x4.demote_f64x2_zero
         v128.store64_lane 0
+        local.get 6
         local.get 7
-        local.get 3
         i32.const 2
         i32.mul
         i32.add
         v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-        local.get 6
+        local.get 5
         v128.load64_zero offset=192
         f64x2.promote_low_f32x4
         v128.const i32x4 0x55555555 0xbfa55555 0x55555555 0xbfa55555
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=384
         f64x2.promote_low_f32x4
         v128.const i32x4 0x55555555 0xbfa55555 0x55555555 0xbfa55555
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=576
         f64x2.promote_low_f32x4
         v128.const i32x4 0x55555555 0x3fa55555 0x55555555 0x3fa55555
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=768
         f64x2.promote_low_f32x4
         v128.const i32x4 0x55555555 0x3fa55555 0x55555555 0x3fa55555
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=960
         f64x2.promote_low_f32x4
         v128.const i32x4 0x00000000 0x3fd00000 0x00000000 0x3fd00000
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=1344
         f64x2.promote_low_f32x4
         v128.const i32x4 0x1c71c71c 0x3f9c71c7 0x1c71c71c 0x3f9c71c7
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=1536
         f64x2.promote_low_f32x4
         v128.const i32x4 0x1c71c71c 0x3f9c71c7 0x1c71c71c 0x3f9c71c7
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=1728
         f64x2.promote_low_f32x4
         v128.const i32x4 0x1c71c71c 0xbf9c71c7 0x1c71c71c 0xbf9c71c7
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=1920
         f64x2.promote_low_f32x4
         v128.const i32x4 0x1c71c71c 0xbf9c71c7 0x1c71c71c 0xbf9c71c7
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=2112
         f64x2.promote_low_f32x4
         v128.const i32x4 0x55555555 0xbfc55555 0x55555555 0xbfc55555
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=2496
         f64x2.promote_low_f32x4
         v128.const i32x4 0x1c71c71c 0x3f9c71c7 0x1c71c71c 0x3f9c71c7
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=2688
         f64x2.promote_low_f32x4
         v128.const i32x4 0x1c71c71c 0x3f9c71c7 0x1c71c71c 0x3f9c71c7
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=2880
         f64x2.promote_low_f32x4
         v128.const i32x4 0x1c71c71c 0xbf9c71c7 0x1c71c71c 0xbf9c71c7
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=3072
         f64x2.promote_low_f32x4
         v128.const i32x4 0x1c71c71c 0xbf9c71c7 0x1c71c71c 0xbf9c71c7
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=3264
         f64x2.promote_low_f32x4
         v128.const i32x4 0x55555555 0xbfc55555 0x55555555 0xbfc55555
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=3648
         f64x2.promote_low_f32x4
         v128.const i32x4 0x1c71c71c 0xbf7c71c7 0x1c71c71c 0xbf7c71c7
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=3840
         f64x2.promote_low_f32x4
         v128.const i32x4 0x1c71c71c 0xbf7c71c7 0x1c71c71c 0xbf7c71c7
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=4032
         f64x2.promote_low_f32x4
         v128.const i32x4 0x1c71c71c 0x3f7c71c7 0x1c71c71c 0x3f7c71c7
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=4224
         f64x2.promote_low_f32x4
         v128.const i32x4 0x1c71c71c 0x3f7c71c7 0x1c71c71c 0x3f7c71c7
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=4416
         f64x2.promote_low_f32x4
         v128.const i32x4 0x55555555 0x3fa55555 0x55555555 0x3fa55555
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=4800
         f64x2.promote_low_f32x4
         v128.const i32x4 0x1c71c71c 0xbf7c71c7 0x1c71c71c 0xbf7c71c7
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=4992
         f64x2.promote_low_f32x4
         v128.const i32x4 0x1c71c71c 0xbf7c71c7 0x1c71c71c 0xbf7c71c7
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=5184
         f64x2.promote_low_f32x4
         v128.const i32x4 0x1c71c71c 0x3f7c71c7 0x1c71c71c 0x3f7c71c7
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=5376
         f64x2.promote_low_f32x4
         v128.const i32x4 0x1c71c71c 0x3f7c71c7 0x1c71c71c 0x3f7c71c7
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=5568
         f64x2.promote_low_f32x4
         v128.const i32x4 0x55555555 0x3fa55555 0x55555555 0x3fa55555
@@ -5437,127 +5445,127 @@
         f64x2.add
         f32x4.demote_f64x2_zero
         v128.store64_lane 0
+        local.get 6
         local.get 7
-        local.get 3
         i32.const 3
         i32.mul
         i32.add
         v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-        local.get 6
+        local.get 5
         v128.load64_zero offset=1152
         f64x2.promote_low_f32x4
         v128.const i32x4 0x55555555 0xbfa55555 0x55555555 0xbfa55555
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=1344
         f64x2.promote_low_f32x4
         v128.const i32x4 0x1c71c71c 0x3f9c71c7 0x1c71c71c 0x3f9c71c7
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=1536
         f64x2.promote_low_f32x4
         v128.const i32x4 0x1c71c71c 0x3f9c71c7 0x1c71c71c 0x3f9c71c7
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=1728
         f64x2.promote_low_f32x4
         v128.const i32x4 0x1c71c71c 0xbf7c71c7 0x1c71c71c 0xbf7c71c7
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=1920
         f64x2.promote_low_f32x4
         v128.const i32x4 0x1c71c71c 0xbf7c71c7 0x1c71c71c 0xbf7c71c7
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=2304
         f64x2.promote_low_f32x4
         v128.const i32x4 0x55555555 0x3fa55555 0x55555555 0x3fa55555
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=2496
         f64x2.promote_low_f32x4
         v128.const i32x4 0x1c71c71c 0xbf9c71c7 0x1c71c71c 0xbf9c71c7
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=2688
         f64x2.promote_low_f32x4
         v128.const i32x4 0x1c71c71c 0xbf9c71c7 0x1c71c71c 0xbf9c71c7
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=2880
         f64x2.promote_low_f32x4
         v128.const i32x4 0x1c71c71c 0x3f7c71c7 0x1c71c71c 0x3f7c71c7
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=3072
         f64x2.promote_low_f32x4
         v128.const i32x4 0x1c71c71c 0x3f7c71c7 0x1c71c71c 0x3f7c71c7
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=3456
         f64x2.promote_low_f32x4
         v128.const i32x4 0x55555555 0x3f955555 0x55555555 0x3f955555
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=3648
         f64x2.promote_low_f32x4
         v128.const i32x4 0x1c71c71c 0xbf8c71c7 0x1c71c71c 0xbf8c71c7
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=3840
         f64x2.promote_low_f32x4
         v128.const i32x4 0x1c71c71c 0xbf8c71c7 0x1c71c71c 0xbf8c71c7
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=4032
         f64x2.promote_low_f32x4
         v128.const i32x4 0x1c71c71c 0x3f6c71c7 0x1c71c71c 0x3f6c71c7
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=4224
         f64x2.promote_low_f32x4
         v128.const i32x4 0x1c71c71c 0x3f6c71c7 0x1c71c71c 0x3f6c71c7
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=4608
         f64x2.promote_low_f32x4
         v128.const i32x4 0x55555555 0xbf955555 0x55555555 0xbf955555
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=4800
         f64x2.promote_low_f32x4
         v128.const i32x4 0x1c71c71c 0x3f8c71c7 0x1c71c71c 0x3f8c71c7
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=4992
         f64x2.promote_low_f32x4
         v128.const i32x4 0x1c71c71c 0x3f8c71c7 0x1c71c71c 0x3f8c71c7
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=5184
         f64x2.promote_low_f32x4
         v128.const i32x4 0x1c71c71c 0xbf6c71c7 0x1c71c71c 0xbf6c71c7
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=5376
         f64x2.promote_low_f32x4
         v128.const i32x4 0x1c71c71c 0xbf6c71c7 0x1c71c71c 0xbf6c71c7
@@ -5565,103 +5573,103 @@
         f64x2.add
         f32x4.demote_f64x2_zero
         v128.store64_lane 0
+        local.get 6
         local.get 7
-        local.get 3
         i32.const 4
         i32.mul
         i32.add
         v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-        local.get 6
+        local.get 5
         v128.load64_zero offset=1344
         f64x2.promote_low_f32x4
         v128.const i32x4 0x1c71c71c 0x3f9c71c7 0x1c71c71c 0x3f9c71c7
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=1536
         f64x2.promote_low_f32x4
         v128.const i32x4 0x1c71c71c 0xbf9c71c7 0x1c71c71c 0xbf9c71c7
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=1728
         f64x2.promote_low_f32x4
         v128.const i32x4 0x1c71c71c 0xbf8c71c7 0x1c71c71c 0xbf8c71c7
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=1920
         f64x2.promote_low_f32x4
         v128.const i32x4 0x1c71c71c 0x3f8c71c7 0x1c71c71c 0x3f8c71c7
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=2496
         f64x2.promote_low_f32x4
         v128.const i32x4 0x1c71c71c 0xbf9c71c7 0x1c71c71c 0xbf9c71c7
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=2688
         f64x2.promote_low_f32x4
         v128.const i32x4 0x1c71c71c 0x3f9c71c7 0x1c71c71c 0x3f9c71c7
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=2880
         f64x2.promote_low_f32x4
         v128.const i32x4 0x1c71c71c 0x3f8c71c7 0x1c71c71c 0x3f8c71c7
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=3072
         f64x2.promote_low_f32x4
         v128.const i32x4 0x1c71c71c 0xbf8c71c7 0x1c71c71c 0xbf8c71c7
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=3648
         f64x2.promote_low_f32x4
         v128.const i32x4 0x1c71c71c 0xbf8c71c7 0x1c71c71c 0xbf8c71c7
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=3840
         f64x2.promote_low_f32x4
         v128.const i32x4 0x1c71c71c 0x3f8c71c7 0x1c71c71c 0x3f8c71c7
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=4032
         f64x2.promote_low_f32x4
         v128.const i32x4 0x1c71c71c 0x3f7c71c7 0x1c71c71c 0x3f7c71c7
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=4224
         f64x2.promote_low_f32x4
         v128.const i32x4 0x1c71c71c 0xbf7c71c7 0x1c71c71c 0xbf7c71c7
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=4800
         f64x2.promote_low_f32x4
         v128.const i32x4 0x1c71c71c 0x3f8c71c7 0x1c71c71c 0x3f8c71c7
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=4992
         f64x2.promote_low_f32x4
         v128.const i32x4 0x1c71c71c 0xbf8c71c7 0x1c71c71c 0xbf8c71c7
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=5184
         f64x2.promote_low_f32x4
         v128.const i32x4 0x1c71c71c 0xbf7c71c7 0x1c71c71c 0xbf7c71c7
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=5376
         f64x2.promote_low_f32x4
         v128.const i32x4 0x1c71c71c 0x3f7c71c7 0x1c71c71c 0x3f7c71c7
@@ -5669,127 +5677,127 @@
         f64x2.add
         f32x4.demote_f64x2_zero
         v128.store64_lane 0
+        local.get 6
         local.get 7
-        local.get 3
         i32.const 5
         i32.mul
         i32.add
         v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-        local.get 6
+        local.get 5
         v128.load64_zero offset=1344
         f64x2.promote_low_f32x4
         v128.const i32x4 0x1c71c71c 0x3f9c71c7 0x1c71c71c 0x3f9c71c7
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=1536
         f64x2.promote_low_f32x4
         v128.const i32x4 0x1c71c71c 0x3f9c71c7 0x1c71c71c 0x3f9c71c7
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=1728
         f64x2.promote_low_f32x4
         v128.const i32x4 0x1c71c71c 0xbf9c71c7 0x1c71c71c 0xbf9c71c7
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=1920
         f64x2.promote_low_f32x4
         v128.const i32x4 0x1c71c71c 0xbf9c71c7 0x1c71c71c 0xbf9c71c7
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=2112
         f64x2.promote_low_f32x4
         v128.const i32x4 0x55555555 0xbfc55555 0x55555555 0xbfc55555
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=2496
         f64x2.promote_low_f32x4
         v128.const i32x4 0x1c71c71c 0xbf9c71c7 0x1c71c71c 0xbf9c71c7
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=2688
         f64x2.promote_low_f32x4
         v128.const i32x4 0x1c71c71c 0xbf9c71c7 0x1c71c71c 0xbf9c71c7
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=2880
         f64x2.promote_low_f32x4
         v128.const i32x4 0x1c71c71c 0x3f9c71c7 0x1c71c71c 0x3f9c71c7
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=3072
         f64x2.promote_low_f32x4
         v128.const i32x4 0x1c71c71c 0x3f9c71c7 0x1c71c71c 0x3f9c71c7
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=3264
         f64x2.promote_low_f32x4
         v128.const i32x4 0x55555555 0x3fc55555 0x55555555 0x3fc55555
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=3648
         f64x2.promote_low_f32x4
         v128.const i32x4 0x1c71c71c 0xbf8c71c7 0x1c71c71c 0xbf8c71c7
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=3840
         f64x2.promote_low_f32x4
         v128.const i32x4 0x1c71c71c 0xbf8c71c7 0x1c71c71c 0xbf8c71c7
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=4032
         f64x2.promote_low_f32x4
         v128.const i32x4 0x1c71c71c 0x3f8c71c7 0x1c71c71c 0x3f8c71c7
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=4224
         f64x2.promote_low_f32x4
         v128.const i32x4 0x1c71c71c 0x3f8c71c7 0x1c71c71c 0x3f8c71c7
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=4416
         f64x2.promote_low_f32x4
         v128.const i32x4 0x55555555 0x3fb55555 0x55555555 0x3fb55555
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=4800
         f64x2.promote_low_f32x4
         v128.const i32x4 0x1c71c71c 0x3f8c71c7 0x1c71c71c 0x3f8c71c7
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=4992
         f64x2.promote_low_f32x4
         v128.const i32x4 0x1c71c71c 0x3f8c71c7 0x1c71c71c 0x3f8c71c7
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=5184
         f64x2.promote_low_f32x4
         v128.const i32x4 0x1c71c71c 0xbf8c71c7 0x1c71c71c 0xbf8c71c7
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=5376
         f64x2.promote_low_f32x4
         v128.const i32x4 0x1c71c71c 0xbf8c71c7 0x1c71c71c 0xbf8c71c7
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=5568
         f64x2.promote_low_f32x4
         v128.const i32x4 0x55555555 0xbfb55555 0x55555555 0xbfb55555
@@ -5797,157 +5805,157 @@
         f64x2.add
         f32x4.demote_f64x2_zero
         v128.store64_lane 0
+        local.get 6
         local.get 7
-        local.get 3
         i32.const 6
         i32.mul
         i32.add
         v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-        local.get 6
+        local.get 5
         v128.load64_zero offset=1152
         f64x2.promote_low_f32x4
         v128.const i32x4 0x55555555 0xbfa55555 0x55555555 0xbfa55555
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=1344
         f64x2.promote_low_f32x4
         v128.const i32x4 0x1c71c71c 0x3f9c71c7 0x1c71c71c 0x3f9c71c7
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=1536
         f64x2.promote_low_f32x4
         v128.const i32x4 0x1c71c71c 0x3f9c71c7 0x1c71c71c 0x3f9c71c7
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=1728
         f64x2.promote_low_f32x4
         v128.const i32x4 0x1c71c71c 0xbf7c71c7 0x1c71c71c 0xbf7c71c7
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=1920
         f64x2.promote_low_f32x4
         v128.const i32x4 0x1c71c71c 0xbf7c71c7 0x1c71c71c 0xbf7c71c7
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=2304
         f64x2.promote_low_f32x4
         v128.const i32x4 0x55555555 0xbfa55555 0x55555555 0xbfa55555
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=2496
         f64x2.promote_low_f32x4
         v128.const i32x4 0x1c71c71c 0x3f9c71c7 0x1c71c71c 0x3f9c71c7
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=2688
         f64x2.promote_low_f32x4
         v128.const i32x4 0x1c71c71c 0x3f9c71c7 0x1c71c71c 0x3f9c71c7
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=2880
         f64x2.promote_low_f32x4
         v128.const i32x4 0x1c71c71c 0xbf7c71c7 0x1c71c71c 0xbf7c71c7
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=3072
         f64x2.promote_low_f32x4
         v128.const i32x4 0x1c71c71c 0xbf7c71c7 0x1c71c71c 0xbf7c71c7
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=3456
         f64x2.promote_low_f32x4
         v128.const i32x4 0x55555555 0x3fa55555 0x55555555 0x3fa55555
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=3648
         f64x2.promote_low_f32x4
         v128.const i32x4 0x1c71c71c 0xbf9c71c7 0x1c71c71c 0xbf9c71c7
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=3840
         f64x2.promote_low_f32x4
         v128.const i32x4 0x1c71c71c 0xbf9c71c7 0x1c71c71c 0xbf9c71c7
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=4032
         f64x2.promote_low_f32x4
         v128.const i32x4 0x1c71c71c 0x3f7c71c7 0x1c71c71c 0x3f7c71c7
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=4224
         f64x2.promote_low_f32x4
         v128.const i32x4 0x1c71c71c 0x3f7c71c7 0x1c71c71c 0x3f7c71c7
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=4608
         f64x2.promote_low_f32x4
         v128.const i32x4 0x55555555 0x3fa55555 0x55555555 0x3fa55555
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=4800
         f64x2.promote_low_f32x4
         v128.const i32x4 0x1c71c71c 0xbf9c71c7 0x1c71c71c 0xbf9c71c7
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=4992
         f64x2.promote_low_f32x4
         v128.const i32x4 0x1c71c71c 0xbf9c71c7 0x1c71c71c 0xbf9c71c7
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=5184
         f64x2.promote_low_f32x4
         v128.const i32x4 0x1c71c71c 0x3f7c71c7 0x1c71c71c 0x3f7c71c7
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=5376
         f64x2.promote_low_f32x4
         v128.const i32x4 0x1c71c71c 0x3f7c71c7 0x1c71c71c 0x3f7c71c7
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=5760
         f64x2.promote_low_f32x4
         v128.const i32x4 0x00000000 0x3fd00000 0x00000000 0x3fd00000
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=5952
         f64x2.promote_low_f32x4
         v128.const i32x4 0x55555555 0xbfc55555 0x55555555 0xbfc55555
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=6144
         f64x2.promote_low_f32x4
         v128.const i32x4 0x55555555 0xbfc55555 0x55555555 0xbfc55555
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=6336
         f64x2.promote_low_f32x4
         v128.const i32x4 0x55555555 0x3fa55555 0x55555555 0x3fa55555
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=6528
         f64x2.promote_low_f32x4
         v128.const i32x4 0x55555555 0x3fa55555 0x55555555 0x3fa55555
@@ -5955,127 +5963,127 @@
         f64x2.add
         f32x4.demote_f64x2_zero
         v128.store64_lane 0
+        local.get 6
         local.get 7
-        local.get 3
         i32.const 7
         i32.mul
         i32.add
         v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-        local.get 6
+        local.get 5
         v128.load64_zero offset=1344
         f64x2.promote_low_f32x4
         v128.const i32x4 0x1c71c71c 0x3f9c71c7 0x1c71c71c 0x3f9c71c7
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=1536
         f64x2.promote_low_f32x4
         v128.const i32x4 0x1c71c71c 0xbf9c71c7 0x1c71c71c 0xbf9c71c7
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=1728
         f64x2.promote_low_f32x4
         v128.const i32x4 0x1c71c71c 0xbf8c71c7 0x1c71c71c 0xbf8c71c7
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=1920
         f64x2.promote_low_f32x4
         v128.const i32x4 0x1c71c71c 0x3f8c71c7 0x1c71c71c 0x3f8c71c7
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=2496
         f64x2.promote_low_f32x4
         v128.const i32x4 0x1c71c71c 0x3f9c71c7 0x1c71c71c 0x3f9c71c7
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=2688
         f64x2.promote_low_f32x4
         v128.const i32x4 0x1c71c71c 0xbf9c71c7 0x1c71c71c 0xbf9c71c7
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=2880
         f64x2.promote_low_f32x4
         v128.const i32x4 0x1c71c71c 0xbf8c71c7 0x1c71c71c 0xbf8c71c7
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=3072
         f64x2.promote_low_f32x4
         v128.const i32x4 0x1c71c71c 0x3f8c71c7 0x1c71c71c 0x3f8c71c7
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=3648
         f64x2.promote_low_f32x4
         v128.const i32x4 0x1c71c71c 0xbf9c71c7 0x1c71c71c 0xbf9c71c7
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=3840
         f64x2.promote_low_f32x4
         v128.const i32x4 0x1c71c71c 0x3f9c71c7 0x1c71c71c 0x3f9c71c7
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=4032
         f64x2.promote_low_f32x4
         v128.const i32x4 0x1c71c71c 0x3f8c71c7 0x1c71c71c 0x3f8c71c7
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=4224
         f64x2.promote_low_f32x4
         v128.const i32x4 0x1c71c71c 0xbf8c71c7 0x1c71c71c 0xbf8c71c7
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=4800
         f64x2.promote_low_f32x4
         v128.const i32x4 0x1c71c71c 0xbf9c71c7 0x1c71c71c 0xbf9c71c7
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=4992
         f64x2.promote_low_f32x4
         v128.const i32x4 0x1c71c71c 0x3f9c71c7 0x1c71c71c 0x3f9c71c7
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=5184
         f64x2.promote_low_f32x4
         v128.const i32x4 0x1c71c71c 0x3f8c71c7 0x1c71c71c 0x3f8c71c7
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=5376
         f64x2.promote_low_f32x4
         v128.const i32x4 0x1c71c71c 0xbf8c71c7 0x1c71c71c 0xbf8c71c7
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=5952
         f64x2.promote_low_f32x4
         v128.const i32x4 0x55555555 0xbfc55555 0x55555555 0xbfc55555
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=6144
         f64x2.promote_low_f32x4
         v128.const i32x4 0x55555555 0x3fc55555 0x55555555 0x3fc55555
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=6336
         f64x2.promote_low_f32x4
         v128.const i32x4 0x55555555 0x3fb55555 0x55555555 0x3fb55555
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=6528
         f64x2.promote_low_f32x4
         v128.const i32x4 0x55555555 0xbfb55555 0x55555555 0xbfb55555
@@ -6083,174 +6091,174 @@
         f64x2.add
         f32x4.demote_f64x2_zero
         v128.store64_lane 0
+        local.get 6
         local.get 7
-        local.get 3
         i32.const 8
         i32.mul
         i32.add
         v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-        local.get 6
+        local.get 5
         v128.load64_zero offset=1344
         f64x2.promote_low_f32x4
         v128.const i32x4 0x1c71c71c 0x3f9c71c7 0x1c71c71c 0x3f9c71c7
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=1536
         f64x2.promote_low_f32x4
         v128.const i32x4 0x1c71c71c 0x3f9c71c7 0x1c71c71c 0x3f9c71c7
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=1728
         f64x2.promote_low_f32x4
         v128.const i32x4 0x1c71c71c 0xbf9c71c7 0x1c71c71c 0xbf9c71c7
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=1920
         f64x2.promote_low_f32x4
         v128.const i32x4 0x1c71c71c 0xbf9c71c7 0x1c71c71c 0xbf9c71c7
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=2112
         f64x2.promote_low_f32x4
         v128.const i32x4 0x55555555 0xbfc55555 0x55555555 0xbfc55555
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=2496
         f64x2.promote_low_f32x4
         v128.const i32x4 0x1c71c71c 0x3f9c71c7 0x1c71c71c 0x3f9c71c7
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=2688
         f64x2.promote_low_f32x4
         v128.const i32x4 0x1c71c71c 0x3f9c71c7 0x1c71c71c 0x3f9c71c7
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=2880
         f64x2.promote_low_f32x4
         v128.const i32x4 0x1c71c71c 0xbf9c71c7 0x1c71c71c 0xbf9c71c7
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=3072
         f64x2.promote_low_f32x4
         v128.const i32x4 0x1c71c71c 0xbf9c71c7 0x1c71c71c 0xbf9c71c7
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=3264
         f64x2.promote_low_f32x4
         v128.const i32x4 0x55555555 0xbfc55555 0x55555555 0xbfc55555
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=3648
         f64x2.promote_low_f32x4
         v128.const i32x4 0x1c71c71c 0xbf9c71c7 0x1c71c71c 0xbf9c71c7
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=3840
         f64x2.promote_low_f32x4
         v128.const i32x4 0x1c71c71c 0xbf9c71c7 0x1c71c71c 0xbf9c71c7
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=4032
         f64x2.promote_low_f32x4
         v128.const i32x4 0x1c71c71c 0x3f9c71c7 0x1c71c71c 0x3f9c71c7
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=4224
         f64x2.promote_low_f32x4
         v128.const i32x4 0x1c71c71c 0x3f9c71c7 0x1c71c71c 0x3f9c71c7
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=4416
         f64x2.promote_low_f32x4
         v128.const i32x4 0x55555555 0x3fc55555 0x55555555 0x3fc55555
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=4800
         f64x2.promote_low_f32x4
         v128.const i32x4 0x1c71c71c 0xbf9c71c7 0x1c71c71c 0xbf9c71c7
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=4992
         f64x2.promote_low_f32x4
         v128.const i32x4 0x1c71c71c 0xbf9c71c7 0x1c71c71c 0xbf9c71c7
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=5184
         f64x2.promote_low_f32x4
         v128.const i32x4 0x1c71c71c 0x3f9c71c7 0x1c71c71c 0x3f9c71c7
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=5376
         f64x2.promote_low_f32x4
         v128.const i32x4 0x1c71c71c 0x3f9c71c7 0x1c71c71c 0x3f9c71c7
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=5568
         f64x2.promote_low_f32x4
         v128.const i32x4 0x55555555 0x3fc55555 0x55555555 0x3fc55555
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=5952
         f64x2.promote_low_f32x4
         v128.const i32x4 0x55555555 0xbfc55555 0x55555555 0xbfc55555
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=6144
         f64x2.promote_low_f32x4
         v128.const i32x4 0x55555555 0xbfc55555 0x55555555 0xbfc55555
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=6336
         f64x2.promote_low_f32x4
         v128.const i32x4 0x55555555 0x3fc55555 0x55555555 0x3fc55555
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=6528
         f64x2.promote_low_f32x4
         v128.const i32x4 0x55555555 0x3fc55555 0x55555555 0x3fc55555
         f64x2.mul
         f64x2.add
-        local.get 6
+        local.get 5
         v128.load64_zero offset=6720
         f64x2.promote_low_f32x4
         f64x2.add
         f32x4.demote_f64x2_zero
         v128.store64_lane 0
-        local.get 5
+        local.get 4
         i32.const 8
         i32.add
-        local.tee 5
+        local.tee 4
         i32.const 48
         i32.lt_u
         br_if 0 (;@2;)
       end
-      local.get 4
+      local.get 3
       i32.const 1
       i32.add
-      local.tee 4
+      local.tee 3
       local.get 2
       i32.lt_u
       br_if 0 (;@1;)
