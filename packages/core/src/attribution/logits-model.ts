@@ -1,4 +1,4 @@
-import type * as tf from '@tensorflow/tfjs-core';
+import * as tf from '@tensorflow/tfjs-core';
 import type { AnyModel } from './explainable-model.js';
 import { explainable } from './explainable.js';
 
@@ -13,9 +13,11 @@ export interface LogitsModel {
  * the output (also inside a nested model) applies softmax (a Dense/Conv activation, an
  * `Activation('softmax')` or `Softmax` layer), it is skipped, so `predict` returns `h·W + b`.
  * Graph model: the input of the final Softmax/Sigmoid node; one sigmoid output gives the two
- * binary scores `[-z, z]`. Nothing is cloned.
+ * binary scores `[-z, z]`. Nothing is cloned. `predict` keeps only its result: the layer-by-layer
+ * runner's intermediate tensors are freed (they leaked before, 271 tensors per MobileNetV3 call,
+ * and the growing heap slowed every later call).
  */
 export function logitsModel(model: AnyModel): LogitsModel {
   const m = explainable(model);
-  return { predict: (images) => m.logits(images) };
+  return { predict: (images) => tf.tidy(() => m.logits(images)) };
 }
