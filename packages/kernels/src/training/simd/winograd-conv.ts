@@ -1,5 +1,6 @@
 import type { TensorInfo } from '@tensorflow/tfjs-core';
 import { heapF32, release, type WasmBackendLike } from '../wasm-kernel-calls.js';
+import { transformedFilter } from './filter-cache.js';
 import { generatedKernel } from './instantiate.js';
 import { padInput } from './pad-input.js';
 import {
@@ -122,16 +123,25 @@ export function winogradConv3x3(
   const { w, cp, co, T, tilesW, hp, wp, tilesPerImage, total, rowBytes } = plan;
 
   const xpInfo = backend.makeOutput([g.batch, hp, wp, cp], 'float32');
-  const uInfo = backend.makeOutput([w.n * w.n, cp, co], 'float32');
   const vInfo = backend.makeOutput([plan.planes(cp)], 'float32');
   const mInfo = backend.makeOutput([plan.planes(co)], 'float32');
   const out = backend.makeOutput([g.batch, g.outH, g.outW, co], 'float32');
-  // Views only after the last allocation (memory growth detaches earlier ones).
+  // U = G g Gᵀ, kept across calls for a filter that comes back (see filter-cache.ts). The last
+  // allocation: views only after it (memory growth detaches earlier ones).
+  const { u: uInfo, owned } = transformedFilter(
+    backend,
+    filter,
+    `${w.m}:${cp}:${co}`,
+    [w.n * w.n, cp, co],
+    (info) => {
+      const u = heapF32(backend, info);
+      if (g.inC < cp) u.fill(0); // the padded input channels' rows
+      plan.fn('filterTransform')(heapF32(backend, filter).byteOffset, u.byteOffset, g.inC);
+    },
+  );
+  const u = heapF32(backend, uInfo);
   const xpv = heapF32(backend, xpInfo);
   padInput(heapF32(backend, x), xpv, g, cp, hp, wp);
-  const u = heapF32(backend, uInfo);
-  if (g.inC < cp) u.fill(0); // the padded input channels' rows
-  plan.fn('filterTransform')(heapF32(backend, filter).byteOffset, u.byteOffset, g.inC);
 
   const xpAddr = xpv.byteOffset;
   const vAddr = heapF32(backend, vInfo).byteOffset;
@@ -156,7 +166,8 @@ export function winogradConv3x3(
       biasAddr,
     );
   }
-  release(backend, xpInfo, uInfo, vInfo, mInfo);
+  release(backend, xpInfo, vInfo, mInfo);
+  if (owned) release(backend, uInfo);
   return out;
 }
 
