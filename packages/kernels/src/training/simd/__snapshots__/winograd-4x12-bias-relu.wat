@@ -442,17 +442,17 @@
       i32.add
       local.set 6
       i32.const 0
-      local.set 7
+      local.set 8
       loop  ;; label = @2
-        i32.const 0
-        local.set 8
-        loop  ;; label = @3
-          i32.const 12
-          local.get 8
-          i32.sub
-          i32.const 8
-          i32.ge_u
-          if  ;; label = @4
+        i32.const 12
+        local.get 8
+        i32.sub
+        i32.const 8
+        i32.ge_u
+        if  ;; label = @3
+          i32.const 0
+          local.set 7
+          loop  ;; label = @4
             local.get 6
             local.get 7
             i32.const 48
@@ -597,11 +597,22 @@
             local.get 12
             local.get 20
             v128.store offset=160 align=4
-            local.get 8
-            i32.const 8
+            local.get 7
+            i32.const 4
             i32.add
-            local.set 8
-          else
+            local.tee 7
+            i32.const 4
+            i32.lt_u
+            br_if 0 (;@4;)
+          end
+          local.get 8
+          i32.const 8
+          i32.add
+          local.set 8
+        else
+          i32.const 0
+          local.set 7
+          loop  ;; label = @4
             local.get 6
             local.get 7
             i32.const 48
@@ -699,21 +710,21 @@
             local.get 12
             local.get 19
             v128.store offset=144 align=4
-            local.get 8
+            local.get 7
             i32.const 4
             i32.add
-            local.set 8
+            local.tee 7
+            i32.const 4
+            i32.lt_u
+            br_if 0 (;@4;)
           end
           local.get 8
-          i32.const 12
-          i32.lt_u
-          br_if 0 (;@3;)
+          i32.const 4
+          i32.add
+          local.set 8
         end
-        local.get 7
-        i32.const 4
-        i32.add
-        local.tee 7
-        i32.const 4
+        local.get 8
+        i32.const 12
         i32.lt_u
         br_if 0 (;@2;)
       end
