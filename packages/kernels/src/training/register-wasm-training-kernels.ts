@@ -7,6 +7,7 @@ import { conv2DBackpropInputWasmConfig } from './conv2d-backprop-input-wasm.js';
 import { conv2DWithDilationGradConfig } from './conv2d-gradient.js';
 import { conv2DWasmConfig, fusedConv2DWasmConfig } from './conv2d-wasm.js';
 import { depthwiseConv2dNativeWithDilationGradConfig } from './depthwise-gradient.js';
+import { fusedBatchNormWasmConfig } from './fused-batch-norm-wasm.js';
 import {
   depthwiseConv2dNativeBackpropFilterWasmConfig,
   depthwiseConv2dNativeBackpropInputWasmConfig,
@@ -33,6 +34,7 @@ export const WASM_TRAINING_KERNELS: readonly KernelConfig[] = [
   batchNormTrainWasmConfig,
   batchNormTrainGradWasmConfig,
   identityWasmConfig,
+  fusedBatchNormWasmConfig,
 ];
 
 // The gradients camkit replaces (dilation > 1 on wasm), and tfjs's before them (null: none).
@@ -50,7 +52,7 @@ const stockGrads = new Map<string, GradConfig | null>();
  * the depthwise-convolution gradients stock wasm lacks (MobileNet, EfficientNet, Xception), and
  * pool gradients that agree with cpu and PyTorch (`MaxPoolGrad`: first maximum of every window;
  * `AvgPoolGrad`: padding not counted, as in the forward pool), and a `Tile` by block copies (tfjs's
- * BatchNorm gradient tiles per-channel values to the input's shape; stock wasm's Tile is per element), and @camkit/core's fused training-mode batch norm, and an `Identity` that shares its input's buffer (tfjs clones what each custom gradient saves; stock wasm copies).
+ * BatchNorm gradient tiles per-channel values to the input's shape; stock wasm's Tile is per element), and @camkit/core's fused training-mode batch norm, and an `Identity` that shares its input's buffer (tfjs clones what each custom gradient saves; stock wasm copies), and an inference-mode `FusedBatchNorm` in one SIMD pass (stock wasm indexes each per-channel operand per element, ~15× slower).
  * Also replaces the `Conv2D` and `DepthwiseConv2dNative` gradients with ones that are tfjs's for
  * dilation 1 and pass dilation > 1 to these kernels on wasm (tfjs refuses dilated conv gradients); import
  * `@tensorflow/tfjs` (which registers tfjs's gradients) before calling this. Idempotent; call it before or after `tf.setBackend('wasm')`. Does not import the wasm

@@ -48,7 +48,11 @@ function promote(f: FunctionWriter, v: Local, lo: Local, hi: Local): void {
  * - `sumSq(x, sum, sq, rows, rowBytes)`: sum[c] += Σ x, sq[c] += Σ x² (f64 [C] each);
  * - `sumProd(a, b, sum, prod, rows, rowBytes)`: sum[c] += Σ a, prod[c] += Σ a·b;
  * - `affine(x, y, k1, k0, rows, rowBytes)`: y = x·k1[c] + k0[c] (f32 [C] coefficients);
- * - `affine2(a, b, y, k1, k2, k0, rows, rowBytes)`: y = a·k1[c] + b·k2[c] + k0[c].
+ * - `affine2(a, b, y, k1, k2, k0, rows, rowBytes)`: y = a·k1[c] + b·k2[c] + k0[c];
+ * - `normalize(x, y, mu, gamma, nf, beta, rows, rowBytes)`: y = (x − mu[c])·gamma[c] / nf[c] +
+ *   beta[c], inference batch norm with stock tfjs-backend-wasm's rounding: the difference and
+ *   product in float32, the quotient and sum in float64 rounded once (mu, gamma f32 [C]; nf,
+ *   beta f64 [C]).
  */
 export function writeBatchNormModule(target: WasmTarget): Uint8Array<ArrayBuffer> {
   const sumSq = (() => {
@@ -107,12 +111,36 @@ export function writeBatchNormModule(target: WasmTarget): Uint8Array<ArrayBuffer
     });
     return f;
   })();
+  const normalize = (() => {
+    const [f, [x, y, mu, gamma, nf, beta, rows, rowBytes]] = FunctionWriter.ofI32Params(8);
+    const [delta, j2] = f.locals(I32, 2);
+    const [v, lo, hi] = f.locals(V128, 3);
+    f.get(y).get(x).sub().set(delta);
+    eachChunk(f, x, rows, rowBytes, (p, j) => {
+      // (x − μ)·γ in float32, then / nf + β in float64 rounded once to float32.
+      f.get(p).v128Load(0).get(mu).get(j).add().v128Load(0).f32x4Sub();
+      f.get(gamma).get(j).add().v128Load(0).f32x4Mul().set(v);
+      promote(f, v, lo, hi);
+      f.get(j).get(j).add().set(j2);
+      for (const [half, off] of [
+        [lo, 0],
+        [hi, 16],
+      ] as const) {
+        f.get(p).get(delta).add();
+        f.get(half).get(nf).get(j2).add().v128Load(off).f64x2Div();
+        f.get(beta).get(j2).add().v128Load(off).f64x2Add();
+        f.f32x4DemoteF64x2Zero().v128Store64Low(off / 2);
+      }
+    });
+    return f;
+  })();
   return writeModule(
     [
       { name: 'sumSq', fn: sumSq },
       { name: 'sumProd', fn: sumProd },
       { name: 'affine', fn: affine },
       { name: 'affine2', fn: affine2 },
+      { name: 'normalize', fn: normalize },
     ],
     target,
   );

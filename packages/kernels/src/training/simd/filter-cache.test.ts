@@ -10,7 +10,13 @@ import { registerWasmTrainingKernels } from '../register-wasm-training-kernels.j
 import type { WasmBackendLike } from '../wasm-kernel-calls.js';
 import { cachedFilterBytes } from './filter-cache.js';
 
-const spec = { x: [2, 9, 7, 12] as [number, number, number, number], k: [3, 3] as [number, number], co: 8, stride: [1, 1] as [number, number], pad: 'same' as const };
+const spec = {
+  x: [2, 9, 7, 12] as [number, number, number, number],
+  k: [3, 3] as [number, number],
+  co: 8,
+  stride: [1, 1] as [number, number],
+  pad: 'same' as const,
+};
 const g = refConvGeometry(spec);
 const maxRel = (a: ArrayLike<number>, ref: Float64Array) => {
   let scale = 0;

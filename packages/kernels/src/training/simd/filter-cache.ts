@@ -27,7 +27,7 @@ const caches = new WeakMap<WasmBackendLike, BackendCache>();
 
 /** The backend's cache, its `disposeData` taught to free a filter's U with the filter's buffer. */
 function cacheFor(backend: WasmBackendLike): BackendCache {
-  let cache = caches.get(backend);
+  const cache = caches.get(backend);
   if (cache) return cache;
   const made: BackendCache = { seen: new WeakMap(), kept: new Map(), bytes: 0 };
   const dispose = backend.disposeData.bind(backend);

@@ -370,6 +370,9 @@ export class FunctionWriter {
   f64x2Add(): this {
     return this.simd(0xf0);
   }
+  f64x2Div(): this {
+    return this.simd(0xf3);
+  }
   f64x2Mul(): this {
     return this.simd(0xf2);
   }
