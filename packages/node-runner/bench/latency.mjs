@@ -20,7 +20,7 @@
 // An ETA is printed to stderr after each block's warm-up (from the warm-up times).
 import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
-import { cpus, loadavg } from 'node:os';
+import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { explain, hasCamFuseKernel, logitsModel, METHODS } from '@camkit/core';
 import { mobilenetV3Large, resnet18 } from '@camkit/core/families';
@@ -35,6 +35,7 @@ import {
 } from '@camkit/kernels';
 import * as tf from '@tensorflow/tfjs-core';
 import { selectBackend } from '../dist/backend/select-backend.js';
+import { cpuLine } from './machine.mjs';
 
 const PRESETS = {
   full: { size: '224', batches: '1,16', rounds: '5', heavy: '1', skip: [] },
@@ -337,7 +338,7 @@ const md = [
   `${SIZE}×${SIZE} (preset ${PRESET_NAME}), batches ${BATCHES.join(', ')}, ${ROUNDS} interleaved rounds after one warm-up (Score-CAM and Ablation-CAM: ${HEAVY_BATCHES.length ? `one round, at batch ${HEAVY_BATCHES.join(', ')} only` : 'not run'}). ` +
     `In each round every method runs right after a forward pass to logits on the host, same input; overhead = median over rounds of (method_r − forward_r), with its range; forward = median of those forward passes. Class ${TARGET} for every image. ` +
     `camkit: tfjs ${tf.version_core}, random weights; PyTorch ${torch.torch} / torchvision ${torch.torchvision}, ${torch.threads} threads. ` +
-    `${cpus().length} cores (${cpus()[0]?.model ?? '?'}); load average ${load0.map((v) => v.toFixed(2)).join(' ')} at the start, ${load1.map((v) => v.toFixed(2)).join(' ')} at the end; ${((performance.now() - started) / 1000).toFixed(0)} s.`,
+    `${cpuLine()}; load average ${load0.map((v) => v.toFixed(2)).join(' ')} at the start, ${load1.map((v) => v.toFixed(2)).join(' ')} at the end; ${((performance.now() - started) / 1000).toFixed(0)} s.`,
   '',
   ...results.flatMap(([backend, rows]) => [table(rows, torch, backend), '']),
   `CLI backend setup (${cli.backend}): fused CAM kernels ${cli.registered ? 'registered' : 'NOT registered'} by selectBackend. resnet18, batch 1, ms:`,

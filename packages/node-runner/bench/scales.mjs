@@ -5,7 +5,7 @@
 // Usage: pnpm --filter @camkit/node-runner bench:scales. SCALES_ROUNDS (default 3), SCALES_SIZES (default 28,32,64,128).
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
-import { cpus, loadavg } from 'node:os';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { camNet, explain } from '@camkit/core';
@@ -14,6 +14,7 @@ import { registerCamkitKernels } from '@camkit/kernels';
 import { enableWasmRelaxedSimd } from '@camkit/kernels/node';
 import * as tf from '@tensorflow/tfjs-core';
 import { createParallelTrainer } from '../dist/train/parallel/index.js';
+import { cpuLine } from './machine.mjs';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const ROUNDS = Number(process.env.SCALES_ROUNDS ?? 3);
@@ -99,7 +100,7 @@ for (const size of SIZES) {
   }
 }
 const md = [
-  `Machine: ${cpus().length}× ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}, tfjs 4.22 wasm (SIMD${fma ? ' + FMA' : ''}, camkit kernels, 1 thread per worker), PyTorch ${torchVersion} (2 threads). Load average ${load0.toFixed(2)} at the start, ${loadavg()[0].toFixed(2)} at the end.`,
+  `Machine: ${cpuLine()}, Node ${process.version}, tfjs 4.22 wasm (SIMD${fma ? ' + FMA' : ''}, camkit kernels, 1 thread per worker), PyTorch ${torchVersion} (2 threads). Load average ${load0.toFixed(2)} at the start, ${loadavg()[0].toFixed(2)} at the end.`,
   `Net: camNet 16/32/64/64 (no pooling, GAP, Dense; 4 classes), random inputs; images/s, median of ${ROUNDS} alternating rounds (range), higher is better.`,
   '',
   '| size | workload | camkit | PyTorch | camkit / PyTorch |',
