@@ -82,6 +82,14 @@ export interface ExplainOptions {
    * integrated-gradients path points (default 16 images per pass).
    */
   batchSize?: number;
+  /**
+   * Images explained per pass: a larger batch is explained in consecutive slices of this many and
+   * the results joined (each image's maps do not depend on the others: BatchNorm and Dropout run
+   * in inference mode). Bounds memory, since a pass's tape holds every activation and gradient.
+   * Default: as many as make 4·224² pixels (4 images at 224², 196 at 32²). SmoothGrad, whose seeded
+   * noise is drawn for the whole batch, is never split.
+   */
+  imagesPerPass?: number;
   /** SmoothGrad: noisy samples per image. Default 25. */
   samples?: number;
   /** SmoothGrad: noise standard deviation as a fraction of each image's value range (max − min). Default 0.15. */

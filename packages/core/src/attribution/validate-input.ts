@@ -83,6 +83,7 @@ export function validateExplainInput(
     throw new CamkitError(`option 'targets' must be class indices, 'all' or 'pred', got ${String(targets)}`);
   }
   positiveInt('batchSize', opts.batchSize);
+  positiveInt('imagesPerPass', opts.imagesPerPass);
   positiveInt('samples', opts.samples);
   positiveInt('steps', opts.steps);
   if (opts.noiseLevel !== undefined && !(opts.noiseLevel >= 0)) {
