@@ -1,7 +1,8 @@
 // What the benches print about the CPU. The model name alone ("AMD EPYC") hides what decides
-// PyTorch's speed here: oneDNN runs AVX-512 kernels where the CPU has them, AVX2 otherwise, while
-// wasm SIMD is 128-bit on both; two sessions' "AMD EPYC" boxes differed 2.2× in PyTorch's 28-px
-// training throughput at the same camkit speed.
+// PyTorch's speed: oneDNN runs AVX-512 kernels where the CPU has them, AVX2 otherwise, while wasm
+// SIMD is 128-bit on both. Two sessions' "AMD EPYC" boxes gave the same 28-px training bench
+// 480 and 387 img/s for PyTorch and 398 and 519 for camkit (same camkit training code): a ratio
+// is only comparable with the machine it was measured on.
 import { readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 
