@@ -1,51 +1,19 @@
 // A batch explained in slices (`imagesPerPass`) gives each image the maps, predictions, class and
 // index it gets in one pass, for every method but SmoothGrad (never split); the slices' tensors
-// are all freed. The net has BatchNorm with statistics far from the identity, so a pass that ran
-// it in training mode would make an image's map depend on its slice.
+// are all freed. The net has BatchNorm far from the identity and Dropout, so a pass that ran either
+// in training mode would make an image's map depend on its slice.
 import * as tf from '@tensorflow/tfjs-core';
-import * as tfl from '@tensorflow/tfjs-layers';
+import type * as tfl from '@tensorflow/tfjs-layers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BACKENDS, maxAbsDiff, useBackend } from '../../test/backends.js';
+import { BN_NET_SIZE, bnDropoutNet } from '../../test/bn-dropout-net.js';
 import { explain } from './explain.js';
 import type { ExplainResult, Method } from './types.js';
 import { METHODS } from './validate-input.js';
 
-const S = 8;
+const S = BN_NET_SIZE;
 const N = 5;
 const TARGETS = [0, 2, 1, 0, 2];
-
-function bnNet(): tfl.LayersModel {
-  const seeded = (seed: number) => ({ kernelInitializer: tfl.initializers.glorotNormal({ seed }) });
-  const model = tfl.sequential({
-    name: 'bn_net',
-    layers: [
-      tfl.layers.conv2d({
-        inputShape: [S, S, 3],
-        filters: 4,
-        kernelSize: 3,
-        padding: 'same',
-        name: 'c1',
-        ...seeded(1),
-      }),
-      tfl.layers.batchNormalization({ name: 'bn1' }),
-      tfl.layers.reLU({ name: 'r1' }),
-      tfl.layers.conv2d({ filters: 5, kernelSize: 3, padding: 'same', name: 'c2', ...seeded(2) }),
-      tfl.layers.batchNormalization({ name: 'bn2' }),
-      tfl.layers.reLU({ name: 'feat' }),
-      tfl.layers.globalAveragePooling2d({ name: 'gap' }),
-      tfl.layers.dense({ units: 3, activation: 'softmax', name: 'out', ...seeded(3) }),
-    ],
-  });
-  for (const name of ['bn1', 'bn2']) {
-    const layer = model.getLayer(name);
-    const k = layer.getWeights()[0].shape[0];
-    const ramp = (a: number, b: number) => tf.tensor1d(Array.from({ length: k }, (_, i) => a + b * i));
-    const weights = [ramp(1.5, -0.2), ramp(0.1, 0.05), ramp(0.3, -0.1), ramp(2, 0.5)];
-    layer.setWeights(weights);
-    tf.dispose(weights);
-  }
-  return model;
-}
 
 function expectSame(sliced: ExplainResult, whole: ExplainResult): void {
   expect(sliced.heatmaps.length).toBe(whole.heatmaps.length);
@@ -66,7 +34,7 @@ describe.each(BACKENDS)('imagesPerPass (%s)', (backend) => {
   let images: tf.Tensor4D;
   beforeAll(async () => {
     await useBackend(backend);
-    model = bnNet();
+    model = bnDropoutNet();
     images = tf.randomUniform([N, S, S, 3], 0, 1, 'float32', 5) as tf.Tensor4D;
   });
   afterAll(() => {

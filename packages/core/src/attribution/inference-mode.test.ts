@@ -2,48 +2,14 @@
 // run the head with `training: true` make an image's map depend on the other images of its batch
 // (BN's batch statistics) and on chance (Dropout).
 import * as tf from '@tensorflow/tfjs-core';
-import * as tfl from '@tensorflow/tfjs-layers';
+import type * as tfl from '@tensorflow/tfjs-layers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BACKENDS, maxAbs, maxAbsDiff, useBackend } from '../../test/backends.js';
+import { BN_NET_SIZE, bnDropoutNet } from '../../test/bn-dropout-net.js';
 import { explain } from './explain.js';
 import { METHODS } from './validate-input.js';
 
-const S = 8;
-
-/** conv → BN → ReLU → Dropout → conv → BN → ReLU → GAP → Dropout → Dense, BN statistics far from the identity. */
-function bnDropoutNet(): tfl.LayersModel {
-  const seeded = (seed: number) => ({ kernelInitializer: tfl.initializers.glorotNormal({ seed }) });
-  const model = tfl.sequential({
-    name: 'bn_dropout_net',
-    layers: [
-      tfl.layers.conv2d({
-        inputShape: [S, S, 3],
-        filters: 4,
-        kernelSize: 3,
-        padding: 'same',
-        name: 'c1',
-        ...seeded(1),
-      }),
-      tfl.layers.batchNormalization({ name: 'bn1' }),
-      tfl.layers.reLU({ name: 'r1' }),
-      tfl.layers.dropout({ rate: 0.5, name: 'drop1', seed: 11 }),
-      tfl.layers.conv2d({ filters: 5, kernelSize: 3, padding: 'same', name: 'c2', ...seeded(2) }),
-      tfl.layers.batchNormalization({ name: 'bn2' }),
-      tfl.layers.reLU({ name: 'feat' }),
-      tfl.layers.globalAveragePooling2d({ name: 'gap' }),
-      tfl.layers.dropout({ rate: 0.5, name: 'drop2', seed: 12 }),
-      tfl.layers.dense({ units: 3, activation: 'softmax', name: 'out', ...seeded(3) }),
-    ],
-  });
-  for (const name of ['bn1', 'bn2']) {
-    const layer = model.getLayer(name);
-    const k = layer.getWeights()[0].shape[0];
-    const ramp = (a: number, b: number) => tf.tensor1d(Array.from({ length: k }, (_, i) => a + b * i));
-    // gamma, beta, moving mean, moving variance
-    layer.setWeights([ramp(1.5, -0.2), ramp(0.1, 0.05), ramp(0.3, -0.1), ramp(2, 0.5)]);
-  }
-  return model;
-}
+const S = BN_NET_SIZE;
 
 describe.each(BACKENDS)('BatchNorm and Dropout in inference mode (%s)', (backend) => {
   let model: tfl.LayersModel;
