@@ -1,6 +1,6 @@
 import type { TensorInfo } from '@tensorflow/tfjs-core';
 import { Conv2DBackpropInput } from '@tensorflow/tfjs-core';
-import { type ConvBackpropAttrs, convGeometry } from './conv-geometry.js';
+import { type ConvBackpropAttrs, type ConvGeometry, convGeometry } from './conv-geometry.js';
 import { callWasmKernel, heapF32, release, type WasmBackendLike } from './wasm-kernel-calls.js';
 import { kernelConfig } from '../kernel-config.js';
 
@@ -36,7 +36,10 @@ export function conv2DBackpropInputWasm(args: {
     heapF32(backend, zeros).fill(0);
     return zeros;
   }
-  const needsSpread = g.strideH > 1 || g.strideW > 1 || crop.some((c) => c > 0);
+  const strided = g.strideH > 1 || g.strideW > 1;
+  const colsFloats = g.batch * g.outH * g.outW * g.kH * g.kW * g.inC;
+  if (strided && colsFloats <= MAX_COLS_FLOATS) return gemmCol2im(backend, dy, filter, g);
+  const needsSpread = strided || crop.some((c) => c > 0);
   const src = needsSpread ? spreadRows(backend, dy, g.strideH, g.strideW, crop[0], crop[2], rows, cols) : dy;
   const flipped = flipFilter(backend, filter);
   const dx = callWasmKernel(
@@ -58,6 +61,67 @@ export function conv2DBackpropInputWasm(args: {
   );
   release(backend, flipped);
   if (src !== dy) release(backend, src);
+  return dx;
+}
+
+/** Largest column matrix (floats) {@link gemmCol2im} allocates: 256 MB; beyond, the spread path. */
+const MAX_COLS_FLOATS = 64 * 1024 * 1024;
+
+/**
+ * A strided conv's input gradient without the spread's zeros: cols = dy · Wᵀ, one GEMM
+ * `[N·outH·outW, outC] × [outC, kH·kW·inC]` (a 1×1 convolution on XNNPACK), then each dy position's
+ * kH·kW·inC column added into the dx pixels its taps read (col2im). The spread formulation
+ * multiplies s² times as many zeros: ResNet-18's 7×7/2 stem (dy [1,112,112,64] → dx
+ * [1,224,224,3]) took 243 ms of a 384 ms guided backprop that way.
+ */
+function gemmCol2im(
+  backend: WasmBackendLike,
+  dy: TensorInfo,
+  filter: TensorInfo,
+  g: ConvGeometry,
+): TensorInfo {
+  const m = g.batch * g.outH * g.outW;
+  const k = g.kH * g.kW * g.inC;
+  // Wᵀ as a 1×1 filter [1, 1, outC, K]: the GEMM runs as XNNPACK's 1×1 convolution (stock
+  // BatchMatMul with a transposed operand measured several times slower).
+  const wT = backend.makeOutput([1, 1, g.outC, k], 'float32');
+  const wv = heapF32(backend, filter);
+  const tv = heapF32(backend, wT);
+  for (let r = 0; r < k; r++) for (let o = 0; o < g.outC; o++) tv[o * k + r] = wv[r * g.outC + o] as number;
+  const cols = callWasmKernel(
+    'Conv2D',
+    backend,
+    { x: dy, filter: wT },
+    { strides: [1, 1], dilations: [1, 1], pad: 'valid', dataFormat: 'NHWC', dimRoundingMode: 'floor' },
+  );
+  release(backend, wT);
+  const dx = backend.makeOutput([g.batch, g.inH, g.inW, g.inC], 'float32');
+  // Views after the last allocation (memory growth detaches earlier ones).
+  const out = heapF32(backend, dx);
+  const c = heapF32(backend, cols);
+  out.fill(0);
+  const { inH, inW, inC } = g;
+  let at = 0;
+  for (let b = 0; b < g.batch; b++) {
+    for (let y = 0; y < g.outH; y++) {
+      for (let x = 0; x < g.outW; x++) {
+        for (let ky = 0; ky < g.kH; ky++) {
+          const i = y * g.strideH + ky * g.dilationH - g.padTop;
+          if (i < 0 || i >= inH) {
+            at += g.kW * inC;
+            continue;
+          }
+          for (let kx = 0; kx < g.kW; kx++, at += inC) {
+            const j = x * g.strideW + kx * g.dilationW - g.padLeft;
+            if (j < 0 || j >= inW) continue;
+            const to = ((b * inH + i) * inW + j) * inC;
+            for (let ci = 0; ci < inC; ci++) out[to + ci] += c[at + ci] as number;
+          }
+        }
+      }
+    }
+  }
+  release(backend, cols);
   return dx;
 }
 
