@@ -80,7 +80,6 @@ function gemmCol2im(
   filter: TensorInfo,
   g: ConvGeometry,
 ): TensorInfo {
-  const m = g.batch * g.outH * g.outW;
   const k = g.kH * g.kW * g.inC;
   // Wᵀ as a 1×1 filter [1, 1, outC, K]: the GEMM runs as XNNPACK's 1×1 convolution (stock
   // BatchMatMul with a transposed operand measured several times slower).

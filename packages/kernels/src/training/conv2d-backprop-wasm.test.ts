@@ -49,7 +49,14 @@ const CASES: Case[] = [
   { name: '1×1 valid, batch 1', x: [1, 5, 6, 8], k: [1, 1], co: 3, stride: [1, 1], pad: 'valid' },
   { name: '1×1 same, stride 2, odd', x: [2, 7, 5, 4], k: [1, 1], co: 6, stride: [2, 2], pad: 'same' },
   { name: '2×4 kernel, strides [2,1]', x: [2, 9, 10, 3], k: [2, 4], co: 5, stride: [2, 1], pad: 'same' },
-  { name: '7×7 same, stride 2 (ResNet stem), 16×16', x: [1, 16, 16, 3], k: [7, 7], co: 8, stride: [2, 2], pad: 'same' },
+  {
+    name: '7×7 same, stride 2 (ResNet stem), 16×16',
+    x: [1, 16, 16, 3],
+    k: [7, 7],
+    co: 8,
+    stride: [2, 2],
+    pad: 'same',
+  },
   {
     name: 'explicit padding',
     x: [2, 6, 7, 3],
