@@ -8,8 +8,9 @@ import { heapF32, release, type WasmBackendLike } from './wasm-kernel-calls.js';
 
 /**
  * Inference-mode batch norm (`tf.batchNorm`, which tfjs-layers' BatchNormalization runs outside
- * training) as one streaming SIMD pass y = (x − μ[c])·γ[c] / √(σ²[c] + ε) + β[c]: stock
- * tfjs-backend-wasm's float32 operations in its order, so the bits are stock's; stock indexes
+ * training) as one streaming SIMD pass y = (x − μ[c])·γ[c] / √(σ²[c] + ε) + β[c], x − μ and ·γ in
+ * float32, the division and + β in float64 rounded once (what stock tfjs-backend-wasm's build
+ * computes), so the bits are stock's; stock indexes
  * every per-channel operand per element (flat index modulo its size) and took 5.5 ms for
  * ResNet-18's [1, 112, 112, 64] stem output. (Folding to x·a + (β − μ·a) saves the division but
  * loses the digits of x − μ when |μ| ≫ σ: a finite-difference check of EfficientNet's input
