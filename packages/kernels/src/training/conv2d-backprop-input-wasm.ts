@@ -1,6 +1,7 @@
 import type { TensorInfo } from '@tensorflow/tfjs-core';
 import { Conv2DBackpropInput } from '@tensorflow/tfjs-core';
 import { type ConvBackpropAttrs, type ConvGeometry, convGeometry } from './conv-geometry.js';
+import { transformedFilter } from './simd/filter-cache.js';
 import { callWasmKernel, heapF32, release, type WasmBackendLike } from './wasm-kernel-calls.js';
 import { kernelConfig } from '../kernel-config.js';
 
@@ -45,7 +46,7 @@ export function conv2DBackpropInputWasm(args: {
   const dx = callWasmKernel(
     'Conv2D',
     backend,
-    { x: src, filter: flipped },
+    { x: src, filter: flipped.u },
     {
       strides: [1, 1],
       dilations: [g.dilationH, g.dilationW],
@@ -59,7 +60,7 @@ export function conv2DBackpropInputWasm(args: {
       dimRoundingMode: 'floor',
     },
   );
-  release(backend, flipped);
+  if (flipped.owned) release(backend, flipped.u);
   if (src !== dy) release(backend, src);
   return dx;
 }
@@ -82,18 +83,20 @@ function gemmCol2im(
 ): TensorInfo {
   const k = g.kH * g.kW * g.inC;
   // Wᵀ as a 1×1 filter [1, 1, outC, K]: the GEMM runs as XNNPACK's 1×1 convolution (stock
-  // BatchMatMul with a transposed operand measured several times slower).
-  const wT = backend.makeOutput([1, 1, g.outC, k], 'float32');
-  const wv = heapF32(backend, filter);
-  const tv = heapF32(backend, wT);
-  for (let r = 0; r < k; r++) for (let o = 0; o < g.outC; o++) tv[o * k + r] = wv[r * g.outC + o] as number;
+  // BatchMatMul with a transposed operand measured several times slower). Kept for a filter that
+  // comes back (an explanation's weights), like a Winograd transform.
+  const wT = transformedFilter(backend, filter, 'transpose', [1, 1, g.outC, k], (info) => {
+    const wv = heapF32(backend, filter);
+    const tv = heapF32(backend, info);
+    for (let r = 0; r < k; r++) for (let o = 0; o < g.outC; o++) tv[o * k + r] = wv[r * g.outC + o] as number;
+  });
   const cols = callWasmKernel(
     'Conv2D',
     backend,
-    { x: dy, filter: wT },
+    { x: dy, filter: wT.u },
     { strides: [1, 1], dilations: [1, 1], pad: 'valid', dataFormat: 'NHWC', dimRoundingMode: 'floor' },
   );
-  release(backend, wT);
+  if (wT.owned) release(backend, wT.u);
   const dx = backend.makeOutput([g.batch, g.inH, g.inW, g.inC], 'float32');
   // Views after the last allocation (memory growth detaches earlier ones).
   const out = heapF32(backend, dx);
@@ -155,22 +158,26 @@ function spreadRows(
   return out;
 }
 
-/** W[kH, kW, inC, outC] → W'[a, b, outC, inC] = W[kH−1−a, kW−1−b, inC, outC]. */
-function flipFilter(backend: WasmBackendLike, filter: TensorInfo): TensorInfo {
-  const [kH, kW, inC, outC] = filter.shape;
-  const out = backend.makeOutput([kH, kW, outC, inC], 'float32');
-  const o = heapF32(backend, out);
-  const w = heapF32(backend, filter);
-  for (let a = 0; a < kH; a++) {
-    for (let b = 0; b < kW; b++) {
-      const srcTap = ((kH - 1 - a) * kW + (kW - 1 - b)) * inC * outC;
-      const dstTap = (a * kW + b) * outC * inC;
-      for (let ci = 0; ci < inC; ci++) {
-        for (let co = 0; co < outC; co++) o[dstTap + co * inC + ci] = w[srcTap + ci * outC + co];
+/**
+ * W[kH, kW, inC, outC] → W'[a, b, outC, inC] = W[kH−1−a, kW−1−b, inC, outC], kept for a filter
+ * that comes back (see filter-cache.ts): a kept flip has a stable dataId, so the stride-1 conv
+ * that consumes it keeps its Winograd transform too.
+ */
+function flipFilter(backend: WasmBackendLike, filter: TensorInfo): { u: TensorInfo; owned: boolean } {
+  const [kH, kW, inC, outC] = filter.shape as [number, number, number, number];
+  return transformedFilter(backend, filter, 'flip', [kH, kW, outC, inC], (out) => {
+    const o = heapF32(backend, out);
+    const w = heapF32(backend, filter);
+    for (let a = 0; a < kH; a++) {
+      for (let b = 0; b < kW; b++) {
+        const srcTap = ((kH - 1 - a) * kW + (kW - 1 - b)) * inC * outC;
+        const dstTap = (a * kW + b) * outC * inC;
+        for (let ci = 0; ci < inC; ci++) {
+          for (let co = 0; co < outC; co++) o[dstTap + co * inC + ci] = w[srcTap + ci * outC + co] as number;
+        }
       }
     }
-  }
-  return out;
+  });
 }
 
 /** `Conv2DBackpropInput` for the wasm backend, replacing the stock scalar loop. */

@@ -2,7 +2,8 @@ import type { TensorInfo } from '@tensorflow/tfjs-core';
 import type { WasmBackendLike } from '../wasm-kernel-calls.js';
 
 /**
- * Transformed Winograd filters U = G g Gᵀ kept for a filter that comes back unchanged. Inference
+ * Filters derived from a weight tensor — Winograd's U = G g Gᵀ, the flipped and transposed filter
+ * of an input gradient, Wᵀ for a strided one — kept for a filter that comes back unchanged. Inference
  * and explanation run the same weights on every call, and at small spatial sizes the transform is
  * much of a conv's time (ResNet-18's 7×7×512 convs: 16.8 MB of U written per call, then read by
  * the GEMMs). tfjs tensors are immutable — new weights (`assign`, `setWeights`, an optimiser step)
@@ -10,8 +11,9 @@ import type { WasmBackendLike } from '../wasm-kernel-calls.js';
  * buffer is freed.
  *
  * A filter is cached only the second time it is seen with the same transform: a training step
- * uses each weight tensor once per transform (the forward conv; the input gradient transforms a
- * flipped copy), so training keeps allocating nothing it does not need.
+ * uses each weight tensor once per transform (the forward conv, the input gradient's flip), so
+ * training keeps allocating nothing it does not need. A derived filter is a tensor like any other:
+ * a cached flip gets its own U, freed with it when the weight tensor goes.
  */
 const MAX_CACHED_BYTES = 256 * 1024 * 1024;
 
@@ -38,7 +40,8 @@ function cacheFor(backend: WasmBackendLike): BackendCache {
       made.kept.delete(dataId);
       for (const u of entries.values()) {
         made.bytes -= bytesOf(u);
-        dispose(u.dataId, true);
+        // Through the wrapped disposeData: a derived filter's own derived filters go too.
+        backend.disposeData(u.dataId, true);
       }
     }
     return freed;
@@ -50,9 +53,9 @@ function cacheFor(backend: WasmBackendLike): BackendCache {
 const bytesOf = (info: TensorInfo): number => info.shape.reduce((a, b) => a * b, 1) * 4;
 
 /**
- * The transformed filter for `filter` under `key` (the transform and its padded shape):
- * `{ u, owned }`, `owned` meaning the caller frees `u` after use. `fill` computes U into a fresh
- * `[n², cp, co]` buffer; it runs on a cache miss only.
+ * The filter derived from `filter` under `key` (which transform, and its shape): `{ u, owned }`,
+ * `owned` meaning the caller frees `u` after use. `fill` computes it into a fresh float32 buffer
+ * of `shape` (Winograd's U: `[n², cp, co]`); it runs on a cache miss only.
  */
 export function transformedFilter(
   backend: WasmBackendLike,
