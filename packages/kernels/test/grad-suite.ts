@@ -77,7 +77,7 @@ export const DEPTHWISE_CASES: DepthwiseCase[] = [
   },
 ];
 
-// tfjs's depthwise gradient refuses dilation > 1, so these call the kernels directly.
+// Dilated depthwise convs (stride 1: tfjs allows dilation only there); tfjs's own gradient refuses them.
 export const DILATED_DEPTHWISE_CASES: DepthwiseCase[] = [
   {
     name: '3×3 same, dilation 2, C 8',
@@ -96,6 +96,20 @@ export const DILATED_DEPTHWISE_CASES: DepthwiseCase[] = [
     stride: [1, 1],
     pad: 'valid',
     dilation: [2, 3],
+  },
+  {
+    name: '2×3 explicit [2,1]×[0,3], dilation [3,2], C 5, batch 2',
+    x: [2, 8, 9, 5],
+    k: [2, 3],
+    co: 1,
+    stride: [1, 1],
+    pad: [
+      [0, 0],
+      [2, 1],
+      [0, 3],
+      [0, 0],
+    ],
+    dilation: [3, 2],
   },
 ];
 
@@ -189,16 +203,19 @@ function depthwise(c: DepthwiseCase) {
 
 /**
  * Depthwise-conv gradients on the active backend against float64 loops: one parameterised suite,
- * run through tf.grads for the plain cases and on the kernels directly for the dilated ones — only
- * where camkit's kernels run (`options.dilated`): tfjs-backend-cpu's backprop kernels ignore
- * `dilations` (relative error 1.7 on these cases), harmless there as tfjs's gradient never passes them.
+ * through tf.grads (the path layers and explain() take) for the plain and the dilated cases — a
+ * dilated gradient runs camkit's kernels on wasm and the portable ops elsewhere (tfjs refuses it
+ * on every backend). `options.kernels` also runs the dilated cases on the backprop kernels
+ * directly: only where camkit's kernels run, since tfjs-backend-cpu's ignore `dilations` (relative
+ * error 1.7 on these cases), harmless there as tfjs's gradient never passes them.
  */
-export function depthwiseGradCases(backend: string, options: { dilated: boolean }): void {
+export function depthwiseGradCases(backend: string, options: { kernels: boolean }): void {
   type Suite = { title: string; cases: DepthwiseCase[]; via: 'tf.grads' | 'kernels'; seed: number };
   const suites: Suite[] = [
     { title: 'depthwise gradients', cases: DEPTHWISE_CASES, via: 'tf.grads', seed: 41 },
+    { title: 'dilated depthwise gradients', cases: DILATED_DEPTHWISE_CASES, via: 'tf.grads', seed: 7 },
   ];
-  if (options.dilated)
+  if (options.kernels)
     suites.push({
       title: 'dilated depthwise kernels',
       cases: DILATED_DEPTHWISE_CASES,
@@ -244,12 +261,27 @@ export const POOL_CASES: PoolCase[] = [
   { name: '3×3/2 valid, 9×8, C 2', x: [2, 9, 8, 2], size: [3, 3], stride: [2, 2], pad: 'valid' },
   { name: '3×3/1 same, 6×7, C 9', x: [1, 6, 7, 9], size: [3, 3], stride: [1, 1], pad: 'same' },
   { name: '2×2/1 valid (overlap 1), 5×6, C 1', x: [2, 5, 6, 1], size: [2, 2], stride: [1, 1], pad: 'valid' },
+  // Channels a multiple of 4: wasm's SIMD max-pool gradient (1, 2 and 3 four-lane groups).
+  { name: '3×3/2 same, even 8×10, C 12', x: [2, 8, 10, 12], size: [3, 3], stride: [2, 2], pad: 'same' },
+  { name: '2×2/2 valid, odd 7×9, C 8', x: [1, 7, 9, 8], size: [2, 2], stride: [2, 2], pad: 'valid' },
   {
     name: '3×2 window, strides [2,1], same, 7×6, C 3',
     x: [1, 7, 6, 3],
     size: [3, 2],
     stride: [2, 1],
     pad: 'same',
+  },
+  {
+    name: '3×3/2 explicit [1,0]×[0,2], 7×7, C 4',
+    x: [2, 7, 7, 4],
+    size: [3, 3],
+    stride: [2, 2],
+    pad: [
+      [0, 0],
+      [1, 0],
+      [0, 2],
+      [0, 0],
+    ],
   },
   {
     name: '3×3/2 explicit [1,0]×[0,2], 7×7, C 2',

@@ -9,7 +9,7 @@ export interface PoolGradAttrs {
 }
 
 /** One pool window clipped to the input: rows [yLo, yHi), columns [xLo, xHi) of image `b`. */
-interface PoolWindow {
+export interface PoolWindow {
   yLo: number;
   yHi: number;
   xLo: number;
@@ -21,10 +21,10 @@ interface PoolWindow {
 }
 
 /** What a pool gradient does with each window: once before its cells, at each cell, once after. */
-interface PoolWindowVisitor {
+export interface PoolWindowVisitor {
   start(window: PoolWindow): void;
-  /** `at`: the cell's offset (channel 0) in the input; cells come in row-major order. */
-  cell(at: number, window: PoolWindow): void;
+  /** `at`: the cell's offset (channel 0) in the input; cells come in row-major order. Without it, windows only. */
+  cell?(at: number, window: PoolWindow): void;
   end?(window: PoolWindow): void;
 }
 
@@ -33,7 +33,7 @@ interface PoolWindowVisitor {
  * over NHWC `[n, h, w, c]` with geometry `info`, its window clipped to the input (padding is never
  * a cell); windows entirely in the padding are skipped (no cell to give their dy to).
  */
-function forEachPoolWindow(
+export function forEachPoolWindow(
   shape: readonly [number, number, number, number],
   info: backend_util.Conv2DInfo,
   visitor: PoolWindowVisitor,
@@ -67,8 +67,10 @@ function forEachPoolWindow(
           first: ((b * h + yLo) * w + xLo) * c,
         };
         visitor.start(window);
-        for (let iy = yLo; iy < yHi; iy++) {
-          for (let ix = xLo; ix < xHi; ix++) visitor.cell(((b * h + iy) * w + ix) * c, window);
+        if (visitor.cell) {
+          for (let iy = yLo; iy < yHi; iy++) {
+            for (let ix = xLo; ix < xHi; ix++) visitor.cell(((b * h + iy) * w + ix) * c, window);
+          }
         }
         visitor.end?.(window);
       }

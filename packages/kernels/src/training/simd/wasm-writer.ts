@@ -329,6 +329,19 @@ export class FunctionWriter {
     this.code.push(0);
     return this;
   }
+  /** `f32.load` at [address on stack] + offset. */
+  f32Load(offset = 0): this {
+    this.code.push(0x2a);
+    return this.memarg(2, offset);
+  }
+  /** `f32.store` of [address, value] at address + offset. */
+  f32Store(offset = 0): this {
+    this.code.push(0x38);
+    return this.memarg(2, offset);
+  }
+  f32Add(): this {
+    return this.op(0x92);
+  }
   /** `v128.store` of [address, value]. */
   v128Store(offset = 0): this {
     return this.simd(0x0b).memarg(2, offset);
@@ -384,6 +397,24 @@ export class FunctionWriter {
   }
   f32x4Max(): this {
     return this.simd(0xe9);
+  }
+  /** `f32x4.gt`: each lane all ones where a > b (false for NaN), else zero. */
+  f32x4Gt(): this {
+    return this.simd(0x44);
+  }
+  /** `v128.bitselect` of [a, b, mask]: a's bits where mask is set, b's elsewhere. */
+  v128Bitselect(): this {
+    return this.simd(0x52);
+  }
+  /** `i32x4.splat`: the i32 on the stack in four lanes. */
+  i32x4Splat(): this {
+    return this.simd(0x11);
+  }
+  /** `i32x4.extract_lane`: lane `lane` (0–3) of the v128 on the stack as an i32. */
+  i32x4ExtractLane(lane: number): this {
+    this.simd(0x1b);
+    this.code.push(lane);
+    return this;
   }
   /** `v128.const` 0. */
   v128Zero(): this {
