@@ -11,7 +11,7 @@ import { gradcamPlusPlusWeights } from './gradcam-plus-plus-weights.js';
 import { gradcamWeights } from './gradcam-weights.js';
 import { leafLayers } from './graph-runner.js';
 import { hirescamMap } from './hirescam-map.js';
-import { inputGradient, integratedGradients, smoothGrad } from './input-gradients.js';
+import { inputGradient, inputGradientAndLogits, integratedGradients, smoothGrad } from './input-gradients.js';
 import type { AnyModel, ExplainableModel } from './explainable-model.js';
 import { explainable } from './explainable.js';
 import { kernelError, type NamedLayer } from './kernel-error.js';
@@ -291,14 +291,55 @@ function targetMasks(
   logits: tf.Tensor2D,
   numClasses: number,
 ): tf.Tensor2D[] {
-  const n = logits.shape[0];
+  return givenTargetMasks(targets, logits.shape[0], numClasses) ?? [predictedMask(logits, numClasses)];
+}
+
+/** The masks of targets named by the caller (a class per image, or 'all'); null for the predicted class. */
+function givenTargetMasks(
+  targets: ExplainOptions['targets'],
+  n: number,
+  numClasses: number,
+): tf.Tensor2D[] | null {
   if (targets === 'all') {
     return Array.from({ length: numClasses }, (_, c) =>
       oneHot(tf.fill([n], c, 'int32') as tf.Tensor1D, numClasses),
     );
   }
   if (Array.isArray(targets)) return [oneHot(tf.tensor1d(targets as number[], 'int32'), numClasses)];
-  return [oneHot(tf.cast(tf.argMax(logits, 1), 'int32') as tf.Tensor1D, numClasses)];
+  return null;
+}
+
+const predictedMask = (logits: tf.Tensor2D, numClasses: number): tf.Tensor2D =>
+  oneHot(tf.cast(tf.argMax(logits, 1), 'int32') as tf.Tensor1D, numClasses);
+
+/**
+ * {@link predictedMask} as one tape node whose gradient is zero: inside a gradient's forward pass
+ * (where the ops of a custom gradient are not recorded), so backprop never meets `Equal`, which has
+ * no gradient.
+ */
+const predictedMaskNoGrad = (numClasses: number) =>
+  tf.customGrad((...args: unknown[]) => {
+    const logits = args[0] as tf.Tensor2D;
+    return {
+      value: predictedMask(logits, numClasses),
+      gradFunc: (dy: tf.Tensor | tf.Tensor[]) => [tf.zerosLike(dy as tf.Tensor)],
+    };
+  }) as (logits: tf.Tensor2D) => tf.Tensor2D;
+
+/**
+ * Guided backprop's maps and logits from its own gradient passes: the first pass's forward gives
+ * the logits (and, for the predicted class, the mask), so no separate forward pass runs.
+ */
+function guidedBackprop(
+  model: AnyModel,
+  images: tf.Tensor4D,
+  targets: ExplainOptions['targets'],
+  numClasses: number,
+): Computed {
+  const masks = givenTargetMasks(targets, images.shape[0], numClasses);
+  const first = inputGradientAndLogits(model, images, masks?.[0] ?? predictedMaskNoGrad(numClasses), true);
+  const rest = (masks ?? []).slice(1).map((mask) => inputGradient(model, images, mask, true));
+  return { logits: first.logits, maps: tf.stack([first.gradient, ...rest], 1) };
 }
 
 function compute(
@@ -315,11 +356,12 @@ function compute(
   const method = opts.method;
   const batchSize = opts.batchSize ?? (method === 'ablationcam' ? ABLATIONCAM_BATCH_SIZE : 16);
 
+  if (method === 'guided-backprop') return guidedBackprop(model, images, opts.targets, numClasses);
   if (!layer) {
+    // SmoothGrad and IG take gradients at other points than the images: one forward for the logits.
     const logits = m.logits(images);
     const masks = targetMasks(opts.targets, logits, numClasses);
     const perTarget = masks.map((mask) => {
-      if (method === 'guided-backprop') return inputGradient(model, images, mask, true);
       if (method === 'smoothgrad') return smoothGrad(model, images, mask, { ...opts, batchSize });
       return integratedGradients(model, images, mask, { ...opts, batchSize });
     });

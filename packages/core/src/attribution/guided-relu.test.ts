@@ -53,4 +53,39 @@ describe.each(BACKENDS)('guided backpropagation ReLU rule (%s)', (backend) => {
     x.dispose();
     model.dispose();
   });
+
+  it('takes its logits and predicted class from its own gradient pass, equal to a plain forward', async () => {
+    // Guided backprop runs no separate forward: the predicted class's mask is made inside the
+    // gradient's forward pass. Check it against explicit targets and against the model's logits.
+    const model = tfl.sequential({
+      layers: [
+        tfl.layers.conv2d({ inputShape: [5, 5, 2], filters: 4, kernelSize: 3, activation: 'relu' }),
+        tfl.layers.flatten(),
+        tfl.layers.dense({ units: 3, activation: 'softmax' }),
+      ],
+    });
+    const x = tf.randomNormal([2, 5, 5, 2], 0, 1, 'float32', 3) as tf.Tensor4D;
+    const before = tf.memory().numTensors;
+    const predicted = await explain(model, x, { method: 'guided-backprop' });
+    const classes = predicted.predictions.map((p) => p.predicted);
+    const given = await explain(model, x, { method: 'guided-backprop', targets: classes });
+    const all = await explain(model, x, { method: 'guided-backprop', targets: 'all' });
+    const gradcam = await explain(model, x, { method: 'gradcam', targets: classes });
+    expect(tf.memory().numTensors).toBe(before);
+    for (let i = 0; i < 2; i++) {
+      expect(predicted.heatmaps[i].classIndex).toBe(classes[i]);
+      expect(Array.from(predicted.heatmaps[i].map)).toEqual(Array.from(given.heatmaps[i].map));
+      // 'all': three columns per image, the predicted one among them.
+      expect(Array.from(all.heatmaps[i * 3 + classes[i]].map)).toEqual(Array.from(given.heatmaps[i].map));
+      const logits = Array.from(predicted.predictions[i].logits);
+      for (const other of [given, all, gradcam]) {
+        const ref = Array.from(other.predictions[i].logits);
+        for (const [c, v] of logits.entries()) expect(v).toBeCloseTo(ref[c] as number, 5);
+      }
+    }
+    // The columns of different classes differ (the 'all' dispatch is per class).
+    expect(Array.from(all.heatmaps[0].map)).not.toEqual(Array.from(all.heatmaps[1].map));
+    x.dispose();
+    model.dispose();
+  });
 });

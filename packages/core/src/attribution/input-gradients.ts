@@ -20,17 +20,39 @@ export function inputGradient(
   mask: tf.Tensor2D,
   guided = false,
 ): tf.Tensor4D {
-  return tf.tidy(() => {
-    const m = explainable(model);
-    const score = (x: tf.Tensor) => {
-      const logits = m.logits(x as tf.Tensor4D, {
-        unfused: true,
-        guidedRelu: guided ? guidedRelu : undefined,
-      });
-      return tf.sum(tf.mul(logits, mask));
-    };
-    return tf.grads(score)([images])[0] as tf.Tensor4D;
-  });
+  return tf.tidy(() => inputGradientAndLogits(model, images, mask, guided).gradient);
+}
+
+/**
+ * {@link inputGradient} and the logits of the same forward pass, so a caller that reports them
+ * runs no forward pass of its own. `mask` may be a function of those logits (the predicted class),
+ * run inside the gradient's forward pass: it must give the logits a zero gradient.
+ */
+export function inputGradientAndLogits(
+  model: AnyModel,
+  images: tf.Tensor4D,
+  mask: tf.Tensor2D | ((logits: tf.Tensor2D) => tf.Tensor2D),
+  guided = false,
+): { gradient: tf.Tensor4D; logits: tf.Tensor2D } {
+  const m = explainable(model);
+  let kept: tf.Tensor2D | undefined;
+  try {
+    return tf.tidy(() => {
+      const score = (x: tf.Tensor) => {
+        const logits = m.logits(x as tf.Tensor4D, {
+          unfused: true,
+          guidedRelu: guided ? guidedRelu : undefined,
+        });
+        // Kept past the gradient's forward scope (a clone: the tape frees what it saved).
+        kept = tf.keep(tf.clone(logits));
+        return tf.sum(tf.mul(logits, typeof mask === 'function' ? mask(logits) : mask));
+      };
+      const gradient = tf.grads(score)([images])[0] as tf.Tensor4D;
+      return { gradient, logits: tf.clone(kept!) };
+    });
+  } finally {
+    kept?.dispose();
+  }
 }
 
 /** Runs `points(k)` (one `[N, H, W, C]` batch per k) through the gradient in chunks and sums the gradients. */
