@@ -6,6 +6,7 @@ import type { ModelInfo, TargetCandidate } from '../inspect/model-info.js';
 import type { ExplainableModel } from './explainable-model.js';
 import { softmaxRow } from './explainable-model.js';
 import { graphHead } from './graph-cam-head.js';
+import { lastSpatial } from './target-layer.js';
 import type { ModelSplit } from './split-model.js';
 
 /** Input size used for shapes when the graph's H or W is free and no image size is known. */
@@ -73,7 +74,6 @@ export function graphExplainable(model: GraphModel): ExplainableModel {
         .reduce((total, n) => total + (model.weights[n!.name]?.[0]?.size ?? 0), 0);
       candidates.push({ name: node.name, shape: [null, ...shape.slice(1)], params, op: node.op });
     }
-    const spatial = candidates.filter((c) => (c.shape[1] ?? 0) * (c.shape[2] ?? 0) > 1);
     const info: Omit<ModelInfo, 'head'> = {
       format: 'graph-model',
       name,
@@ -91,7 +91,7 @@ export function graphExplainable(model: GraphModel): ExplainableModel {
         binary,
       },
       candidates,
-      defaultTarget: spatial.at(-1)?.name ?? null,
+      defaultTarget: lastSpatial(candidates)?.name ?? null,
       shapesAt: [h, w],
     };
     const described = { info, shapes };

@@ -6,7 +6,7 @@ import { layersCamHead } from './cam-head.js';
 import { type ExplainableModel, softmaxRow } from './explainable-model.js';
 import { isContainer, type LayerLike, leafLayers, runGraph } from './graph-runner.js';
 import { layersSplit } from './split-model.js';
-import { outputRank, resolveTargetLayer } from './target-layer.js';
+import { lastSpatial, outputRank, resolveTargetLayer } from './target-layer.js';
 
 interface SymbolicLike {
   sourceLayer: LayerLike & { outputs?: SymbolicLike[] };
@@ -79,7 +79,7 @@ export function layersExplainable(model: LayersModel): ExplainableModel {
         numClasses,
         score: { node: out.name, activation, preActivation: activation === 'softmax', binary: false },
         candidates: list,
-        defaultTarget: list.at(-1)?.name ?? null,
+        defaultTarget: (lastSpatial(list) ?? list.at(-1))?.name ?? null,
       };
     },
     candidates,

@@ -183,3 +183,44 @@ describe.each(BACKENDS)('splitModel (%s)', (backend) => {
     flat.dispose();
   });
 });
+
+describe('default CAM target', () => {
+  it('skips the 1×1 layers after a global pool (a MobileNetV3-style classifier), as inspect says', async () => {
+    // GAP reshaped to 1×1 (Keras' keepdims), then 1×1 convs to the logits: every layer after the
+    // pool is 4-D but 1×1.
+    const input = tfl.input({ shape: [8, 8, 3] });
+    const features = tfl.layers
+      .conv2d({ name: 'features', filters: 4, kernelSize: 3, padding: 'same', activation: 'relu' })
+      .apply(input) as tfl.SymbolicTensor;
+    const gap = tfl.layers.globalAveragePooling2d({}).apply(features);
+    const pooled = tfl.layers.reshape({ name: 'pool', targetShape: [1, 1, 4] }).apply(gap);
+    const hidden = tfl.layers
+      .conv2d({ name: 'hidden', filters: 6, kernelSize: 1, activation: 'relu' })
+      .apply(pooled) as tfl.SymbolicTensor;
+    const logits = tfl.layers.conv2d({ name: 'logits', filters: 3, kernelSize: 1 }).apply(hidden);
+    const flat = tfl.layers.flatten().apply(logits) as tfl.SymbolicTensor;
+    const model = tfl.model({ inputs: input, outputs: tfl.layers.softmax().apply(flat) as tfl.SymbolicTensor });
+    expect(listCandidateLayers(model)).toEqual(['features', 'pool', 'hidden', 'logits']);
+    expect(findTargetLayer(model)).toBe('features');
+    const images = tf.randomUniform([1, 8, 8, 3], 0, 1, 'float32', 5) as tf.Tensor4D;
+    const r = await explain(model, images, { method: 'gradcam' });
+    expect(r.layer).toBe('features');
+    // The map varies over the image (a 1×1 layer's map would be constant).
+    const map = r.heatmaps[0].map;
+    expect(Math.max(...map) - Math.min(...map)).toBeGreaterThan(0.1);
+    images.dispose();
+    model.dispose();
+  });
+
+  it('falls back to the last 4-D layer when every one is 1×1', () => {
+    const model = tfl.sequential({
+      layers: [
+        tfl.layers.conv2d({ name: 'only', inputShape: [1, 1, 2], filters: 2, kernelSize: 1 }),
+        tfl.layers.flatten(),
+        tfl.layers.dense({ units: 2 }),
+      ],
+    });
+    expect(findTargetLayer(model)).toBe('only');
+    model.dispose();
+  });
+});

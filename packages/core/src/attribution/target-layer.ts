@@ -23,15 +23,30 @@ export function listCandidateLayers(model: LayersModel): string[] {
     .map((l) => l.name);
 }
 
-/** The default CAM target: the last layer with a 4-D output, searched through nested models too. */
+/**
+ * The last candidate (in execution order) whose spatial size h·w is > 1; a size the model leaves
+ * open counts as > 1. After a global pooling every map is 1×1 and its CAM is a constant:
+ * MobileNetV3's classifier runs two 1×1 convs there, so "the last 4-D layer" was its logits.
+ */
+export function lastSpatial<T extends { shape: readonly (number | null)[] }>(candidates: T[]): T | undefined {
+  return candidates.findLast((c) => (c.shape[1] ?? 2) * (c.shape[2] ?? 2) > 1);
+}
+
+/**
+ * The default CAM target: the last layer with a 4-D output whose spatial size is > 1 (see
+ * {@link lastSpatial}; the last 4-D layer if every one is 1×1), searched through nested models too.
+ */
 export function findTargetLayer(model: LayersModel): string {
-  const candidates = listCandidateLayers(model);
-  if (candidates.length === 0) {
+  const candidates = leafLayers(model)
+    .filter((l) => outputRank(l) === 4)
+    .map((l) => ({ name: l.name, shape: l.outputShape as (number | null)[] }));
+  const last = lastSpatial(candidates) ?? candidates.at(-1);
+  if (!last) {
     throw new CamkitError(
       `model '${model.name}' has no layer with a 4-D output to explain (CAM needs a conv layer)`,
     );
   }
-  return candidates[candidates.length - 1];
+  return last.name;
 }
 
 /** Checks a user-given layer name (or picks the default) and returns it. */

@@ -69,7 +69,8 @@ export interface ExplainOptions {
   method: Method;
   /**
    * Target layer name for the CAM methods (and guided-gradcam). It may name a layer inside a
-   * nested model. Default: the last layer with a 4-D output (see `findTargetLayer`).
+   * nested model. Default: the last layer with a 4-D output whose spatial size is > 1 (see
+   * `findTargetLayer`).
    */
   layer?: string;
   /** One class per image, `'all'` (every class), or `'pred'`/omitted (the predicted class). */
