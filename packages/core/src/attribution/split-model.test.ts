@@ -199,7 +199,10 @@ describe('default CAM target', () => {
       .apply(pooled) as tfl.SymbolicTensor;
     const logits = tfl.layers.conv2d({ name: 'logits', filters: 3, kernelSize: 1 }).apply(hidden);
     const flat = tfl.layers.flatten().apply(logits) as tfl.SymbolicTensor;
-    const model = tfl.model({ inputs: input, outputs: tfl.layers.softmax().apply(flat) as tfl.SymbolicTensor });
+    const model = tfl.model({
+      inputs: input,
+      outputs: tfl.layers.softmax().apply(flat) as tfl.SymbolicTensor,
+    });
     expect(listCandidateLayers(model)).toEqual(['features', 'pool', 'hidden', 'logits']);
     expect(findTargetLayer(model)).toBe('features');
     const images = tf.randomUniform([1, 8, 8, 3], 0, 1, 'float32', 5) as tf.Tensor4D;
