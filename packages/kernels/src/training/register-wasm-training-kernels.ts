@@ -1,6 +1,7 @@
 import type { GradConfig, KernelConfig } from '@tensorflow/tfjs-core';
 import { getGradient, registerGradient, unregisterGradient } from '@tensorflow/tfjs-core';
 import { avgPoolGradWasmConfig } from './avg-pool-grad-wasm.js';
+import { batchMatMulWasmConfig } from './batch-mat-mul-wasm.js';
 import { batchNormTrainGradWasmConfig, batchNormTrainWasmConfig } from './batch-norm-train-wasm.js';
 import { conv2DBackpropFilterWasmConfig } from './conv2d-backprop-filter-wasm.js';
 import { conv2DBackpropInputWasmConfig } from './conv2d-backprop-input-wasm.js';
@@ -35,6 +36,7 @@ export const WASM_TRAINING_KERNELS: readonly KernelConfig[] = [
   batchNormTrainGradWasmConfig,
   identityWasmConfig,
   fusedBatchNormWasmConfig,
+  batchMatMulWasmConfig,
 ];
 
 // The gradients camkit replaces (dilation > 1 on wasm), and tfjs's before them (null: none).
@@ -52,7 +54,7 @@ const stockGrads = new Map<string, GradConfig | null>();
  * the depthwise-convolution gradients stock wasm lacks (MobileNet, EfficientNet, Xception), and
  * pool gradients that agree with cpu and PyTorch (`MaxPoolGrad`: first maximum of every window;
  * `AvgPoolGrad`: padding not counted, as in the forward pool), and a `Tile` by block copies (tfjs's
- * BatchNorm gradient tiles per-channel values to the input's shape; stock wasm's Tile is per element), and @camkit/core's fused training-mode batch norm, and an `Identity` that shares its input's buffer (tfjs clones what each custom gradient saves; stock wasm copies), and an inference-mode `FusedBatchNorm` in one SIMD pass (stock wasm indexes each per-channel operand per element, ~15× slower).
+ * BatchNorm gradient tiles per-channel values to the input's shape; stock wasm's Tile is per element), and @camkit/core's fused training-mode batch norm, and an `Identity` that shares its input's buffer (tfjs clones what each custom gradient saves; stock wasm copies), and an inference-mode `FusedBatchNorm` in one SIMD pass (stock wasm indexes each per-channel operand per element, ~15× slower), and a `BatchMatMul` that keeps Wᵀ for `a · Wᵀ` (a Dense layer's input gradient; stock wasm's transposed path is ~15× slower).
  * Also replaces the `Conv2D` and `DepthwiseConv2dNative` gradients with ones that are tfjs's for
  * dilation 1 and pass dilation > 1 to these kernels on wasm (tfjs refuses dilated conv gradients); import
  * `@tensorflow/tfjs` (which registers tfjs's gradients) before calling this. Idempotent; call it before or after `tf.setBackend('wasm')`. Does not import the wasm
