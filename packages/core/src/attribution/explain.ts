@@ -9,16 +9,23 @@ import { fuseCam } from './fuse-cam.js';
 import { gradcamElementwiseMap } from './gradcam-elementwise-map.js';
 import { gradcamPlusPlusWeights } from './gradcam-plus-plus-weights.js';
 import { gradcamWeights } from './gradcam-weights.js';
+import { guidedRelu } from './guided-relu.js';
 import { leafLayers } from './graph-runner.js';
 import { hirescamMap } from './hirescam-map.js';
-import { inputGradient, inputGradientAndLogits, integratedGradients, smoothGrad } from './input-gradients.js';
+import {
+  gradientThroughForward,
+  inputGradient,
+  inputGradientAndLogits,
+  integratedGradients,
+  smoothGrad,
+} from './input-gradients.js';
 import type { AnyModel, ExplainableModel } from './explainable-model.js';
 import { explainable } from './explainable.js';
 import { kernelError, type NamedLayer } from './kernel-error.js';
 import { layercamMap } from './layercam-map.js';
 import { releaseFailedTape } from './release-tape.js';
 import { scorecamMasks, scorecamWeights } from './score-cam.js';
-import type { SplitForward } from './split-model.js';
+import type { ModelSplit, SplitForward } from './split-model.js';
 import type { ExplainOptions, ExplainResult, Heatmap, Method, Prediction } from './types.js';
 import { CAM_METHODS, validateExplainInput } from './validate-input.js';
 import { weightedSum } from './weighted-sum.js';
@@ -98,7 +105,8 @@ export async function explain(
   const input = validateExplainInput(explainable(model), images, opts);
   const n = images.shape[0];
   const [height, width] = input.inputSize;
-  const perPass = opts.imagesPerPass ?? Math.max(1, Math.floor(PIXELS_PER_PASS / (height * width)));
+  const pixels = INPUT_GRADIENT_METHODS.has(opts.method) ? PIXELS_PER_PASS : 2 * PIXELS_PER_PASS;
+  const perPass = opts.imagesPerPass ?? Math.max(1, Math.floor(pixels / (height * width)));
   // SmoothGrad's seeded noise is drawn for the whole batch: it is never split.
   if (n <= perPass || opts.method === 'smoothgrad') return explainPass(model, images, opts);
   const parts: ExplainResult[] = [];
@@ -123,11 +131,21 @@ export async function explain(
 }
 
 /**
- * Images per pass by default: as many as make 4 images of 224² (the tape of one pass holds every
- * activation and its gradient; MobileNetV3-Large's guided backprop at 224² needs ~350 MB of wasm
- * heap per image, and 16 at once overran wasm32's 4 GiB and aborted).
+ * Images per pass by default: as many as make 4 images of 224² for the methods that take the
+ * gradient with respect to the input (the tape of one pass holds every activation and its
+ * gradient; MobileNetV3-Large's guided backprop at 224² needs ~350 MB of wasm heap per image, and
+ * 16 at once overran wasm32's 4 GiB and aborted), twice that for the others, whose tape starts at
+ * the target layer (a pass holds the forward's activations, ~half that per image at a mid-network
+ * layer). Fewer, larger passes are faster: ResNet-18 b16 Grad-CAM in four passes took 165 ms more
+ * than in one.
  */
 const PIXELS_PER_PASS = 4 * 224 * 224;
+const INPUT_GRADIENT_METHODS: ReadonlySet<string> = new Set([
+  'guided-backprop',
+  'guided-gradcam',
+  'smoothgrad',
+  'integrated-gradients',
+]);
 
 /** {@link explain} on one pass's images. */
 async function explainPass(
@@ -277,12 +295,25 @@ function pickChannel(
   return out;
 }
 
-/** One-hot rows [N, classes] (tf.oneHot refuses a single class). */
+/**
+ * One-hot rows [N, classes] of class tensors: tf.oneHot, or for a single class (which tf.oneHot
+ * refuses) a compare against the class range.
+ */
 function oneHot(indices: tf.Tensor1D, numClasses: number): tf.Tensor2D {
+  if (numClasses > 1) return tf.cast(tf.oneHot(indices, numClasses), 'float32') as tf.Tensor2D;
   return tf.cast(
     tf.equal(tf.expandDims(indices, 1), tf.range(0, numClasses, 1, 'int32')),
     'float32',
   ) as tf.Tensor2D;
+}
+
+/** One-hot rows [N, classes] of classes known on the host: built there, no kernel runs. */
+function hostOneHot(classes: readonly number[], numClasses: number): tf.Tensor2D {
+  const rows = new Float32Array(classes.length * numClasses);
+  classes.forEach((c, i) => {
+    rows[i * numClasses + c] = 1;
+  });
+  return tf.tensor2d(rows, [classes.length, numClasses]);
 }
 
 /** One-hot masks [N, classes], one per target column. */
@@ -301,11 +332,9 @@ function givenTargetMasks(
   numClasses: number,
 ): tf.Tensor2D[] | null {
   if (targets === 'all') {
-    return Array.from({ length: numClasses }, (_, c) =>
-      oneHot(tf.fill([n], c, 'int32') as tf.Tensor1D, numClasses),
-    );
+    return Array.from({ length: numClasses }, (_, c) => hostOneHot(Array(n).fill(c), numClasses));
   }
-  if (Array.isArray(targets)) return [oneHot(tf.tensor1d(targets as number[], 'int32'), numClasses)];
+  if (Array.isArray(targets)) return [hostOneHot(targets as number[], numClasses)];
   return null;
 }
 
@@ -325,6 +354,64 @@ const predictedMaskNoGrad = (numClasses: number) =>
       gradFunc: (dy: tf.Tensor | tf.Tensor[]) => [tf.zerosLike(dy as tf.Tensor)],
     };
   }) as (logits: tf.Tensor2D) => tf.Tensor2D;
+
+/** ∂(Σ_n logits[n] · mask[n]) / ∂features through the head of `split`, from forward pass `fwd`. */
+const headGradient =
+  (split: ModelSplit, fwd: SplitForward) =>
+  (mask: tf.Tensor2D): tf.Tensor4D =>
+    tf.grads((a: tf.Tensor) => tf.sum(tf.mul(split.head(a as tf.Tensor4D, fwd), mask)))([
+      fwd.features,
+    ])[0] as tf.Tensor4D;
+
+/**
+ * Guided Grad-CAM from one guided forward pass. The guided rule changes only the backward pass, so
+ * the pass that gives guided backprop's input gradient also gives Grad-CAM's forward — the target
+ * layer's features, the logits, every node's output (kept as clones past the gradient's scope) —
+ * and the Grad-CAM head gradient reuses it: no separate forward runs.
+ */
+function guidedGradcam(
+  model: AnyModel,
+  split: ModelSplit,
+  images: tf.Tensor4D,
+  targets: ExplainOptions['targets'],
+  numClasses: number,
+  size: [number, number],
+): Computed {
+  const given = givenTargetMasks(targets, images.shape[0], numClasses);
+  const keepClone = <T extends tf.Tensor>(t: T): T => tf.keep(tf.clone(t));
+  let fwd: SplitForward | undefined;
+  try {
+    const first = gradientThroughForward(
+      images,
+      (x) => {
+        const f = split.forward(x, { guidedRelu, unfused: true });
+        fwd = {
+          images,
+          features: keepClone(f.features),
+          logits: keepClone(f.logits),
+          cache: new Map([...f.cache].map(([key, outs]) => [key, outs.map(keepClone)])),
+        };
+        return f.logits;
+      },
+      given?.[0] ?? predictedMaskNoGrad(numClasses),
+    );
+    const from = fwd!;
+    const masks = given ?? [predictedMask(from.logits, numClasses)];
+    const gradsFor = headGradient(split, from);
+    const perTarget = masks.map((mask, j) => {
+      const gray = fuseCam(
+        from.features,
+        tf.expandDims(gradcamWeights(gradsFor(mask)), 2) as tf.Tensor3D,
+        size,
+      );
+      const gb = j === 0 ? first.gradient : inputGradient(model, images, mask, true);
+      return tf.mul(gb, tf.expandDims(tf.squeeze(gray, [1]), 3));
+    });
+    return { logits: first.logits, maps: tf.stack(perTarget, 1) };
+  } finally {
+    if (fwd) tf.dispose([fwd.features, fwd.logits, ...[...fwd.cache.values()].flat()]);
+  }
+}
 
 /**
  * Guided backprop's maps and logits from its own gradient passes: the first pass's forward gives
@@ -369,26 +456,11 @@ function compute(
   }
 
   const split = m.split(layer);
+  if (method === 'guided-gradcam') return guidedGradcam(model, split, images, opts.targets, numClasses, size);
   const fwd = split.forward(images);
   const masks = targetMasks(opts.targets, fwd.logits, numClasses);
   const columns = masks.length;
-  const gradsFor = (mask: tf.Tensor2D): tf.Tensor4D =>
-    tf.grads((a: tf.Tensor) => tf.sum(tf.mul(split.head(a as tf.Tensor4D, fwd), mask)))([
-      fwd.features,
-    ])[0] as tf.Tensor4D;
-
-  if (method === 'guided-gradcam') {
-    const perTarget = masks.map((mask) => {
-      const gray = fuseCam(
-        fwd.features,
-        tf.expandDims(gradcamWeights(gradsFor(mask)), 2) as tf.Tensor3D,
-        size,
-      );
-      const gb = inputGradient(model, images, mask, true);
-      return tf.mul(gb, tf.expandDims(tf.squeeze(gray, [1]), 3));
-    });
-    return { logits: fwd.logits, maps: tf.stack(perTarget, 1) };
-  }
+  const gradsFor = headGradient(split, fwd);
 
   if (WEIGHT_METHODS.has(method)) {
     const fromWeights = (weights: tf.Tensor3D, f = fwd): Computed => ({

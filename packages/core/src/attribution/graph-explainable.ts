@@ -138,9 +138,9 @@ export function graphExplainable(model: GraphModel): ExplainableModel {
 
   const split = (layer: string): ModelSplit => ({
     layer,
-    forward(images, guidedRelu) {
+    forward(images, opts = {}) {
       const cache = new Map<string, tf.Tensor[]>();
-      const run = program.run(images, { capture: layer, linearOutput: true, record: cache, guidedRelu });
+      const run = program.run(images, { capture: layer, linearOutput: true, record: cache, ...opts });
       if (run.captured?.rank !== 4) {
         throw new CamkitError(`node '${layer}' produced no 4-D output in the forward pass`);
       }

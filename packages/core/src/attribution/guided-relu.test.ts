@@ -85,6 +85,29 @@ describe.each(BACKENDS)('guided backpropagation ReLU rule (%s)', (backend) => {
     }
     // The columns of different classes differ (the 'all' dispatch is per class).
     expect(Array.from(all.heatmaps[0].map)).not.toEqual(Array.from(all.heatmaps[1].map));
+
+    // Guided Grad-CAM reuses its guided pass's forward for Grad-CAM: it must equal guided backprop
+    // times Grad-CAM's gray map, each computed on its own, for predicted, given and 'all' targets.
+    const before2 = tf.memory().numTensors;
+    const ggPredicted = await explain(model, x, { method: 'guided-gradcam' });
+    const ggAll = await explain(model, x, { method: 'guided-gradcam', targets: 'all' });
+    const gcAll = await explain(model, x, { method: 'gradcam', targets: 'all' });
+    expect(tf.memory().numTensors).toBe(before2);
+    for (const [i, hm] of all.heatmaps.entries()) {
+      const gray = gcAll.heatmaps[i].map;
+      const expected = Array.from(hm.map, (v, p) => v * (gray[Math.floor(p / 2)] as number));
+      const got = Array.from(ggAll.heatmaps[i].map);
+      for (const [p, v] of got.entries()) expect(v).toBeCloseTo(expected[p] as number, 5);
+    }
+    for (let i = 0; i < 2; i++) {
+      expect(ggPredicted.heatmaps[i].classIndex).toBe(classes[i]);
+      expect(Array.from(ggPredicted.heatmaps[i].map)).toEqual(
+        Array.from(ggAll.heatmaps[i * 3 + classes[i]].map),
+      );
+      const logits = Array.from(ggPredicted.predictions[i].logits);
+      const ref = Array.from(gradcam.predictions[i].logits);
+      for (const [c, v] of logits.entries()) expect(v).toBeCloseTo(ref[c] as number, 5);
+    }
     x.dispose();
     model.dispose();
   });

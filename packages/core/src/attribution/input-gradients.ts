@@ -35,14 +35,27 @@ export function inputGradientAndLogits(
   guided = false,
 ): { gradient: tf.Tensor4D; logits: tf.Tensor2D } {
   const m = explainable(model);
+  return gradientThroughForward(
+    images,
+    (x) => m.logits(x, { unfused: true, guidedRelu: guided ? guidedRelu : undefined }),
+    mask,
+  );
+}
+
+/**
+ * ∂(Σ_n logits[n] · mask[n]) / ∂images where `forward` computes the logits (the caller may keep
+ * what else its forward made: see explain's guided Grad-CAM), and those logits.
+ */
+export function gradientThroughForward(
+  images: tf.Tensor4D,
+  forward: (x: tf.Tensor4D) => tf.Tensor2D,
+  mask: tf.Tensor2D | ((logits: tf.Tensor2D) => tf.Tensor2D),
+): { gradient: tf.Tensor4D; logits: tf.Tensor2D } {
   let kept: tf.Tensor2D | undefined;
   try {
     return tf.tidy(() => {
       const score = (x: tf.Tensor) => {
-        const logits = m.logits(x as tf.Tensor4D, {
-          unfused: true,
-          guidedRelu: guided ? guidedRelu : undefined,
-        });
+        const logits = forward(x as tf.Tensor4D);
         // Kept past the gradient's forward scope (a clone: the tape frees what it saved).
         kept = tf.keep(tf.clone(logits));
         return tf.sum(tf.mul(logits, typeof mask === 'function' ? mask(logits) : mask));

@@ -1,6 +1,6 @@
 import type * as tf from '@tensorflow/tfjs-core';
 import type { LayersModel } from '@tensorflow/tfjs-layers';
-import type { AnyModel } from './explainable-model.js';
+import type { AnyModel, ScorePassOptions } from './explainable-model.js';
 import { explainable } from './explainable.js';
 import { runGraph } from './graph-runner.js';
 
@@ -18,7 +18,8 @@ export interface SplitForward {
 /** A model cut at a layer: feature extractor + head that re-applies the later layers (shared weights). */
 export interface ModelSplit {
   layer: string;
-  forward(images: tf.Tensor4D, guidedRelu?: (x: tf.Tensor) => tf.Tensor): SplitForward;
+  /** The forward pass, recorded; `opts` as for a score pass (a guided pass records the same values). */
+  forward(images: tf.Tensor4D, opts?: ScorePassOptions): SplitForward;
   /** Logits for replaced target-layer features; layers not downstream of the target come from `from.cache`. */
   head(features: tf.Tensor4D, from: SplitForward): tf.Tensor2D;
 }
@@ -36,13 +37,13 @@ export function splitModel(model: AnyModel, layer: string): ModelSplit {
 export function layersSplit(model: LayersModel, layer: string): ModelSplit {
   return {
     layer,
-    forward(images, guidedRelu) {
+    forward(images, opts = {}) {
       const cache = new Map<string, tf.Tensor[]>();
       const run = runGraph(model, [images], {
         capture: layer,
         linearOutput: true,
         record: cache,
-        guidedRelu,
+        ...opts,
       });
       if (run.captured?.rank !== 4) {
         // resolveTargetLayer checked the static shape; this guards models whose graph skips the layer.
