@@ -87,8 +87,10 @@ export interface ExplainOptions {
    * Images explained per pass: a larger batch is explained in consecutive slices of this many and
    * the results joined (each image's maps do not depend on the others: BatchNorm and Dropout run
    * in inference mode). Bounds memory, since a pass's tape holds every activation and gradient.
-   * Default: as many as make 4·224² pixels (4 images at 224², 196 at 32²). SmoothGrad, whose seeded
-   * noise is drawn for the whole batch, is never split.
+   * Default: as many as make 4·224² pixels (4 images at 224², 196 at 32²) for the methods that
+   * differentiate with respect to the input (guided backprop, guided Grad-CAM, integrated
+   * gradients), 8·224² for the others. SmoothGrad, whose seeded noise is drawn for the whole batch,
+   * is never split.
    */
   imagesPerPass?: number;
   /** SmoothGrad: noisy samples per image. Default 25. */
