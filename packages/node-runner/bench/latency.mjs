@@ -69,7 +69,10 @@ const BATCHES = list('LATENCY_BATCHES', PRESET.batches).map(Number);
 const ROUNDS = Number(env('LATENCY_ROUNDS', PRESET.rounds));
 const MODELS = list('LATENCY_MODELS', 'resnet18,mobilenet_v3_large');
 const METHOD_LIST = list('LATENCY_METHODS', METHODS.filter((m) => !PRESET.skip.includes(m)).join(','));
-const HEAVY = new Set(['scorecam', 'ablationcam']);
+// Run once per block (first round, no warm-up) at LATENCY_HEAVY_BATCHES only: Score-/Ablation-CAM
+// are one forward per channel and image, SmoothGrad / IG 25 / 32 gradient passes per image in
+// batches of 16, so their batch-16 cost is ~16× their batch-1 cost by construction.
+const HEAVY = new Set(['scorecam', 'ablationcam', 'smoothgrad', 'integrated-gradients']);
 const HEAVY_BATCHES = list('LATENCY_HEAVY_BATCHES', PRESET.heavy).map(Number);
 for (const [k, v] of [
   ['LATENCY_SIZE', SIZE],
@@ -140,8 +143,8 @@ function explainFn(model, x, method, layer) {
 /**
  * One block (model, batch), interleaved: one warm-up of the forward and of each light method, then
  * ROUNDS rounds in which every method runs right after a forward pass on the same input (the order
- * rotates by round, so no method always follows another); heavy methods (Score-/Ablation-CAM) run in
- * the first round only, without warm-up. Overhead of a method = median over its rounds of
+ * rotates by round, so no method always follows another); heavy methods (Score-/Ablation-CAM,
+ * SmoothGrad, IG) run in the first round only, without warm-up. Overhead of a method = median over its rounds of
  * (method_r − forward_r); forward = median of every forward pass. `heavyGuess(ms)` estimates a
  * heavy method's run from the forward time, for the ETA.
  */
@@ -335,7 +338,7 @@ const load1 = loadavg();
 const md = [
   `# Latency: overhead beyond the forward pass (torch-cam's protocol)`,
   '',
-  `${SIZE}×${SIZE} (preset ${PRESET_NAME}), batches ${BATCHES.join(', ')}, ${ROUNDS} interleaved rounds after one warm-up (Score-CAM and Ablation-CAM: ${HEAVY_BATCHES.length ? `one round, at batch ${HEAVY_BATCHES.join(', ')} only` : 'not run'}). ` +
+  `${SIZE}×${SIZE} (preset ${PRESET_NAME}), batches ${BATCHES.join(', ')}, ${ROUNDS} interleaved rounds after one warm-up (Score-CAM, Ablation-CAM, SmoothGrad and integrated gradients: ${HEAVY_BATCHES.length ? `one run each, no warm-up, at batch ${HEAVY_BATCHES.join(', ')} only` : 'not run'}). ` +
     `In each round every method runs right after a forward pass to logits on the host, same input; overhead = median over rounds of (method_r − forward_r), with its range; forward = median of those forward passes. Class ${TARGET} for every image. ` +
     `camkit: tfjs ${tf.version_core}, random weights; PyTorch ${torch.torch} / torchvision ${torch.torchvision}, ${torch.threads} threads. ` +
     `${cpuLine()}; load average ${load0.map((v) => v.toFixed(2)).join(' ')} at the start, ${load1.map((v) => v.toFixed(2)).join(' ')} at the end; ${((performance.now() - started) / 1000).toFixed(0)} s.`,

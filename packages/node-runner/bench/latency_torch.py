@@ -268,7 +268,7 @@ def main():
                 if method == "cam" and fc is None:
                     row["methods"][method] = None
                     continue
-                heavy = method in ("scorecam", "ablationcam")
+                heavy = method in ("scorecam", "ablationcam", "smoothgrad", "integrated-gradients")
                 if heavy and batch not in cfg["heavyBatches"]:
                     continue
                 methods.append((method, lambda method=method: run_method(method, ctx, x, targets), heavy))
