@@ -1,6 +1,5 @@
-import { CamkitError } from '@camkit/core';
 import {
-  backend_util,
+  type backend_util,
   Conv2D,
   conv2d,
   type NamedAttrMap,
@@ -12,7 +11,7 @@ import {
 import { conv2DBackpropFilterWasmConfig } from './conv2d-backprop-filter-wasm.js';
 import { conv2DBackpropInputWasmConfig } from './conv2d-backprop-input-wasm.js';
 import { dilatedConvGradConfig } from './dilated-conv-grad-config.js';
-import { dilated } from './dilated.js';
+import { dilated, dilatedGradGeometry } from './dilated.js';
 
 /**
  * Both gradients of a dilated, stride-1 conv (tfjs allows dilation only at stride 1) as forward
@@ -24,29 +23,13 @@ import { dilated } from './dilated.js';
  *        stride d.
  */
 function portableConv2DGrads(x: Tensor4D, filter: Tensor4D, dy: Tensor4D, attrs: NamedAttrMap) {
-  const info = backend_util.computeConv2DInfo(
-    x.shape,
-    filter.shape,
-    attrs.strides as number | [number, number],
-    attrs.dilations as number | [number, number],
-    attrs.pad as 'same' | 'valid' | number | backend_util.ExplicitPadding,
-    attrs.dimRoundingMode as 'floor' | 'round' | 'ceil' | undefined,
+  const { info, top, bottom, left, right, dH, dW, reachH, reachW } = dilatedGradGeometry(
+    x,
+    filter,
+    attrs,
+    'conv2D',
   );
-  const { top, bottom, left, right } = info.padInfo;
   const [kH, kW] = [info.filterHeight, info.filterWidth];
-  const [dH, dW] = [info.dilationHeight, info.dilationWidth];
-  const reachH = (kH - 1) * dH;
-  const reachW = (kW - 1) * dW;
-  if (
-    info.strideHeight !== 1 ||
-    info.strideWidth !== 1 ||
-    Math.max(top, bottom) > reachH ||
-    Math.max(left, right) > reachW
-  ) {
-    throw new CamkitError(
-      `Error in gradient of conv2D: dilation ${dH}×${dW} with strides ${info.strideHeight}×${info.strideWidth} and padding wider than the kernel's reach runs on the wasm backend only`,
-    );
-  }
   const dx = (): Tensor4D => {
     const flipped = transpose(reverse(filter, [0, 1]), [0, 1, 3, 2]) as Tensor4D;
     const pad: backend_util.ExplicitPadding = [

@@ -1,6 +1,4 @@
-import { CamkitError } from '@camkit/core';
 import {
-  backend_util,
   DepthwiseConv2dNative,
   depthwiseConv2d,
   expandDims,
@@ -20,6 +18,7 @@ import {
   depthwiseConv2dNativeBackpropInputWasmConfig,
 } from './depthwise-backprop-wasm.js';
 import { dilatedConvGradConfig } from './dilated-conv-grad-config.js';
+import { dilatedGradGeometry } from './dilated.js';
 
 /**
  * Both gradients of a dilated, stride-1 depthwise conv (filter `[kH, kW, C, m]`, m the channel
@@ -31,30 +30,14 @@ import { dilatedConvGradConfig } from './dilated-conv-grad-config.js';
  *        shifted slice of the padded x times dy, summed over batch and space.
  */
 function portableDepthwiseGrads(x: Tensor4D, filter: Tensor4D, dy: Tensor4D, attrs: NamedAttrMap) {
-  const info = backend_util.computeConv2DInfo(
-    x.shape,
-    filter.shape,
-    attrs.strides as number | [number, number],
-    attrs.dilations as number | [number, number],
-    attrs.pad as 'same' | 'valid' | number | backend_util.ExplicitPadding,
-    attrs.dimRoundingMode as 'floor' | 'round' | 'ceil' | undefined,
+  const { top, bottom, left, right, dH, dW, reachH, reachW } = dilatedGradGeometry(
+    x,
+    filter,
+    attrs,
+    'depthwiseConv2dNative',
     true,
   );
-  const { top, bottom, left, right } = info.padInfo;
   const [kH, kW, c, m] = filter.shape;
-  const [dH, dW] = [info.dilationHeight, info.dilationWidth];
-  const reachH = (kH - 1) * dH;
-  const reachW = (kW - 1) * dW;
-  if (
-    info.strideHeight !== 1 ||
-    info.strideWidth !== 1 ||
-    Math.max(top, bottom) > reachH ||
-    Math.max(left, right) > reachW
-  ) {
-    throw new CamkitError(
-      `Error in gradient of depthwiseConv2dNative: dilation ${dH}×${dW} with strides ${info.strideHeight}×${info.strideWidth} and padding wider than the kernel's reach runs on the wasm backend only`,
-    );
-  }
   const [n, outH, outW] = dy.shape;
   const dx = (): Tensor => {
     const flipped = reshape(reverse(filter, [0, 1]), [kH, kW, c * m, 1]) as Tensor4D;
