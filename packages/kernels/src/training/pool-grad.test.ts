@@ -46,7 +46,7 @@ describe('wasm max-pool gradient, SIMD path', () => {
       const backend = tf.backend() as unknown as WasmBackendLike;
       // The SIMD module compiles here (else the kernel would be testing the JS loop against itself).
       expect(generatedKernel(backend, 'maxPoolGrad', writeMaxPoolGradModule)).not.toBeNull();
-      const n = shape.reduce((a, b) => a * b, 1);
+      const n = (shape as readonly number[]).reduce((a, b) => a * b, 1);
       // Integers in [-6, 2]: many tied windows, some all-negative.
       const xv = seededUniform(21, n).map((v) => Math.round(v * 4 - 2));
       const info = poolGradInfo(shape, { filterSize: size, strides: stride, pad });
