@@ -79,8 +79,9 @@ type HostStep = {
  * BinaryClassifierOutputTarget), and its probabilities are [1 − p, p].
  * The target `layer` is a layer name, or for a graph a node name as in model.json; the default
  * is the last 4-D layer (Layers) or node on the path to the score (graphs) whose spatial size is
- * > 1: a 1×1 map after a global pool (MobileNetV3's classifier convs) gives a constant CAM. A node off some paths (one side of a residual block) gets the gradient through
- * its own output with the other paths held fixed.
+ * > 1: a 1×1 map after a global pool (MobileNetV3's classifier convs) gives a constant CAM. A node
+ * off some paths (one side of a residual block) gets the gradient through its own output with the
+ * other paths held fixed.
  * CAM methods return, per image and target class, the gray map at input resolution
  * (`minmax(relu(resize(minmax(relu(raw)))))`, as pytorch-grad-cam 1.5) and the raw map at the
  * target layer's resolution; input-gradient methods return the raw `[H, W, C]` gradient map.
