@@ -15,7 +15,9 @@
 //   --quick    a smoke run: 32×32, batch 1, 1 round, no Score-/Ablation-CAM
 // Env (overrides the preset): LATENCY_SIZE LATENCY_BATCHES LATENCY_ROUNDS LATENCY_MODELS
 //      (resnet18,mobilenet_v3_large) LATENCY_METHODS (every camkit method) LATENCY_HEAVY_BATCHES
-//      (batches at which Score-CAM and Ablation-CAM run) LATENCY_BACKENDS (wasm)
+//      (batches at which Score-CAM and Ablation-CAM run) LATENCY_BACKENDS (wasm; the CLI row
+//      runs when it names wasm) LATENCY_TORCH_DEVICE (cpu, or cuda on a GPU machine)
+//      LATENCY_PYTHON (/usr/bin/python3: Debian's, which holds python3-torch)
 //      LATENCY_OUT (a markdown file to write the table to)
 // An ETA is printed to stderr after each block's warm-up (from the warm-up times).
 import { spawnSync } from 'node:child_process';
@@ -92,6 +94,12 @@ if (unknownMethod) {
   process.exit(2);
 }
 const BACKENDS = list('LATENCY_BACKENDS', 'wasm');
+const TORCH_DEVICE = env('LATENCY_TORCH_DEVICE', 'cpu');
+if (TORCH_DEVICE !== 'cpu' && TORCH_DEVICE !== 'cuda') {
+  process.stderr.write(`latency: LATENCY_TORCH_DEVICE must be cpu or cuda (got ${TORCH_DEVICE})\n`);
+  process.exit(2);
+}
+const PYTHON = env('LATENCY_PYTHON', '/usr/bin/python3');
 const TARGET = 232; // torch-cam's class index
 const here = fileURLToPath(new URL('.', import.meta.url));
 const STARTED = performance.now();
@@ -279,15 +287,16 @@ function torchRows() {
     models: MODELS,
     methods: METHOD_LIST,
     heavyBatches: HEAVY_BATCHES,
+    device: TORCH_DEVICE,
   };
-  const r = spawnSync('/usr/bin/python3', [`${here}latency_torch.py`, JSON.stringify(cfg)], {
+  const r = spawnSync(PYTHON, [`${here}latency_torch.py`, JSON.stringify(cfg)], {
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'inherit'],
     maxBuffer: 1 << 26,
   });
   if (r.status !== 0)
     throw new Error(
-      `latency_torch.py failed (${r.status}); apt-get install -y python3-torch python3-torchvision`,
+      `latency_torch.py failed (${r.status}) under ${PYTHON}; apt-get install -y python3-torch python3-torchvision`,
     );
   return JSON.parse(r.stdout);
 }
@@ -301,7 +310,7 @@ const ratio = (a, b) => (a == null || b == null || b <= 0 || a <= 0 ? '—' : `$
 
 function table(camkit, torch, backend) {
   const lines = [
-    `| model | batch | method | camkit ${backend} overhead (ms) | PyTorch overhead (ms) | camkit / PyTorch | torch-cam published (i7, b1) |`,
+    `| model | batch | method | camkit ${backend} overhead (ms) | PyTorch ${torch.device === 'cpu' ? 'CPU' : torch.device} overhead (ms) | camkit / PyTorch | torch-cam published (i7, b1) |`,
     // Overhead cells: median over rounds of (method_r − forward_r) and its range; forward rows: median.
     '|---|---|---|---|---|---|---|',
   ];
@@ -327,12 +336,15 @@ function table(camkit, torch, backend) {
 
 const started = STARTED;
 const load0 = loadavg();
-const cli = await cliRow();
+const cli = BACKENDS.includes('wasm') ? await cliRow() : null;
 const results = [];
+const labels = [];
 for (const backend of BACKENDS) {
-  if (backend !== 'wasm') await selectBackend(backend);
+  if (backend !== 'wasm') labels.push((await selectBackend(backend)).label);
   results.push([backend, await camkitRows(backend)]);
 }
+// The adapters the non-wasm backends ran on (e.g. which GPU webgpu found).
+const adapterNote = () => (labels.length ? ` (${labels.join('; ')})` : '');
 const torch = torchRows();
 const load1 = loadavg();
 const md = [
@@ -340,18 +352,23 @@ const md = [
   '',
   `${SIZE}×${SIZE} (preset ${PRESET_NAME}), batches ${BATCHES.join(', ')}, ${ROUNDS} interleaved rounds after one warm-up (Score-CAM, Ablation-CAM, SmoothGrad and integrated gradients: ${HEAVY_BATCHES.length ? `one run each, no warm-up, at batch ${HEAVY_BATCHES.join(', ')} only` : 'not run'}). ` +
     `In each round every method runs right after a forward pass to logits on the host, same input; overhead = median over rounds of (method_r − forward_r), with its range; forward = median of those forward passes. Class ${TARGET} for every image. ` +
-    `camkit: tfjs ${tf.version_core}, random weights; PyTorch ${torch.torch} / torchvision ${torch.torchvision}, ${torch.threads} threads. ` +
+    `camkit: tfjs ${tf.version_core}, random weights${adapterNote()}; PyTorch ${torch.torch} / torchvision ${torch.torchvision}, ${torch.device === 'cpu' ? `${torch.threads} threads` : `on ${torch.device}`}. ` +
     `${cpuLine()}; load average ${load0.map((v) => v.toFixed(2)).join(' ')} at the start, ${load1.map((v) => v.toFixed(2)).join(' ')} at the end; ${((performance.now() - started) / 1000).toFixed(0)} s.`,
   '',
   ...results.flatMap(([backend, rows]) => [table(rows, torch, backend), '']),
-  `CLI backend setup (${cli.backend}): fused CAM kernels ${cli.registered ? 'registered' : 'NOT registered'} by selectBackend. resnet18, batch 1, ms:`,
-  '',
-  '| method | as the CLI runs it | stock op chain | fused kernels | stock / fused |',
-  '|---|---|---|---|---|',
-  ...Object.entries(cli.methods).map(
-    ([m, v]) => `| ${m} | ${fmt(v.cli)} | ${fmt(v.stock)} | ${fmt(v.fused)} | ${ratio(v.stock, v.fused)} |`,
-  ),
-  '',
+  ...(cli
+    ? [
+        `CLI backend setup (${cli.backend}): fused CAM kernels ${cli.registered ? 'registered' : 'NOT registered'} by selectBackend. resnet18, batch 1, ms:`,
+        '',
+        '| method | as the CLI runs it | stock op chain | fused kernels | stock / fused |',
+        '|---|---|---|---|---|',
+        ...Object.entries(cli.methods).map(
+          ([m, v]) =>
+            `| ${m} | ${fmt(v.cli)} | ${fmt(v.stock)} | ${fmt(v.fused)} | ${ratio(v.stock, v.fused)} |`,
+        ),
+        '',
+      ]
+    : []),
 ].join('\n');
 process.stdout.write(md);
 if (process.env.LATENCY_OUT) writeFileSync(process.env.LATENCY_OUT, md);

@@ -3,7 +3,9 @@ forward pass) on torchvision's resnet18 and mobilenet_v3_large (random weights),
 a hook implementation of pytorch-grad-cam 1.5's maths for every method camkit has.
 
 usage: python3 latency_torch.py CONFIG_JSON   (prints one JSON object)
-CONFIG: {"size", "batches", "rounds", "models", "methods", "heavyBatches"}
+CONFIG: {"size", "batches", "rounds", "models", "methods", "heavyBatches", "device"?}
+"device": "cpu" (default, 2 threads) or "cuda" (the model and input on the GPU; every timed call ends
+with the result copied to the host, which waits for the GPU).
 A method's time runs from the input batch to the maps on the host, like camkit's explain().
 Interleaved as bench/latency.mjs: one warm-up of the forward and of each light method, then
 `rounds` rounds in which every method runs right after a forward pass on the same input (order
@@ -21,6 +23,7 @@ import torchvision
 
 torch.set_num_threads(2)
 torch.manual_seed(0)
+DEVICE = torch.device("cpu")
 
 # The target layers: torch-cam's defaults (resnet18 layer4, mobilenet_v3_large features[-1]).
 def build(name):
@@ -54,7 +57,7 @@ def scale(cam, size):
     lo = cam.amin(dim=(1, 2), keepdim=True)
     hi = cam.amax(dim=(1, 2), keepdim=True)
     cam = (cam - lo) / (1e-7 + hi - lo)
-    return F.interpolate(cam[:, None], size=(size, size), mode="bilinear", align_corners=False)[:, 0].numpy()
+    return F.interpolate(cam[:, None], size=(size, size), mode="bilinear", align_corners=False)[:, 0].cpu().numpy()
 
 
 def projection(x):
@@ -173,7 +176,7 @@ def run_method(method, ctx, x, targets):
 
                     def ablate(out, s=s, m=m):
                         out = out.repeat(m, 1, 1, 1)
-                        out[torch.arange(m), torch.arange(s, s + m)] = 0
+                        out[torch.arange(m, device=out.device), torch.arange(s, s + m, device=out.device)] = 0
                         return out
 
                     hook.replace = ablate
@@ -183,11 +186,11 @@ def run_method(method, ctx, x, targets):
                 maps.append((w[:, None, None] * acts[i]).sum(0))
             return scale(torch.stack(maps), size)
     if method == "guided-backprop":
-        return input_grad(ctx["guided"], x, targets).numpy()
+        return input_grad(ctx["guided"], x, targets).cpu().numpy()
     if method == "guided-gradcam":
         gray = run_method("gradcam", ctx, x, targets)
         gb = input_grad(ctx["guided"], x, targets)
-        return (gb * torch.from_numpy(gray)[:, None]).numpy()
+        return (gb * torch.from_numpy(gray).to(DEVICE)[:, None]).cpu().numpy()
     if method == "smoothgrad":
         sigma = 0.15 * (x.amax(dim=(1, 2, 3)) - x.amin(dim=(1, 2, 3)))
         n, samples = len(x), 25
@@ -197,7 +200,7 @@ def run_method(method, ctx, x, targets):
             m = min(per, samples - s)
             noisy = torch.cat([x + torch.randn_like(x) * sigma[:, None, None, None] for _ in range(m)])
             total += input_grad(model, noisy, targets.repeat(m)).reshape(m, *x.shape).sum(0)
-        return (total / samples).numpy()
+        return (total / samples).cpu().numpy()
     if method == "integrated-gradients":
         n, steps = len(x), 32
         per = max(1, 16 // n)
@@ -206,7 +209,7 @@ def run_method(method, ctx, x, targets):
             m = min(per, steps - s)
             pts = torch.cat([x * (s + j + 1) / steps for j in range(m)])
             total += input_grad(model, pts, targets.repeat(m)).reshape(m, *x.shape).sum(0)
-        return (x * total / steps).numpy()
+        return (x * total / steps).cpu().numpy()
     raise KeyError(method)
 
 
@@ -243,22 +246,31 @@ def interleaved(label, forward, methods, rounds, heavy_guess, started):
 
 
 def main():
+    global DEVICE
     cfg = json.loads(sys.argv[1])
+    DEVICE = torch.device(cfg.get("device", "cpu"))
     started = time.perf_counter()
-    out = {"threads": torch.get_num_threads(), "torch": torch.__version__, "torchvision": torchvision.__version__, "results": []}
+    out = {
+        "threads": torch.get_num_threads(),
+        "torch": torch.__version__,
+        "torchvision": torchvision.__version__,
+        "device": torch.cuda.get_device_name(DEVICE) if DEVICE.type == "cuda" else "cpu",
+        "results": [],
+    }
     for name in cfg["models"]:
         model, layer, fc = build(name)
+        model.to(DEVICE)
         # Parameters keep requires_grad (so the hooked activations are part of the graph);
         # autograd.grad(score, acts) computes no parameter gradients.
         ctx = {"model": model, "hook": Hook(layer), "fc": fc, "size": cfg["size"], "guided": guided_copy(model)}
         for batch in cfg["batches"]:
-            x = torch.rand(batch, 3, cfg["size"], cfg["size"])
+            x = torch.rand(batch, 3, cfg["size"], cfg["size"]).to(DEVICE)
             # torch-cam's class index 232 for every image.
-            targets = torch.full((batch,), 232, dtype=torch.long)
+            targets = torch.full((batch,), 232, dtype=torch.long, device=DEVICE)
 
             def forward():
                 with torch.no_grad():
-                    model(x).numpy()
+                    model(x).cpu().numpy()
 
             for _ in range(2):
                 forward()

@@ -243,7 +243,12 @@ export async function trainSteps(
   const xs = tf.tensor4d(pixels(size, 5), [BATCH, size, size, 3]);
   const ys = tf.tidy(() => tf.oneHot(tf.tensor1d(TARGETS, 'int32'), classes));
   for (let s = 0; s < steps; s++) await model.trainOnBatch(xs, ys);
-  const after = hostWeights(model);
+  // Read asynchronously: webgpu in Node has no synchronous read (it needs OffscreenCanvas).
+  const ws = model.getWeights();
+  const after = {
+    data: (await Promise.all(ws.map((w) => w.data()))) as Float32Array[],
+    shapes: ws.map((w) => w.shape),
+  };
   tf.dispose([xs, ys]);
   model.optimizer.dispose();
   model.dispose();
