@@ -9,8 +9,8 @@
 #                                  Vulkan/EGL loaders) carried: writes $OUT/latency-gpu.md|.log and
 #                                  $OUT/explain-device.log
 #
-# What runs there: packages/kernels/bench/explain-device.ts (every method on every family, training
-# steps, the arch-reference MobileNetV2 against pytorch-grad-cam, webgpu against cpu) and
+# What runs there: packages/kernels/test/device/explain-device.ts (every method on every family,
+# training steps, the arch-reference MobileNetV2 against pytorch-grad-cam, webgpu against cpu) and
 # packages/node-runner/bench/latency.mjs with LATENCY_BACKENDS=webgpu LATENCY_TORCH_DEVICE=cuda.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -20,7 +20,7 @@ pack() {
   rm -rf "$dev" && mkdir -p "$dev/payload/node_modules/webgpu/dist/linux-x64"
   local p="$dev/payload"
   (cd "$root/packages/kernels" &&
-    node bench/bundle-device.mjs "$p/explain-device.mjs" bench/explain-device.ts &&
+    node bench/bundle-device.mjs "$p/explain-device.mjs" test/device/explain-device.ts &&
     node bench/bundle-device.mjs "$p/latency.mjs" ../node-runner/bench/latency.mjs)
   cp "$root/packages/node-runner/bench/latency_torch.py" "$p/"
   local w

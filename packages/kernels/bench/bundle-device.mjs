@@ -1,4 +1,4 @@
-// Bundles a device script (default bench/webgpu-device.ts; also bench/explain-device.ts or
+// Bundles a device script (default bench/webgpu-device.ts; also test/device/explain-device.ts or
 // node-runner's bench/latency.mjs) into one ESM file for a machine with only `node` (the GPU box):
 //   node bench/bundle-device.mjs OUTFILE [ENTRY]
 // `webgpu` (Dawn's native addon) stays external and travels beside it (node_modules/webgpu/ with

@@ -18,6 +18,7 @@
 //      (batches at which Score-CAM and Ablation-CAM run) LATENCY_BACKENDS (wasm; the CLI row
 //      runs when it names wasm) LATENCY_TORCH_DEVICE (cpu, or cuda on a GPU machine)
 //      LATENCY_PYTHON (/usr/bin/python3: Debian's, which holds python3-torch)
+//      LATENCY_THREADS (XNNPACK threads of camkit's wasm; default the CLI's: one per core, ≤ 4)
 //      LATENCY_OUT (a markdown file to write the table to)
 // An ETA is printed to stderr after each block's warm-up (from the warm-up times).
 import { spawnSync } from 'node:child_process';
@@ -100,6 +101,7 @@ if (TORCH_DEVICE !== 'cpu' && TORCH_DEVICE !== 'cuda') {
   process.exit(2);
 }
 const PYTHON = env('LATENCY_PYTHON', '/usr/bin/python3');
+const THREADS = process.env.LATENCY_THREADS ? Number(process.env.LATENCY_THREADS) : undefined;
 const TARGET = 232; // torch-cam's class index
 const here = fileURLToPath(new URL('.', import.meta.url));
 const STARTED = performance.now();
@@ -246,7 +248,7 @@ const FUSED = [
  * Grad-CAM++ on resnet18 with the fused kernels and with the stock op chain.
  */
 async function cliRow() {
-  const selection = await selectBackend('wasm');
+  const selection = await selectBackend('wasm', { threads: THREADS });
   const registered = hasCamFuseKernel();
   const model = resnet18({ inputSize: SIZE });
   const x = inputs(1);
@@ -340,10 +342,10 @@ const cli = BACKENDS.includes('wasm') ? await cliRow() : null;
 const results = [];
 const labels = [];
 for (const backend of BACKENDS) {
-  if (backend !== 'wasm') labels.push((await selectBackend(backend)).label);
+  labels.push((await selectBackend(backend, { threads: THREADS })).label);
   results.push([backend, await camkitRows(backend)]);
 }
-// The adapters the non-wasm backends ran on (e.g. which GPU webgpu found).
+// What each backend ran on (wasm's threads, the GPU webgpu found).
 const adapterNote = () => (labels.length ? ` (${labels.join('; ')})` : '');
 const torch = torchRows();
 const load1 = loadavg();

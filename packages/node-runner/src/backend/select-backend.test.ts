@@ -2,7 +2,8 @@ import { CamFuse, GradcamWeights } from '@camkit/core';
 import { relaxedSimdInUse } from '@camkit/kernels';
 import * as tf from '@tensorflow/tfjs-core';
 import { describe, expect, it } from 'vitest';
-import { selectBackend } from './select-backend.js';
+import { defaultWasmThreads, selectBackend } from './select-backend.js';
+import { wasmThreadsRunning } from './wasm-threads.js';
 
 describe('selectBackend', () => {
   it("registers @camkit/kernels' fused CAM kernels for the backend it starts (and wasm's training kernels)", async () => {
@@ -14,7 +15,10 @@ describe('selectBackend', () => {
     expect(tf.getKernel(CamFuse, 'cpu')).toBeDefined();
     expect(tf.getKernel(GradcamWeights, 'cpu')).toBeDefined();
     const wasm = await selectBackend('wasm');
-    // Node 20 has relaxed SIMD behind a flag, which selectBackend sets: the kernels then fuse.
+    // Node 20 has relaxed SIMD behind a flag, which selectBackend sets: the kernels then fuse. By
+    // default XNNPACK runs one thread, and the label says how many run.
+    expect(defaultWasmThreads()).toBe(1);
+    expect(wasmThreadsRunning()).toBe(1);
     expect(wasm.label).toBe('wasm (SIMD + FMA, 1 thread)');
     expect(relaxedSimdInUse()).toBe(true);
     expect(tf.getKernel(CamFuse, 'wasm')).toBeDefined();

@@ -4,10 +4,19 @@ import { registerCamkitKernels, registerWasmTrainingKernels } from '@camkit/kern
 import { enableWasmRelaxedSimd } from '@camkit/kernels/node';
 import * as tf from '@tensorflow/tfjs-core';
 import { CliError as CamkitError } from '../errors.js';
+import { initThreadedWasmBackend, wasmThreadsRunning } from './wasm-threads.js';
 
 /** Backends the CLI can run on; `auto` picks the fastest that works here. */
 export type BackendChoice = 'auto' | 'tensorflow' | 'webgpu' | 'wasm' | 'cpu';
 export const BACKEND_CHOICES: readonly BackendChoice[] = ['auto', 'tensorflow', 'webgpu', 'wasm', 'cpu'];
+
+export interface SelectOptions {
+  /**
+   * XNNPACK threads for the wasm backend (default {@link defaultWasmThreads}: 1); fixed by the
+   * first start of wasm in the process. Other backends ignore it.
+   */
+  threads?: number;
+}
 
 /** What {@link selectBackend} settled on, and why each better backend was passed over. */
 export interface BackendSelection {
@@ -70,15 +79,35 @@ async function tryWebgpu(allowFallback: boolean): Promise<string> {
   return name;
 }
 
-async function tryWasm(): Promise<string> {
+/**
+ * XNNPACK threads for the wasm backend when none are asked for: one. camkit's Winograd and
+ * gradient kernels run on the main thread only, and with a second XNNPACK thread the forward pass
+ * measured slower on a 2-vCPU box (resnet18 224² b1: 62 vs 55 ms, mobilenet_v3_large 52 vs 30 ms;
+ * BENCHMARKS-latency.md), so more threads are the user's choice (`--threads`).
+ */
+export function defaultWasmThreads(): number {
+  return 1;
+}
+
+async function tryWasm(threads: number): Promise<string> {
   await import('@tensorflow/tfjs-backend-wasm');
+  // The threads are fixed when the backend first starts in this thread; later calls report them.
+  let unthreaded = '';
+  if (threads > 1 && wasmThreadsRunning() === 0) {
+    try {
+      await initThreadedWasmBackend(threads);
+    } catch (err) {
+      unthreaded = `; ${threads} threads unavailable: ${reason(err)}`;
+    }
+  }
   if (!(await tf.setBackend('wasm'))) throw new Error('backend failed to initialise');
+  const running = wasmThreadsRunning();
   // wasm lacks Conv2DBackpropFilter; @camkit/kernels supplies training kernels built on forward convs.
   registerWasmTrainingKernels();
   // camkit's generated kernels multiply-add with one fused op where V8 has relaxed SIMD (a flag in
   // Node 20): ~20 % off every conv pass of a training step.
   const fma = enableWasmRelaxedSimd();
-  return `wasm (SIMD${fma ? ' + FMA' : ''}, 1 thread)`;
+  return `wasm (SIMD${fma ? ' + FMA' : ''}, ${running} thread${running === 1 ? '' : 's'}${unthreaded})`;
 }
 
 async function tryCpu(): Promise<void> {
@@ -91,9 +120,16 @@ async function tryCpu(): Promise<void> {
  * (npm `webgpu`), wasm, then cpu, recording why each better one was skipped, and registers
  * @camkit/kernels' fused CAM kernels for it. A named backend that cannot start is a CamkitError.
  */
-export async function selectBackend(choice: BackendChoice = 'auto'): Promise<BackendSelection> {
+export async function selectBackend(
+  choice: BackendChoice = 'auto',
+  options: SelectOptions = {},
+): Promise<BackendSelection> {
   if (!BACKEND_CHOICES.includes(choice)) {
     throw new CamkitError(`--backend: unknown backend '${choice}' (choose ${BACKEND_CHOICES.join(', ')})`);
+  }
+  const threads = options.threads ?? defaultWasmThreads();
+  if (!Number.isInteger(threads) || threads < 1 || threads > 64) {
+    throw new CamkitError(`--threads: must be an integer from 1 to 64 (got ${threads})`);
   }
   const skipped: string[] = [];
   const attempt = async (label: string, fn: () => Promise<unknown>) => {
@@ -122,7 +158,7 @@ export async function selectBackend(choice: BackendChoice = 'auto'): Promise<Bac
     case 'webgpu':
       return named('webgpu', async () => `webgpu (${await tryWebgpu(true)})`);
     case 'wasm':
-      return named('wasm', tryWasm);
+      return named('wasm', () => tryWasm(threads));
     case 'cpu':
       return named('cpu', tryCpu);
   }
@@ -130,7 +166,7 @@ export async function selectBackend(choice: BackendChoice = 'auto'): Promise<Bac
     ['tfjs-node-gpu', () => tryTfjsNode('@tensorflow/tfjs-node-gpu')],
     ['tfjs-node', () => tryTfjsNode('@tensorflow/tfjs-node')],
     ['webgpu', async () => `webgpu (${await tryWebgpu(false)})`],
-    ['wasm', tryWasm],
+    ['wasm', () => tryWasm(threads)],
     ['cpu', tryCpu],
   ];
   for (const [label, fn] of candidates) {

@@ -103,7 +103,7 @@ export function evaluateCommand(log: () => Log): Command {
   cmd.action(async (o) => {
     if (!o.data === !o.synthetic)
       throw new CliError('evaluate: give exactly one of --data DIR or --synthetic');
-    await startBackend(o.backend, log());
+    await startBackend(o.backend, log(), o.threads);
     const outDir = o.out ?? dirname(o.model[0]);
     const models: (EvalModel & {
       size: [number, number];

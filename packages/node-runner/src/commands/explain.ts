@@ -86,7 +86,7 @@ export function explainCommand(log: () => Log): Command {
     .requiredOption('--out <dir>', 'run directory');
   addBackendOption(cmd);
   cmd.action(async (o) => {
-    const backend = await startBackend(o.backend, log());
+    const backend = await startBackend(o.backend, log(), o.threads);
     const model = await loadModelOption(o.model);
     const collected = collectImages(o.images);
     const files = collected.map((c) => c.file);

@@ -24,8 +24,11 @@ export function importKerasCommand(log: () => Log): Command {
     );
   addBackendOption(cmd);
   cmd.action(
-    async (h5: string, o: { out: string; backend: any; classNames?: string; preprocess: Preprocess }) => {
-      await startBackend(o.backend === 'auto' ? 'cpu' : o.backend, log());
+    async (
+      h5: string,
+      o: { out: string; backend: any; threads?: number; classNames?: string; preprocess: Preprocess },
+    ) => {
+      await startBackend(o.backend === 'auto' ? 'cpu' : o.backend, log(), o.threads);
       ensureWritableDir(o.out);
       const model = await importKeras(h5);
       await saveModel(model, o.out);

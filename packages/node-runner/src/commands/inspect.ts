@@ -67,8 +67,8 @@ export function inspectCommand(log: () => Log): Command {
     .argument('<model.json>', 'a tfjs Layers or graph model (model.json or the folder holding it)')
     .option('--json', 'print the same information as JSON');
   addBackendOption(cmd);
-  cmd.action(async (path: string, o: { json?: boolean; backend: never }) => {
-    await startBackend(o.backend, log());
+  cmd.action(async (path: string, o: { json?: boolean; backend: never; threads?: number }) => {
+    await startBackend(o.backend, log(), o.threads);
     const model = await loadModelOption(path, 'inspect');
     let info: ModelInfo;
     try {

@@ -106,7 +106,7 @@ export function trainCommand(log: () => Log): Command {
     .requiredOption('--out <dir>', 'run directory (model.json, weights.bin, camkit.json, history.json)');
   addBackendOption(cmd);
   cmd.action(async (o) => {
-    await startBackend(o.backend, log());
+    await startBackend(o.backend, log(), o.threads);
     const t0 = performance.now();
     const { history, model } = await runTrain(o as TrainCommandOptions, log());
     model.dispose();

@@ -1,6 +1,7 @@
 import type { Manifest } from '@camkit/core';
 import type { Log } from '../log.js';
 import { ProgressLine } from '../train/progress.js';
+import { wasmThreadsRunning } from '../backend/wasm-threads.js';
 import { startWorker } from '../workers/start-worker.js';
 import { WorkerClient } from '../workers/worker-client.js';
 import type { ImageFile } from './file-images.js';
@@ -8,7 +9,7 @@ import type { ExplainHandlers, ExplainInitArgs } from './protocol.js';
 import { type BatchResult, batchesOf, finishRun, type RunModel } from './write-run.js';
 
 /** Options of {@link explainInWorkers}: one model, image files, and what writeExplainRun takes. */
-export interface ParallelExplainOptions extends ExplainInitArgs {
+export interface ParallelExplainOptions extends Omit<ExplainInitArgs, 'wasmThreads'> {
   /** The model in this thread, for the manifest's entry (workers load their own from modelPath). */
   model: RunModel;
   images: ImageFile[];
@@ -29,6 +30,7 @@ export async function explainInWorkers(o: ParallelExplainOptions): Promise<Manif
   const count = Math.min(o.workers, batches.length);
   const init: ExplainInitArgs = {
     modelPath: o.modelPath,
+    wasmThreads: Math.max(1, wasmThreadsRunning()),
     entry: o.entry,
     methods: o.methods,
     layer: o.layer,

@@ -6,6 +6,8 @@ import type { BatchResult, ClassSelection } from './write-run.js';
 export interface ExplainInitArgs {
   /** The model.json to load (the worker loads its own copy, on its own wasm backend). */
   modelPath: string;
+  /** XNNPACK threads: the main thread's, so a worker's maps equal the main thread's bit for bit. */
+  wasmThreads: number;
   entry: ModelEntry;
   methods: Method[];
   layer?: string;

@@ -1,6 +1,7 @@
 // One `camkit explain --concurrency N` worker: its own tfjs wasm backend (set up exactly as the
-// main thread's, so maps are bit-identical) and its own copy of the model; explains the batches it
-// is sent and writes their files. The main thread writes manifest.json from the results.
+// main thread's, with as many XNNPACK threads, so maps are bit-identical) and its own copy of the
+// model; explains the batches it is sent and writes their files. The main thread writes
+// manifest.json from the results.
 import * as tf from '@tensorflow/tfjs-core';
 import { selectBackend } from '../backend/select-backend.js';
 import { type LoadedModel, loadModelOption } from '../model/load-model-option.js';
@@ -15,7 +16,8 @@ let opts: BatchOptions | null = null;
 serveWorker({
   async init(msg) {
     tf.enableProdMode();
-    await selectBackend('wasm');
+    // The main thread's XNNPACK threads: another count rounds some convs differently.
+    await selectBackend('wasm', { threads: msg.wasmThreads });
     model = await loadModelOption(msg.modelPath);
     opts = {
       outDir: msg.outDir,

@@ -31,10 +31,10 @@
  * vitest) they go through `src/workers/source-bootstrap.mjs`, which registers tsx and the
  * `@camkit/source` condition. Measured speed: packages/kernels/BENCHMARKS-training.md.
  *
- * `initThreadedWasmBackend(threads)` (EXPERIMENTAL, also usable on its own, e.g. for explain):
+ * `initThreadedWasmBackend(threads)` (src/backend/wasm-threads.ts; selectBackend uses it for wasm):
  * starts tfjs's threaded wasm build in Node, which tfjs 4.22 disables there; see its JSDoc.
  */
 export type { OptimizerSlot } from './protocol.js';
 export type { ParallelTrainer, ParallelTrainerOptions, StepResult } from './types.js';
 export { createParallelTrainer } from './parallel-trainer.js';
-export { initThreadedWasmBackend } from './wasm-threads.js';
+export { initThreadedWasmBackend } from '../../backend/wasm-threads.js';

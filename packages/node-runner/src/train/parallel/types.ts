@@ -1,6 +1,6 @@
 import type * as tfl from '@tensorflow/tfjs-layers';
 import type { OptimizerSlot } from './protocol.js';
-import type { initThreadedWasmBackend } from './wasm-threads.js';
+import type { initThreadedWasmBackend } from '../../backend/wasm-threads.js';
 
 /** Options of {@link createParallelTrainer}. */
 export interface ParallelTrainerOptions {

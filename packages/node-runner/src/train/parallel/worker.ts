@@ -15,7 +15,7 @@ import { serveWorker } from '../../workers/serve-worker.js';
 import { withTransfer } from '../../workers/transfer.js';
 import { applyGradientArrays } from './apply-gradients.js';
 import type { AdamConfig, InitArgs, ReplicaHandlers, StepArgs, Update } from './protocol.js';
-import { initThreadedWasmBackend } from './wasm-threads.js';
+import { initThreadedWasmBackend } from '../../backend/wasm-threads.js';
 
 let model: tfl.LayersModel | null = null;
 let optimizer: tf.AdamOptimizer | null = null;

@@ -6,7 +6,7 @@
 //   arch      the arch-reference MobileNetV2 against pytorch-grad-cam's maps at features.18 and
 //             features.13 (the fixture's tolerances: 1e-3 on gray maps, 1e-3 of the magnitude on
 //             guided ones); CAMKIT_SHARED_FIXTURES names the fixtures folder.
-// Bundled by bench/bundle-device.mjs and run with plain node there:
+// Not a vitest file: bundled by bench/bundle-device.mjs and run with plain node there:
 //   node explain-device.mjs [--icd FILE] [--parts families,train,arch] [--families a,b] [--images N]
 // Prints one line per check and a summary; exits 1 when any check failed.
 import { mkdtempSync } from 'node:fs';
@@ -45,8 +45,8 @@ const tf = await import('@tensorflow/tfjs-core');
 const { explain, METHODS } = await import('@camkit/core');
 const { FAMILIES } = await import('@camkit/core/families');
 const { loadModel, readNpyFile } = await import('@camkit/core/node');
-const { registerCamkitKernels } = await import('../src/index.js');
-const harness = await import('../test/families/family-harness.js');
+const { registerCamkitKernels } = await import('../../src/index.js');
+const harness = await import('../families/family-harness.js');
 const arch = await import('@camkit/arch-reference');
 const { maxAbs, maxAbsDiff } = await import('@camkit/test-arrays');
 
