@@ -82,7 +82,7 @@ async function tryWebgpu(allowFallback: boolean): Promise<string> {
 /**
  * XNNPACK threads for the wasm backend when none are asked for: one. camkit's Winograd and
  * gradient kernels run on the main thread only, and with a second XNNPACK thread the forward pass
- * measured slower on a 2-vCPU box (resnet18 224² b1: 62 vs 55 ms, mobilenet_v3_large 52 vs 30 ms;
+ * measured slower on a 2-vCPU box (resnet18 224² b1: 63 vs 54 ms, mobilenet_v3_large 38 vs 24 ms;
  * BENCHMARKS-latency.md), so more threads are the user's choice (`--threads`).
  */
 export function defaultWasmThreads(): number {
