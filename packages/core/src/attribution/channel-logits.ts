@@ -3,7 +3,7 @@ import type { SplitForward } from './split-model.js';
 
 /**
  * Logits `[N, K, classes]` of K variants of each image, one per channel of the target layer
- * (Score-CAM's masked inputs, Ablation-CAM's ablated activations), `rows` variants at a time.
+ * (Ablation-CAM's ablated activations), `rows` variants at a time.
  * `perImage(acts, image, i)` runs once per image — `acts` its activations `[h, w, K]`, `image`
  * `[1, H, W, C]` — and returns the function that gives the logits `[count, classes]` of the
  * variants `start … start + count − 1`; each chunk runs in its own tidy.

@@ -2,7 +2,6 @@ import * as tf from '@tensorflow/tfjs-core';
 import type { LayersModel } from '@tensorflow/tfjs-layers';
 import { CamkitError } from '../errors.js';
 import { ABLATIONCAM_BATCH_SIZE, ablationcamScores, ablationcamWeights } from './ablation-cam.js';
-import { perChannelLogits } from './channel-logits.js';
 import { eigenMaps } from './eigen-maps.js';
 import { eigengradcamProduct } from './eigengradcam-map.js';
 import { fuseCam } from './fuse-cam.js';
@@ -24,7 +23,7 @@ import { explainable } from './explainable.js';
 import { kernelError, type NamedLayer } from './kernel-error.js';
 import { layercamMap } from './layercam-map.js';
 import { releaseFailedTape } from './release-tape.js';
-import { scorecamMasks, scorecamWeights } from './score-cam.js';
+import { scorecamScores, scorecamWeights } from './score-cam.js';
 import type { ModelSplit, SplitForward } from './split-model.js';
 import type { ExplainOptions, ExplainResult, Heatmap, Method, Prediction } from './types.js';
 import { CAM_METHODS, validateExplainInput } from './validate-input.js';
@@ -470,6 +469,20 @@ function compute(
       raw: weightedSum(f.features, weights),
       weights,
     });
+    if (method === 'scorecam') {
+      // Which channels are constant (their masked input is the zero image) is a host value.
+      const selector = tf.stack(masks, 2) as tf.Tensor3D;
+      const kept = cloneForward(fwd);
+      const from = kept.fwd;
+      return {
+        read: [tf.sub(tf.max(from.features, [1, 2]), tf.min(from.features, [1, 2]))],
+        keep: [...kept.tensors, selector],
+        finish: ([ranges]) => {
+          const scores = scorecamScores((x) => m.logits(x), from.features, from.images, ranges, batchSize);
+          return fromWeights(tf.matMul(scorecamWeights(scores), selector), from);
+        },
+      };
+    }
     if (method === 'ablationcam') {
       // The ablation values depend on each image's minimum activation, a host value.
       const selector = tf.stack(masks, 2) as tf.Tensor3D;
@@ -488,7 +501,7 @@ function compute(
         },
       };
     }
-    return fromWeights(channelWeights(method, fwd, masks, gradsFor, camMatrix, size, m, batchSize));
+    return fromWeights(channelWeights(method, fwd, masks, gradsFor, camMatrix));
   }
 
   const fromRaw = (raw: tf.Tensor4D): Computed => ({
@@ -552,18 +565,12 @@ function channelWeights(
   masks: tf.Tensor2D[],
   gradsFor: (mask: tf.Tensor2D) => tf.Tensor4D,
   camMatrix: tf.Tensor2D | null,
-  size: [number, number],
-  m: ExplainableModel,
-  batchSize: number,
 ): tf.Tensor3D {
   const n = fwd.features.shape[0];
   // [N, classes, C]: column j selects target j's class, so W[:, :, classes] @ masks picks weights.
   const selector = tf.stack(masks, 2) as tf.Tensor3D;
   if (method === 'cam') {
     return tf.matMul(tf.tile(tf.expandDims(camMatrix!, 0), [n, 1, 1]) as tf.Tensor3D, selector);
-  }
-  if (method === 'scorecam') {
-    return tf.matMul(scorecamWeights(scorecamScores(m, fwd, size, batchSize)), selector);
   }
   const perTarget = masks.map((mask) => {
     const grads = gradsFor(mask);
@@ -572,18 +579,4 @@ function channelWeights(
     return xgradcamWeights(fwd.features, grads);
   });
   return tf.stack(perTarget, 2) as tf.Tensor3D;
-}
-
-/** Logits of every masked input, `[N, K, classes]`, run through the model `batchSize` at a time. */
-function scorecamScores(
-  m: ExplainableModel,
-  fwd: SplitForward,
-  size: [number, number],
-  batchSize: number,
-): tf.Tensor3D {
-  return perChannelLogits(fwd, batchSize, (acts, image) => {
-    const masks = scorecamMasks(acts, size);
-    return (start, count) =>
-      m.logits(tf.mul(tf.slice(masks, [start, 0, 0, 0], [count, -1, -1, -1]), image) as tf.Tensor4D);
-  });
 }
