@@ -29,6 +29,15 @@ export function hostWeights(model: LayersModel): HostWeights {
   return { data: ws.map((w) => w.dataSync() as Float32Array), shapes: ws.map((w) => w.shape) };
 }
 
+/** {@link hostWeights} read asynchronously: webgpu in Node has no synchronous read (it needs OffscreenCanvas). */
+export async function readHostWeights(model: LayersModel): Promise<HostWeights> {
+  const ws = model.getWeights();
+  return {
+    data: (await Promise.all(ws.map((w) => w.data()))) as Float32Array[],
+    shapes: ws.map((w) => w.shape),
+  };
+}
+
 /** Builds `family` on the active backend and loads `weights` (tensors made after setBackend). */
 export function buildWith(family: Family, weights: HostWeights, inputSize?: number): LayersModel {
   const model = family.build(inputSize ? { inputSize } : {});
@@ -243,12 +252,7 @@ export async function trainSteps(
   const xs = tf.tensor4d(pixels(size, 5), [BATCH, size, size, 3]);
   const ys = tf.tidy(() => tf.oneHot(tf.tensor1d(TARGETS, 'int32'), classes));
   for (let s = 0; s < steps; s++) await model.trainOnBatch(xs, ys);
-  // Read asynchronously: webgpu in Node has no synchronous read (it needs OffscreenCanvas).
-  const ws = model.getWeights();
-  const after = {
-    data: (await Promise.all(ws.map((w) => w.data()))) as Float32Array[],
-    shapes: ws.map((w) => w.shape),
-  };
+  const after = await readHostWeights(model);
   tf.dispose([xs, ys]);
   model.optimizer.dispose();
   model.dispose();

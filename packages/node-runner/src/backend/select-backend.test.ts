@@ -2,7 +2,7 @@ import { CamFuse, GradcamWeights } from '@camkit/core';
 import { relaxedSimdInUse } from '@camkit/kernels';
 import * as tf from '@tensorflow/tfjs-core';
 import { describe, expect, it } from 'vitest';
-import { defaultWasmThreads, selectBackend } from './select-backend.js';
+import { DEFAULT_WASM_THREADS, selectBackend } from './select-backend.js';
 import { wasmThreadsRunning } from './wasm-threads.js';
 
 describe('selectBackend', () => {
@@ -17,7 +17,7 @@ describe('selectBackend', () => {
     const wasm = await selectBackend('wasm');
     // Node 20 has relaxed SIMD behind a flag, which selectBackend sets: the kernels then fuse. By
     // default XNNPACK runs one thread, and the label says how many run.
-    expect(defaultWasmThreads()).toBe(1);
+    expect(DEFAULT_WASM_THREADS).toBe(1);
     expect(wasmThreadsRunning()).toBe(1);
     expect(wasm.label).toBe('wasm (SIMD + FMA, 1 thread)');
     expect(relaxedSimdInUse()).toBe(true);

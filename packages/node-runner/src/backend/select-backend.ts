@@ -12,7 +12,7 @@ export const BACKEND_CHOICES: readonly BackendChoice[] = ['auto', 'tensorflow', 
 
 export interface SelectOptions {
   /**
-   * XNNPACK threads for the wasm backend (default {@link defaultWasmThreads}: 1); fixed by the
+   * XNNPACK threads for the wasm backend (default {@link DEFAULT_WASM_THREADS}); fixed by the
    * first start of wasm in the process. Other backends ignore it.
    */
   threads?: number;
@@ -80,14 +80,12 @@ async function tryWebgpu(allowFallback: boolean): Promise<string> {
 }
 
 /**
- * XNNPACK threads for the wasm backend when none are asked for: one. camkit's Winograd and
+ * XNNPACK threads for the wasm backend when none are asked for. camkit's Winograd and
  * gradient kernels run on the main thread only, and with a second XNNPACK thread the forward pass
  * measured slower on a 2-vCPU box (resnet18 224² b1: 63 vs 54 ms, mobilenet_v3_large 38 vs 24 ms;
  * BENCHMARKS-latency.md), so more threads are the user's choice (`--threads`).
  */
-export function defaultWasmThreads(): number {
-  return 1;
-}
+export const DEFAULT_WASM_THREADS = 1;
 
 async function tryWasm(threads: number): Promise<string> {
   await import('@tensorflow/tfjs-backend-wasm');
@@ -127,7 +125,7 @@ export async function selectBackend(
   if (!BACKEND_CHOICES.includes(choice)) {
     throw new CamkitError(`--backend: unknown backend '${choice}' (choose ${BACKEND_CHOICES.join(', ')})`);
   }
-  const threads = options.threads ?? defaultWasmThreads();
+  const threads = options.threads ?? DEFAULT_WASM_THREADS;
   if (!Number.isInteger(threads) || threads < 1 || threads > 64) {
     throw new CamkitError(`--threads: must be an integer from 1 to 64 (got ${threads})`);
   }

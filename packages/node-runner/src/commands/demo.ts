@@ -71,6 +71,15 @@ function toRgbBytes(x: Float32Array): Uint8Array {
 }
 
 /** `camkit demo`: train, explain, compare and evaluate on the embedded synthetic shapes. */
+interface DemoOptions {
+  out?: string;
+  seed: number;
+  epochs?: number;
+  backend: any;
+  threads?: number;
+  smoke?: boolean;
+}
+
 export function demoCommand(log: () => Log): Command {
   const cmd = new Command('demo')
     .description(
@@ -85,176 +94,167 @@ export function demoCommand(log: () => Log): Command {
     )
     .addOption(new Option('--smoke').hideHelp());
   addBackendOption(cmd);
-  cmd.action(
-    async (o: {
-      out?: string;
-      seed: number;
-      epochs?: number;
-      backend: any;
-      threads?: number;
-      smoke?: boolean;
-    }) => {
-      // --smoke: the same pipeline at toy size, for the end-to-end test (seconds, not minutes).
-      const cfg = o.smoke ? SMOKE : DEMO;
-      const t0 = performance.now();
-      // pnpm runs package scripts inside the package: resolve against where the user typed the command.
-      const cwd = process.env.INIT_CWD ?? process.cwd();
-      const out = resolve(cwd, o.out ?? 'runs/demo');
-      const lg = log();
-      // The backend is an option too: it must start before the first write.
-      await startBackend(o.backend, lg, o.threads);
-      ensureWritableDir(out);
-      const size = cfg.inputSize;
-      const common: Omit<TrainCommandOptions, 'arch' | 'out' | 'filters' | 'epochs' | 'lr'> = {
-        synthetic: true,
-        count: cfg.count,
-        inputSize: size,
-        batch: cfg.batch,
-        valSplit: cfg.valSplit,
-        seed: o.seed,
-        // Off: the demo's clean synthetic shapes do not overfit in a few epochs, and it converges sooner.
-        augment: false,
-      };
-      const trained: Record<string, Awaited<ReturnType<typeof runTrain>>> = {};
-      // Each model: its run id, architecture, training settings and the methods its maps are made with.
-      const specs: [string, Arch, DemoTrainSpec, Method[]][] = [
-        ['camnet', 'camnet', { ...cfg.camnet, epochs: o.epochs ?? cfg.camnet.epochs }, cfg.camnetMethods],
-        ['vgglike', 'vgg-like', cfg.vggLike, cfg.vggMethods],
-      ];
-      for (const [id, arch, s] of specs) {
-        lg.info(`\n== training ${id} (${arch}, filters ${s.filters.join('/')}, ${size}×${size}) ==`);
-        const t = performance.now();
-        trained[id] = await runTrain(
-          {
-            ...common,
-            arch,
-            out: join(out, id),
-            filters: [...s.filters],
-            epochs: s.epochs,
-            lr: s.lr,
-            targetValAccuracy: s.targetValAccuracy,
-          },
-          lg,
-        );
-        const last = trained[id].history.epochs.at(-1)!;
-        lg.info(
-          `${id}: val accuracy ${(last.valAccuracy! * 100).toFixed(1)}% after ${trained[id].history.epochs.length} epochs (${((performance.now() - t) / 1000).toFixed(0)} s)`,
-        );
-      }
-      const camAcc = trained.camnet.history.epochs.at(-1)!.valAccuracy!;
-      if (camAcc < 0.95)
-        lg.warn(`camnet reached only ${(camAcc * 100).toFixed(1)}% validation accuracy (target 95%)`);
-      copyFileSync(join(out, 'camnet', 'history.json'), join(out, 'history.json'));
+  cmd.action(async (o: DemoOptions) => {
+    // --smoke: the same pipeline at toy size, for the end-to-end test (seconds, not minutes).
+    const cfg = o.smoke ? SMOKE : DEMO;
+    const t0 = performance.now();
+    // pnpm runs package scripts inside the package: resolve against where the user typed the command.
+    const cwd = process.env.INIT_CWD ?? process.cwd();
+    const out = resolve(cwd, o.out ?? 'runs/demo');
+    const lg = log();
+    // The backend is an option too: it must start before the first write.
+    await startBackend(o.backend, lg, o.threads);
+    ensureWritableDir(out);
+    const size = cfg.inputSize;
+    const common: Omit<TrainCommandOptions, 'arch' | 'out' | 'filters' | 'epochs' | 'lr'> = {
+      synthetic: true,
+      count: cfg.count,
+      inputSize: size,
+      batch: cfg.batch,
+      valSplit: cfg.valSplit,
+      seed: o.seed,
+      // Off: the demo's clean synthetic shapes do not overfit in a few epochs, and it converges sooner.
+      augment: false,
+    };
+    const trained: Record<string, Awaited<ReturnType<typeof runTrain>>> = {};
+    // Each model: its run id, architecture, training settings and the methods its maps are made with.
+    const specs: [string, Arch, DemoTrainSpec, Method[]][] = [
+      ['camnet', 'camnet', { ...cfg.camnet, epochs: o.epochs ?? cfg.camnet.epochs }, cfg.camnetMethods],
+      ['vgglike', 'vgg-like', cfg.vggLike, cfg.vggMethods],
+    ];
+    for (const [id, arch, s] of specs) {
+      lg.info(`\n== training ${id} (${arch}, filters ${s.filters.join('/')}, ${size}×${size}) ==`);
+      const t = performance.now();
+      trained[id] = await runTrain(
+        {
+          ...common,
+          arch,
+          out: join(out, id),
+          filters: [...s.filters],
+          epochs: s.epochs,
+          lr: s.lr,
+          targetValAccuracy: s.targetValAccuracy,
+        },
+        lg,
+      );
+      const last = trained[id].history.epochs.at(-1)!;
+      lg.info(
+        `${id}: val accuracy ${(last.valAccuracy! * 100).toFixed(1)}% after ${trained[id].history.epochs.length} epochs (${((performance.now() - t) / 1000).toFixed(0)} s)`,
+      );
+    }
+    const camAcc = trained.camnet.history.epochs.at(-1)!.valAccuracy!;
+    if (camAcc < 0.95)
+      lg.warn(`camnet reached only ${(camAcc * 100).toFixed(1)}% validation accuracy (target 95%)`);
+    copyFileSync(join(out, 'camnet', 'history.json'), join(out, 'history.json'));
 
-      // A balanced validation subset: the first few validation images of each class.
-      const val = trained.camnet.val;
-      const full = syntheticDataset({ count: cfg.count, size, seed: o.seed, classes: SYNTHETIC_CLASS_NAMES });
-      const { valIndices } = trained.camnet;
-      const picked: number[] = [];
-      for (let k = 0; k < SYNTHETIC_CLASS_NAMES.length; k++) {
-        let n = 0;
-        for (let j = 0; j < val.labels.length && n < cfg.explainPerClass; j++) {
-          if (val.labels[j] === k) {
-            picked.push(j);
-            n++;
-          }
+    // A balanced validation subset: the first few validation images of each class.
+    const val = trained.camnet.val;
+    const full = syntheticDataset({ count: cfg.count, size, seed: o.seed, classes: SYNTHETIC_CLASS_NAMES });
+    const { valIndices } = trained.camnet;
+    const picked: number[] = [];
+    for (let k = 0; k < SYNTHETIC_CLASS_NAMES.length; k++) {
+      let n = 0;
+      for (let j = 0; j < val.labels.length && n < cfg.explainPerClass; j++) {
+        if (val.labels[j] === k) {
+          picked.push(j);
+          n++;
         }
       }
-      const pixels = await val.read(picked);
-      const images: RunImage[] = picked.map((j, p) => {
-        const x = pixels[p].slice();
-        const src = valIndices[j];
-        return {
-          id: `val-${String(src).padStart(4, '0')}-${SYNTHETIC_CLASS_NAMES[val.labels[j]]}`,
-          rgb: toRgbBytes(x),
-          width: size,
-          height: size,
-          input: async () => x,
-          trueClass: val.labels[j],
-          bbox: full.boxes[src] ?? null,
-          mask: full.masks[src] ?? null,
-        };
-      });
-      const classNames = [...SYNTHETIC_CLASS_NAMES];
-      const models = specs.map(
-        ([id, arch, , methods]): RunModel => ({
-          entry: {
-            id,
-            path: `${id}/model.json`,
-            arch,
-            inputSize: [size, size],
-            channels: 3,
-            classNames,
-            preprocess: 'unit',
-          },
-          model: trained[id].model,
-          methods: [...methods],
-        }),
-      );
-      lg.info(`\n== explaining ${images.length} validation images, every class ==`);
-      const te = performance.now();
-      const manifest = await writeExplainRun({
-        outDir: out,
-        images,
-        models,
-        classes: 'all',
-        colormap: 'jet',
-        alpha: 0.5,
-        saveRaw: true,
-        batchSize: 16,
-        log: lg,
-      });
-      lg.info(`wrote ${manifest.outputs.length} maps (${((performance.now() - te) / 1000).toFixed(1)} s)`);
-
-      lg.info(`\n== evaluating on ${cfg.evalCount} fresh synthetic images ==`);
-      const ev = syntheticDataset({
-        count: cfg.evalCount,
-        size,
-        seed: o.seed,
-        start: cfg.count,
-        classes: SYNTHETIC_CLASS_NAMES,
-      });
-      const metrics = await evaluateModels(
-        {
-          images: ev.images,
-          labels: ev.labels,
-          height: size,
-          width: size,
+    }
+    const pixels = await val.read(picked);
+    const images: RunImage[] = picked.map((j, p) => {
+      const x = pixels[p].slice();
+      const src = valIndices[j];
+      return {
+        id: `val-${String(src).padStart(4, '0')}-${SYNTHETIC_CLASS_NAMES[val.labels[j]]}`,
+        rgb: toRgbBytes(x),
+        width: size,
+        height: size,
+        input: async () => x,
+        trueClass: val.labels[j],
+        bbox: full.boxes[src] ?? null,
+        mask: full.masks[src] ?? null,
+      };
+    });
+    const classNames = [...SYNTHETIC_CLASS_NAMES];
+    const models = specs.map(
+      ([id, arch, , methods]): RunModel => ({
+        entry: {
+          id,
+          path: `${id}/model.json`,
+          arch,
+          inputSize: [size, size],
           channels: 3,
-          boxes: ev.boxes,
-          masks: ev.masks,
+          classNames,
+          preprocess: 'unit',
         },
-        [
-          { id: 'camnet', model: trained.camnet.model, classNames },
-          { id: 'vgglike', model: trained.vgglike.model, classNames },
-        ],
-        { methods: ['cam', 'gradcam'], limit: cfg.evalLimit, steps: 16, log: lg },
-      );
-      writeJsonAtomic(join(out, 'metrics.json'), metrics);
-      linkRunFile(out, 'metrics');
-      process.stdout.write(`\n${formatMetrics(metrics)}`);
-      // Where each model's maps come from, and at what resolution, for the closing summary.
-      const resolutionNote = ['camnet', 'vgglike']
-        .map((id) => {
-          const layer = manifest.outputs.find((x) => x.model === id && x.method === 'gradcam')?.layer;
-          const shape = layer ? (trained[id].model.getLayer(layer).outputShape as number[]) : [];
-          return `${id} maps come from ${layer} at ${shape[1]}×${shape[2]}`;
-        })
-        .join('; ');
-      for (const t of Object.values(trained)) t.model.dispose();
+        model: trained[id].model,
+        methods: [...methods],
+      }),
+    );
+    lg.info(`\n== explaining ${images.length} validation images, every class ==`);
+    const te = performance.now();
+    const manifest = await writeExplainRun({
+      outDir: out,
+      images,
+      models,
+      classes: 'all',
+      colormap: 'jet',
+      alpha: 0.5,
+      saveRaw: true,
+      batchSize: 16,
+      log: lg,
+    });
+    lg.info(`wrote ${manifest.outputs.length} maps (${((performance.now() - te) / 1000).toFixed(1)} s)`);
 
-      const seconds = (performance.now() - t0) / 1000;
-      const rssMiB = process.resourceUsage().maxRSS / 1024;
-      const rel = relative(cwd, out) || '.';
-      process.stdout.write(
-        `\ndemo finished in ${seconds.toFixed(0)} s (peak RSS ${rssMiB.toFixed(0)} MiB): ${out}\n` +
-          `${resolutionNote} (input ${size}×${size}): without pooling the CAM keeps full resolution, the seed's finding\n` +
-          (existsSync(join(defaultViewerDir() ?? '', 'index.html'))
-            ? ''
-            : 'the web viewer is not built yet: pnpm --filter @camkit/web-viewer build\n') +
-          `open the viewer:  node packages/node-runner/bin/camkit.js view ${rel.startsWith('..') ? out : rel}\n`,
-      );
-    },
-  );
+    lg.info(`\n== evaluating on ${cfg.evalCount} fresh synthetic images ==`);
+    const ev = syntheticDataset({
+      count: cfg.evalCount,
+      size,
+      seed: o.seed,
+      start: cfg.count,
+      classes: SYNTHETIC_CLASS_NAMES,
+    });
+    const metrics = await evaluateModels(
+      {
+        images: ev.images,
+        labels: ev.labels,
+        height: size,
+        width: size,
+        channels: 3,
+        boxes: ev.boxes,
+        masks: ev.masks,
+      },
+      [
+        { id: 'camnet', model: trained.camnet.model, classNames },
+        { id: 'vgglike', model: trained.vgglike.model, classNames },
+      ],
+      { methods: ['cam', 'gradcam'], limit: cfg.evalLimit, steps: 16, log: lg },
+    );
+    writeJsonAtomic(join(out, 'metrics.json'), metrics);
+    linkRunFile(out, 'metrics');
+    process.stdout.write(`\n${formatMetrics(metrics)}`);
+    // Where each model's maps come from, and at what resolution, for the closing summary.
+    const resolutionNote = ['camnet', 'vgglike']
+      .map((id) => {
+        const layer = manifest.outputs.find((x) => x.model === id && x.method === 'gradcam')?.layer;
+        const shape = layer ? (trained[id].model.getLayer(layer).outputShape as number[]) : [];
+        return `${id} maps come from ${layer} at ${shape[1]}×${shape[2]}`;
+      })
+      .join('; ');
+    for (const t of Object.values(trained)) t.model.dispose();
+
+    const seconds = (performance.now() - t0) / 1000;
+    const rssMiB = process.resourceUsage().maxRSS / 1024;
+    const rel = relative(cwd, out) || '.';
+    process.stdout.write(
+      `\ndemo finished in ${seconds.toFixed(0)} s (peak RSS ${rssMiB.toFixed(0)} MiB): ${out}\n` +
+        `${resolutionNote} (input ${size}×${size}): without pooling the CAM keeps full resolution, the seed's finding\n` +
+        (existsSync(join(defaultViewerDir() ?? '', 'index.html'))
+          ? ''
+          : 'the web viewer is not built yet: pnpm --filter @camkit/web-viewer build\n') +
+        `open the viewer:  node packages/node-runner/bin/camkit.js view ${rel.startsWith('..') ? out : rel}\n`,
+    );
+  });
   return cmd;
 }
